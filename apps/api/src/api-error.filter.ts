@@ -1,0 +1,112 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { PolicyError, type PolicyErrorCode } from '../../../libs/policy';
+import { TaskError, type TaskErrorCode } from '../../../libs/tasks';
+
+/** A request the API itself refused before reaching a context (validation, size, routing). */
+export class RequestError extends Error {
+  constructor(
+    readonly code: 'VALIDATION_FAILED',
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+  errorId?: string;
+}
+
+function policyStatus(code: PolicyErrorCode): number {
+  switch (code) {
+    case 'EMPTY_DOCUMENT':
+    case 'NOT_TEXT':
+      return 400;
+    case 'TEXT_TOO_LONG':
+      return 413;
+    case 'NO_MEASURES':
+      return 422;
+    case 'DOCUMENT_NOT_FOUND':
+      return 404;
+  }
+}
+
+function taskStatus(code: TaskErrorCode): number {
+  switch (code) {
+    case 'TASK_NOT_FOUND':
+    case 'DOCUMENT_NOT_FOUND':
+      return 404;
+    case 'INVALID_DATE':
+    case 'EVIDENCE_REQUIRED':
+    case 'REASON_REQUIRED':
+    case 'NOTE_REQUIRED':
+      return 400;
+    case 'DUE_DATE_IN_PAST':
+      return 422;
+    case 'NOT_LAUNCHED':
+    case 'ALREADY_LAUNCHED':
+    case 'INVALID_TRANSITION':
+      return 409;
+    case 'WORKFLOW_UNAVAILABLE':
+      return 503;
+  }
+}
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/** The one place where errors become HTTP answers: every body has a code and a message. */
+@Catch()
+export class ApiErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiErrorFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(error);
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(error: unknown): ErrorBody {
+    if (error instanceof PolicyError) {
+      return { statusCode: policyStatus(error.code), code: error.code, message: error.message, details: error.details };
+    }
+    if (error instanceof TaskError) {
+      return { statusCode: taskStatus(error.code), code: error.code, message: error.message, details: error.details };
+    }
+    if (error instanceof RequestError) {
+      return { statusCode: 400, code: error.code, message: error.message, details: error.details };
+    }
+    if (error instanceof HttpException && error.getStatus() < 500) {
+      const status = error.getStatus();
+      return { statusCode: status, code: HTTP_CODES[status] ?? 'BAD_REQUEST', message: this.httpMessage(status, error) };
+    }
+    // body-parser errors carry their own 4xx status (malformed JSON, too large, bad charset).
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return {
+        statusCode: status,
+        code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_REQUEST',
+        message: status === 413 ? '请求体过大' : `请求体无法解析：${(error as Error).message}`,
+      };
+    }
+    const errorId = randomUUID();
+    this.logger.error(`errorId=${errorId}`, error instanceof Error ? error.stack : String(error));
+    return { statusCode: 500, code: 'INTERNAL_ERROR', message: '服务器内部错误，请将 errorId 告知管理员', errorId };
+  }
+
+  private httpMessage(status: number, error: HttpException): string {
+    if (status === 404) return '请求的地址不存在';
+    return error.message;
+  }
+}

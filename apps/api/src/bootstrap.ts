@@ -1,0 +1,46 @@
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { ValidationError } from 'class-validator';
+import { loadConfig } from '../../../libs/config';
+import { RequestError } from './api-error.filter';
+import { AppModule } from './app.module';
+
+function describe(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((e) => [
+    ...Object.values(e.constraints ?? {}).map((m) => (prefix ? `${prefix}.${m}` : m)),
+    ...describe(e.children ?? [], prefix ? `${prefix}.${e.property}` : e.property),
+  ]);
+}
+
+/** Builds the HTTP app; shared by main.ts and the tests so both run the same pipeline. */
+export async function createApi(): Promise<INestApplication> {
+  const config = loadConfig();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bodyParser: false,
+    logger: ['error', 'warn', 'log'],
+  });
+  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => {
+        const problems = describe(errors);
+        return new RequestError('VALIDATION_FAILED', `请求参数有误：${problems.join('；')}`, { problems });
+      },
+    }),
+  );
+  app.enableShutdownHooks();
+  const openApi = new DocumentBuilder()
+    .setTitle('督办 Duban API')
+    .setDescription('政策文件分解、下发、督办与办理情况')
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'docs/openapi.json',
+  });
+  return app;
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PolicyService } from '../../../libs/policy';
+import { DEFAULT_LADDER, LaunchService, TaskQueryService } from '../../../libs/tasks';
+import { ImportDocumentDto } from './dto/import-document.dto';
+import { LaunchDocumentDto } from './dto/launch-document.dto';
+import { PageQueryDto } from './dto/list-query.dto';
+import { uuidParam } from './uuid.pipe';
+
+@ApiTags('documents 政策文件')
+@Controller('documents')
+export class DocumentsController {
+  constructor(
+    private readonly policy: PolicyService,
+    private readonly launches: LaunchService,
+    private readonly queries: TaskQueryService,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: '导入政策文件：解析措施与责任单位，生成待下发任务' })
+  importDocument(@Body() body: ImportDocumentDto) {
+    return this.policy.importDocument(body.text);
+  }
+
+  @Get()
+  @ApiOperation({ summary: '文件列表（按导入时间倒序，分页）' })
+  async list(@Query() q: PageQueryDto) {
+    const { items, total } = await this.policy.listDocuments(q.page, q.pageSize);
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: '文件及其解析结果' })
+  async get(@Param('id', uuidParam) id: string) {
+    const doc = await this.policy.getDocument(id);
+    return { id: doc.id, status: doc.status, dueDate: doc.dueDate, launchedAt: doc.launchedAt, ...doc.parse };
+  }
+
+  @Post(':id/launch')
+  @HttpCode(202)
+  @ApiOperation({ summary: '下发：为每项措施的每个责任单位启动督办工作流（重复调用不会重复启动）' })
+  launch(@Param('id', uuidParam) id: string, @Body() body: LaunchDocumentDto) {
+    return this.launches.launch(id, {
+      dueDate: body.dueDate,
+      ladder: {
+        reminderDaysBefore: body.reminderDaysBefore ?? DEFAULT_LADDER.reminderDaysBefore,
+        overdueDaysAfter: body.overdueDaysAfter ?? DEFAULT_LADDER.overdueDaysAfter,
+      },
+    });
+  }
+
+  @Get(':id/status')
+  @ApiOperation({ summary: '办理情况：每项措施 × 责任单位的状态与红黄绿灯' })
+  status(@Param('id', uuidParam) id: string) {
+    return this.queries.documentStatus(id);
+  }
+}

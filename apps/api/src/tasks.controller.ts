@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PolicyService } from '../../../libs/policy';
+import { type TaskCommand, TaskActionsService, TaskQueryService } from '../../../libs/tasks';
+import { ActorDto, ProgressDto, ReviewDto, SubmitDto } from './dto/task-actions.dto';
+import { TaskListQueryDto } from './dto/list-query.dto';
+import { uuidParam } from './uuid.pipe';
+
+const idempotencyHeader = ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: '同一键的重复请求只生效一次（网络重试安全）',
+});
+
+@ApiTags('tasks 督办任务')
+@Controller()
+export class TasksController {
+  constructor(
+    private readonly actions: TaskActionsService,
+    private readonly queries: TaskQueryService,
+    private readonly policy: PolicyService,
+  ) {}
+
+  @Get('agencies')
+  @ApiOperation({ summary: '责任单位列表（含在办任务数）' })
+  agencies() {
+    return this.policy.listAgencies();
+  }
+
+  @Get('tasks')
+  @ApiOperation({ summary: '任务清单：按责任单位、文件、状态、是否逾期筛选，分页' })
+  list(@Query() q: TaskListQueryDto) {
+    return this.queries.listTasks(q);
+  }
+
+  @Get('tasks/:id')
+  @ApiOperation({ summary: '任务详情及办理记录' })
+  get(@Param('id', uuidParam) id: string) {
+    return this.queries.getTask(id);
+  }
+
+  @Post('tasks/:id/acknowledge')
+  @idempotencyHeader
+  @ApiOperation({ summary: '签收（联络员）' })
+  acknowledge(@Param('id', uuidParam) id: string, @Body() b: ActorDto, @Headers('idempotency-key') key?: string) {
+    return this.run(id, { kind: 'acknowledge', actor: b.actor ?? '联络员' }, key);
+  }
+
+  @Post('tasks/:id/progress')
+  @idempotencyHeader
+  @ApiOperation({ summary: '报告进展（联络员）' })
+  progress(@Param('id', uuidParam) id: string, @Body() b: ProgressDto, @Headers('idempotency-key') key?: string) {
+    return this.run(id, { kind: 'progress', actor: b.actor ?? '联络员', note: b.note }, key);
+  }
+
+  @Post('tasks/:id/submit')
+  @idempotencyHeader
+  @ApiOperation({ summary: '提交办结（联络员，须附佐证说明）' })
+  submit(@Param('id', uuidParam) id: string, @Body() b: SubmitDto, @Headers('idempotency-key') key?: string) {
+    return this.run(id, { kind: 'submit', actor: b.actor ?? '联络员', evidence: b.evidence }, key);
+  }
+
+  @Post('tasks/:id/review')
+  @idempotencyHeader
+  @ApiOperation({ summary: '审核（协调处室）：通过或退回' })
+  review(@Param('id', uuidParam) id: string, @Body() b: ReviewDto, @Headers('idempotency-key') key?: string) {
+    return this.run(id, { kind: 'review', actor: b.actor ?? '协调处室', decision: b.decision, reason: b.reason }, key);
+  }
+
+  private run(id: string, command: TaskCommand, key?: string) {
+    return this.actions.execute(id, command, key?.slice(0, 200));
+  }
+}

@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { loadDatabaseUrl } from '../../../libs/config';
+import { runMigrations } from '../../../libs/database';
+import { type ParseResult, parsePolicy, partiesOf } from '../../../libs/policy';
+import { readTextFile } from './read-text-file';
+
+const USAGE = `用法:
+  duban parse FILE [--json]   解析政策文件，打印措施与责任单位（--json 输出完整结构）
+  duban migrate               对 DATABASE_URL 指向的数据库执行迁移`;
+
+function summary(result: ParseResult): string {
+  const lines = [
+    `标题: ${result.title ?? '（未识别）'}`,
+    `发文: ${result.issuer ?? '—'}  文号: ${result.docNumber ?? '—'}  日期: ${result.issuedOn ?? '—'}  牵头统筹: ${result.coordinator ?? '—'}`,
+    `措施: ${result.measures.length} 项`,
+  ];
+  for (const m of result.measures) {
+    const parties = partiesOf(m)
+      .map((p) => `${p.party}(${p.role})`)
+      .join('、');
+    lines.push(`  ${m.number} ${m.title}  →  ${parties || '（无责任单位）'}`);
+  }
+  for (const w of result.warnings) lines.push(`警告 ${w.measure ?? ''} ${w.code}: ${w.message}`);
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'parse': {
+      if (rest.length !== 1) throw new Error('parse 需要且只需要一个文件路径');
+      const result = parsePolicy(readTextFile(rest[0]));
+      console.log(values.json ? JSON.stringify(result, null, 2) : summary(result));
+      return 0;
+    }
+    case 'migrate': {
+      const applied = await runMigrations(loadDatabaseUrl());
+      console.log(applied.length ? `已执行迁移: ${applied.join(', ')}` : '数据库已是最新');
+      return 0;
+    }
+    default:
+      throw new Error(`未知命令「${command}」；运行 duban --help 查看用法`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`duban: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+    process.exit(1);
+  },
+);

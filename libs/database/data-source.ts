@@ -1,0 +1,43 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { Agency } from '../policy/entities/agency.entity';
+import { Measure } from '../policy/entities/measure.entity';
+import { PolicyDocument } from '../policy/entities/policy-document.entity';
+import { TaskEvent } from '../tasks/entities/task-event.entity';
+import { Task } from '../tasks/entities/task.entity';
+import { Init1764400000000 } from './migrations/1764400000000-Init';
+
+export const ENTITIES = [Agency, PolicyDocument, Measure, Task, TaskEvent];
+export const MIGRATIONS = [Init1764400000000];
+
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migration',
+    // Schema changes go through migrations only, in tests too.
+    synchronize: false,
+    migrationsRun: false,
+  };
+}
+
+/** Any advisory-lock key works as long as every instance uses the same one. */
+const MIGRATION_LOCK_KEY = 7410_2026;
+
+/** Applies pending migrations, one instance at a time; returns the names applied. */
+export async function runMigrations(url: string): Promise<string[]> {
+  const ds = new DataSource(dataSourceOptions(url));
+  await ds.initialize();
+  try {
+    await ds.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      const applied = await ds.runMigrations({ transaction: 'each' });
+      return applied.map((m) => m.name);
+    } finally {
+      await ds.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await ds.destroy();
+  }
+}

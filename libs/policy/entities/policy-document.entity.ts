@@ -1,0 +1,43 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ParseResult } from '../domain/parse-result.types';
+
+export type DocumentStatus = 'imported' | 'launched';
+
+@Entity('policy_document')
+export class PolicyDocument {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text', nullable: true })
+  title!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  issuer!: string | null;
+
+  @Column({ name: 'doc_number', type: 'text', nullable: true })
+  docNumber!: string | null;
+
+  @Column({ name: 'issued_on', type: 'date', nullable: true })
+  issuedOn!: string | null;
+
+  @Column({ name: 'coordinator', type: 'text', nullable: true })
+  coordinator!: string | null;
+
+  @Column({ name: 'source_text', type: 'text' })
+  sourceText!: string;
+
+  @Column({ type: 'jsonb' })
+  parse!: ParseResult;
+
+  @Column({ type: 'text', default: 'imported' })
+  status!: DocumentStatus;
+
+  @Column({ name: 'due_date', type: 'date', nullable: true })
+  dueDate!: string | null;
+
+  @Column({ name: 'launched_at', type: 'timestamptz', nullable: true })
+  launchedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

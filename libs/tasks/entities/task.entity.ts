@@ -1,0 +1,50 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Agency } from '../../policy/entities/agency.entity';
+import { Measure } from '../../policy/entities/measure.entity';
+import type { TaskRole, TaskState } from '../domain/task-state';
+
+/** One agency's share of one measure: the unit a liaison acts on and a workflow runs. */
+@Entity('task')
+export class Task {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'document_id', type: 'uuid' })
+  documentId!: string;
+
+  @Column({ name: 'measure_id', type: 'uuid' })
+  measureId!: string;
+
+  @ManyToOne(() => Measure)
+  @JoinColumn({ name: 'measure_id' })
+  measure?: Measure;
+
+  @Column({ name: 'agency_id', type: 'uuid' })
+  agencyId!: string;
+
+  @ManyToOne(() => Agency)
+  @JoinColumn({ name: 'agency_id' })
+  agency?: Agency;
+
+  @Column({ type: 'text' })
+  role!: TaskRole;
+
+  @Column({ type: 'text', default: 'draft' })
+  state!: TaskState;
+
+  @Column({ name: 'due_date', type: 'date', nullable: true })
+  dueDate!: string | null;
+
+  @Column({ name: 'workflow_id', type: 'text', nullable: true })
+  workflowId!: string | null;
+
+  /** Sequence number of the last event applied; events arrive from the workflow in order. */
+  @Column({ name: 'last_event_seq', type: 'int', default: 0 })
+  lastEventSeq!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

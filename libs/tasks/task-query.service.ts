@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Measure } from '../policy/entities/measure.entity';
+import { PolicyDocument } from '../policy/entities/policy-document.entity';
+import { type Colour, daysOverdue, shanghaiDay, taskColour, worstColour } from './domain/deadline';
+import { STATE_LABELS, type TaskRole, type TaskState } from './domain/task-state';
+import { TaskEvent } from './entities/task-event.entity';
+import { Task } from './entities/task.entity';
+import { TaskError } from './tasks.errors';
+
+export interface TaskView {
+  id: string;
+  documentId: string;
+  measureId: string;
+  measureNumber: string;
+  measureTitle: string;
+  agencyId: string;
+  agency: string;
+  role: TaskRole;
+  state: TaskState;
+  stateLabel: string;
+  dueDate: string | null;
+  colour: Colour;
+  daysOverdue: number;
+  updatedAt: string;
+}
+
+export interface TaskListFilter {
+  agencyId?: string;
+  documentId?: string;
+  state?: TaskState;
+  overdue?: boolean;
+  sort: 'dueDate' | 'updatedAt' | 'measure';
+  page: number;
+  pageSize: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Reads for dashboards and task lists: from PostgreSQL, with colours derived from today's clock. */
+@Injectable()
+export class TaskQueryService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private view(task: Task, today: string): TaskView {
+    return {
+      id: task.id,
+      documentId: task.documentId,
+      measureId: task.measureId,
+      measureNumber: task.measure?.number ?? '',
+      measureTitle: task.measure?.title ?? '',
+      agencyId: task.agencyId,
+      agency: task.agency?.name ?? '',
+      role: task.role,
+      state: task.state,
+      stateLabel: STATE_LABELS[task.state],
+      dueDate: task.dueDate,
+      colour: taskColour(task, today),
+      daysOverdue: task.dueDate && taskColour(task, today) === 'red' ? daysOverdue(task.dueDate, today) : 0,
+      updatedAt: task.updatedAt.toISOString(),
+    };
+  }
+
+  async listTasks(filter: TaskListFilter, now = new Date()): Promise<Page<TaskView>> {
+    const today = shanghaiDay(now);
+    const qb = this.db
+      .getRepository(Task)
+      .createQueryBuilder('t')
+      .leftJoinAndSelect('t.measure', 'm')
+      .leftJoinAndSelect('t.agency', 'a');
+    if (filter.agencyId) qb.andWhere('t.agency_id = :agencyId', { agencyId: filter.agencyId });
+    if (filter.documentId) qb.andWhere('t.document_id = :documentId', { documentId: filter.documentId });
+    if (filter.state) qb.andWhere('t.state = :state', { state: filter.state });
+    if (filter.overdue !== undefined) {
+      const overdueSql = `(t.due_date < :today AND t.state IN ('issued', 'in_progress'))`;
+      qb.andWhere(filter.overdue ? overdueSql : `NOT ${overdueSql}`, { today });
+    }
+    if (filter.sort === 'dueDate') qb.orderBy('t.due_date', 'ASC', 'NULLS LAST');
+    else if (filter.sort === 'updatedAt') qb.orderBy('t.updated_at', 'DESC');
+    else qb.orderBy('m.document_id').addOrderBy('m.seq');
+    qb.addOrderBy('t.id');
+    const [tasks, total] = await qb
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize)
+      .getManyAndCount();
+    return { items: tasks.map((t) => this.view(t, today)), total, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  async getTask(id: string, now = new Date()) {
+    const task = await this.db
+      .getRepository(Task)
+      .findOne({ where: { id }, relations: { measure: true, agency: true } });
+    if (!task) throw new TaskError('TASK_NOT_FOUND', `找不到任务 ${id}`);
+    const events = await this.db.getRepository(TaskEvent).find({ where: { taskId: id }, order: { seq: 'ASC' } });
+    return {
+      ...this.view(task, shanghaiDay(now)),
+      measureText: task.measure?.text ?? '',
+      history: events.map((e) => ({
+        seq: e.seq,
+        type: e.type,
+        fromState: e.fromState,
+        toState: e.toState,
+        actor: e.actor,
+        detail: e.detail,
+        occurredAt: e.occurredAt.toISOString(),
+      })),
+    };
+  }
+
+  /** Each measure × party with its state and colour, rolled up to measure and document. */
+  async documentStatus(documentId: string, now = new Date()) {
+    const today = shanghaiDay(now);
+    const doc = await this.db.getRepository(PolicyDocument).findOne({ where: { id: documentId } });
+    if (!doc) throw new TaskError('DOCUMENT_NOT_FOUND', `找不到文件 ${documentId}`);
+    const measures = await this.db.getRepository(Measure).find({ where: { documentId }, order: { seq: 'ASC' } });
+    const tasks = await this.db.getRepository(Task).find({
+      where: { documentId },
+      relations: { agency: true, measure: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const byMeasure = new Map<string, TaskView[]>();
+    for (const t of tasks) {
+      const list = byMeasure.get(t.measureId) ?? [];
+      list.push(this.view(t, today));
+      byMeasure.set(t.measureId, list);
+    }
+    const measureViews = measures.map((m) => {
+      const views = byMeasure.get(m.id) ?? [];
+      return {
+        id: m.id,
+        number: m.number,
+        section: m.section,
+        title: m.title,
+        colour: worstColour(views.map((v) => v.colour)),
+        tasks: views,
+      };
+    });
+    const counts: Partial<Record<TaskState, number>> = {};
+    for (const t of tasks) counts[t.state] = (counts[t.state] ?? 0) + 1;
+    return {
+      id: doc.id,
+      title: doc.title,
+      status: doc.status,
+      dueDate: doc.dueDate,
+      today,
+      colour: worstColour(measureViews.map((m) => m.colour)),
+      taskCounts: counts,
+      measures: measureViews,
+    };
+  }
+}

@@ -1,0 +1,1 @@
+export { TemporalModule, TEMPORAL_CLIENT } from './temporal.module';

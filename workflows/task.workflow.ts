@@ -6,7 +6,7 @@ import type { ActorInput, TaskSnapshot, TaskWorkflowInput, UpdateRejection } fro
 import { acknowledgeUpdate, progressUpdate, reviewUpdate, snapshotQuery, submitUpdate } from './task.definitions';
 
 const { recordTaskEvent } = proxyActivities<ReturnType<typeof createTaskActivities>>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { maximumInterval: '30 seconds' },
 });
 

@@ -22,6 +22,6 @@ describe('loadConfig', () => {
       'DATABASE_URL must be a postgres:// URL',
       'TEMPORAL_ADDRESS is required',
       'PORT must be a port number, got "eighty"',
-    ].sort((a, b) => ['PORT', 'DATABASE_URL', 'TEMPORAL_ADDRESS'].indexOf(a.split(' ')[0]) - ['PORT', 'DATABASE_URL', 'TEMPORAL_ADDRESS'].indexOf(b.split(' ')[0])));
+    ]);
   });
 });

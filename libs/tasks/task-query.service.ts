@@ -81,9 +81,10 @@ export class TaskQueryService {
       const overdueSql = `(t.due_date < :today AND t.state IN ('issued', 'in_progress'))`;
       qb.andWhere(filter.overdue ? overdueSql : `NOT ${overdueSql}`, { today });
     }
-    if (filter.sort === 'dueDate') qb.orderBy('t.due_date', 'ASC', 'NULLS LAST');
-    else if (filter.sort === 'updatedAt') qb.orderBy('t.updated_at', 'DESC');
-    else qb.orderBy('m.document_id').addOrderBy('m.seq');
+    if (filter.sort === 'dueDate') qb.orderBy('t.dueDate', 'ASC', 'NULLS LAST');
+    else if (filter.sort === 'updatedAt') qb.orderBy('t.updatedAt', 'DESC');
+    else qb.orderBy('m.documentId').addOrderBy('m.seq');
+    // Property paths, not column names: TypeORM pages joined queries through them.
     qb.addOrderBy('t.id');
     const [tasks, total] = await qb
       .skip((filter.page - 1) * filter.pageSize)

@@ -107,6 +107,6 @@ export class ApiErrorFilter implements ExceptionFilter {
 
   private httpMessage(status: number, error: HttpException): string {
     if (status === 404) return '请求的地址不存在';
-    return error.message;
+    return `请求有误：${error.message}`;
   }
 }

@@ -1,0 +1,87 @@
+// `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), Temporal (dev server unless
+// TEMPORAL_ADDRESS is set), migrations, the worker and the API. Ctrl-C stops all of it.
+import { execFileSync, spawn } from 'node:child_process';
+import path from 'node:path';
+import { freePort, root, startPostgres, startTemporal, waitForPort } from './stack.mjs';
+
+const stops = [];
+let stopping = false;
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nduban: stopping…');
+  for (const stop of stops.reverse()) {
+    try {
+      await stop();
+    } catch (err) {
+      console.error(`duban: ${err.message}`);
+    }
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+function runApp(name, env) {
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'apps', name, 'src', 'main.js')], {
+    env,
+    stdio: 'inherit',
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  exited.then((code) => {
+    if (!stopping) {
+      console.error(`duban: ${name} exited (${code}); stopping the rest`);
+      void shutdown(1);
+    }
+  });
+  stops.push(async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+  });
+  return child;
+}
+
+async function portIsFree(port) {
+  try {
+    await waitForPort(port, 200, 'probe');
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+try {
+  const env = { ...process.env, TEMPORAL_VERSION_CHECK_DISABLED: '1' };
+  if (!env.DATABASE_URL) {
+    const pg = await startPostgres({ dataDir: path.join(root, '.data', 'pg'), port: await freePort() });
+    stops.push(pg.stop);
+    env.DATABASE_URL = pg.url;
+  }
+  let temporalUi = null;
+  if (!env.TEMPORAL_ADDRESS) {
+    const port = (await portIsFree(7233)) ? 7233 : await freePort();
+    const uiPort = (await portIsFree(8233)) ? 8233 : await freePort();
+    const temporal = await startTemporal({ port, uiPort, dbFile: path.join(root, '.data', 'temporal.db') });
+    stops.push(temporal.stop);
+    env.TEMPORAL_ADDRESS = temporal.address;
+    temporalUi = `http://127.0.0.1:${uiPort}`;
+  }
+  execFileSync(process.execPath, [path.join(root, 'bin', 'duban.js'), 'migrate'], { env, stdio: 'inherit' });
+
+  const apiPort = Number(env.PORT ?? 3000);
+  runApp('worker', env);
+  runApp('api', { ...env, PORT: String(apiPort) });
+  await waitForPort(apiPort, 60000, 'API');
+
+  console.log(`
+督办 Duban is running
+  API          http://127.0.0.1:${apiPort}
+  OpenAPI      http://127.0.0.1:${apiPort}/docs
+  Temporal UI  ${temporalUi ?? `(external Temporal at ${env.TEMPORAL_ADDRESS})`}
+  PostgreSQL   ${env.DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}
+Ctrl-C stops everything.`);
+} catch (err) {
+  console.error(`duban: ${err.message}`);
+  await shutdown(1);
+}

@@ -42,5 +42,10 @@ export const reviewUpdate = defineUpdate<TaskSnapshot, [ReviewInput]>('review');
 export const snapshotQuery = defineQuery<TaskSnapshot>('snapshot');
 
 /** Error types carried by rejected updates; the API maps them to its error codes. */
-export const UPDATE_REJECTIONS = ['INVALID_TRANSITION', 'EVIDENCE_REQUIRED', 'REASON_REQUIRED', 'NOTE_REQUIRED'] as const;
+export const UPDATE_REJECTIONS = [
+  'INVALID_TRANSITION',
+  'EVIDENCE_REQUIRED',
+  'REASON_REQUIRED',
+  'NOTE_REQUIRED',
+] as const;
 export type UpdateRejection = (typeof UPDATE_REJECTIONS)[number];

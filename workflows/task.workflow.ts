@@ -2,7 +2,15 @@ import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, se
 import type { createTaskActivities } from '../libs/tasks/task.activities';
 import type { RungKey, TaskAction, TaskEventType, TaskState } from '../libs/tasks/domain/task-state';
 import { isFinal, isOpenForAgency, transition } from '../libs/tasks/domain/task-state';
-import type { ActorInput, TaskSnapshot, TaskWorkflowInput, UpdateRejection } from './task.definitions';
+import type {
+  ActorInput,
+  ProgressInput,
+  ReviewInput,
+  SubmitInput,
+  TaskSnapshot,
+  TaskWorkflowInput,
+  UpdateRejection,
+} from './task.definitions';
 import { acknowledgeUpdate, progressUpdate, reviewUpdate, snapshotQuery, submitUpdate } from './task.definitions';
 
 const { recordTaskEvent } = proxyActivities<ReturnType<typeof createTaskActivities>>({
@@ -53,13 +61,13 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     validator: (_input: ActorInput) => mustAllow('acknowledge'),
   });
   setHandler(progressUpdate, ({ actor, note }) => act('progress', actor, { note }), {
-    validator: ({ note }) => {
+    validator: ({ note }: ProgressInput) => {
       requireText(note, 'NOTE_REQUIRED', '进展情况不能为空');
       mustAllow('progress');
     },
   });
   setHandler(submitUpdate, ({ actor, evidence }) => act('submit', actor, { evidence }), {
-    validator: ({ evidence }) => {
+    validator: ({ evidence }: SubmitInput) => {
       requireText(evidence, 'EVIDENCE_REQUIRED', '提交办结须附佐证材料说明（evidence 不能为空）');
       mustAllow('submit');
     },
@@ -68,7 +76,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     reviewUpdate,
     ({ actor, decision, reason }) => act(decision, actor, decision === 'return' ? { reason } : {}),
     {
-      validator: ({ decision, reason }) => {
+      validator: ({ decision, reason }: ReviewInput) => {
         if (decision === 'return') requireText(reason, 'REASON_REQUIRED', '退回须说明理由（reason 不能为空）');
         mustAllow(decision === 'accept' ? 'accept' : 'return');
       },

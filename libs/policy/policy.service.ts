@@ -4,7 +4,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { checkText } from './domain/check-text';
 import { parsePolicy, partiesOf } from './domain/parse-policy';
 import type { ParseResult } from './domain/parse-result.types';
-import { Agency } from './entities/agency.entity';
 import { Measure } from './entities/measure.entity';
 import { PolicyDocument } from './entities/policy-document.entity';
 import { PolicyError } from './policy.errors';
@@ -63,10 +62,12 @@ export class PolicyService {
         });
         const parties = partiesOf(m);
         for (const p of parties) {
-          await tx.query(
-            `INSERT INTO task (document_id, measure_id, agency_id, role) VALUES ($1, $2, $3, $4)`,
-            [doc.id, measure.id, agencyIds.get(p.party), p.role],
-          );
+          await tx.query(`INSERT INTO task (document_id, measure_id, agency_id, role) VALUES ($1, $2, $3, $4)`, [
+            doc.id,
+            measure.id,
+            agencyIds.get(p.party),
+            p.role,
+          ]);
         }
         taskCount += parties.length;
       }

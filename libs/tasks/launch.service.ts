@@ -52,9 +52,13 @@ export class LaunchService {
       if (!doc) throw new TaskError('DOCUMENT_NOT_FOUND', `找不到文件 ${documentId}`);
       const alreadyLaunched = doc.status === 'launched';
       if (alreadyLaunched && doc.dueDate !== req.dueDate) {
-        throw new TaskError('ALREADY_LAUNCHED', `该文件已于此前下发，截止日期为 ${doc.dueDate}，不能以不同日期重复下发`, {
-          dueDate: doc.dueDate,
-        });
+        throw new TaskError(
+          'ALREADY_LAUNCHED',
+          `该文件已于此前下发，截止日期为 ${doc.dueDate}，不能以不同日期重复下发`,
+          {
+            dueDate: doc.dueDate,
+          },
+        );
       }
       if (!alreadyLaunched && req.dueDate <= today) {
         throw new TaskError('DUE_DATE_IN_PAST', `截止日期 ${req.dueDate} 必须晚于今天（${today}）`);
@@ -66,7 +70,11 @@ export class LaunchService {
         order: { measure: { seq: 'ASC' }, createdAt: 'ASC' },
       });
       if (!alreadyLaunched) {
-        await tx.update(PolicyDocument, { id: documentId }, { status: 'launched', dueDate: req.dueDate, launchedAt: now });
+        await tx.update(
+          PolicyDocument,
+          { id: documentId },
+          { status: 'launched', dueDate: req.dueDate, launchedAt: now },
+        );
         for (const task of tasks) {
           await tx.update(Task, { id: task.id }, { dueDate: req.dueDate, workflowId: taskWorkflowId(task.id) });
         }
@@ -110,7 +118,10 @@ export class LaunchService {
       });
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) return;
-      throw new TaskError('WORKFLOW_UNAVAILABLE', `工作流服务暂不可用，文件未下发，请稍后重试：${(err as Error).message}`);
+      throw new TaskError(
+        'WORKFLOW_UNAVAILABLE',
+        `工作流服务暂不可用，文件未下发，请稍后重试：${(err as Error).message}`,
+      );
     }
   }
 }

@@ -23,7 +23,7 @@ export class TaskEventsService {
 
   async record(e: TaskEventRecord): Promise<RecordOutcome> {
     return this.db.transaction(async (tx) => {
-      const exists = await tx.query('SELECT 1 FROM task WHERE id = $1 FOR UPDATE', [e.taskId]);
+      const exists: unknown[] = await tx.query('SELECT 1 FROM task WHERE id = $1 FOR UPDATE', [e.taskId]);
       if (exists.length === 0) return 'unknown-task';
       const inserted: unknown[] = await tx.query(
         `INSERT INTO task_event (task_id, seq, type, from_state, to_state, actor, detail, occurred_at)

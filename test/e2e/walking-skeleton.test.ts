@@ -6,7 +6,10 @@ import { Client } from 'pg';
 import { addDays, shanghaiDay } from '../../libs/tasks/domain/deadline';
 import { type AppProcess, freePort, startApp } from '../setup/processes';
 
-const seed = readFileSync(path.resolve(__dirname, '../../../shared/seed/tianjin-2026-difficult-children-welfare.txt'), 'utf8');
+const seed = readFileSync(
+  path.resolve(__dirname, '../../../shared/seed/tianjin-2026-difficult-children-welfare.txt'),
+  'utf8',
+);
 
 interface TaskRow {
   id: string;
@@ -44,7 +47,7 @@ describe('walking skeleton, end to end', () => {
   const tasksOf = async (documentId: string, state?: string): Promise<{ items: TaskRow[]; total: number }> => {
     const res = await http.get('/tasks').query({ documentId, pageSize: 500, ...(state ? { state } : {}) });
     expect(res.status).toBe(200);
-    return res.body;
+    return res.body as { items: TaskRow[]; total: number };
   };
   const waitFor = async (what: string, check: () => Promise<boolean>, timeoutMs = 90_000) => {
     const deadline = Date.now() + timeoutMs;

@@ -16,10 +16,10 @@ describe('task workflow on the time-skipping server', () => {
   const recorded: TaskEventRecord[] = [];
   const activities = createTaskActivities({
     events: {
-      record: async (e) => {
-        if (recorded.some((r) => r.taskId === e.taskId && r.seq === e.seq)) return 'duplicate';
+      record: (e) => {
+        if (recorded.some((r) => r.taskId === e.taskId && r.seq === e.seq)) return Promise.resolve('duplicate');
         recorded.push(e);
-        return 'recorded';
+        return Promise.resolve('recorded');
       },
     },
   });
@@ -70,7 +70,11 @@ describe('task workflow on the time-skipping server', () => {
       expect(Date.parse(events[1].occurredAt) - reminderAt).toBeLessThan(60_000);
       expect(Date.parse(events[2].occurredAt)).toBeGreaterThanOrEqual(overdueAt);
       expect(Date.parse(events[2].occurredAt) - overdueAt).toBeLessThan(60_000);
-      expect(events[2].detail).toMatchObject({ rule: 'overdue', day: input.rungs[1].day, audience: ['liaison', 'coordinator'] });
+      expect(events[2].detail).toMatchObject({
+        rule: 'overdue',
+        day: input.rungs[1].day,
+        audience: ['liaison', 'coordinator'],
+      });
       expect(await handle.query(snapshotQuery)).toMatchObject({ state: 'issued', firedRungs: ['reminder', 'overdue'] });
       await handle.terminate('test done');
     });
@@ -81,7 +85,11 @@ describe('task workflow on the time-skipping server', () => {
     const worker = await newWorker(taskQueue);
     const input = taskInput(await env.currentTimeMs(), 30);
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(taskWorkflow, { taskQueue, workflowId: `task-${input.taskId}`, args: [input] });
+      const handle = await env.client.workflow.start(taskWorkflow, {
+        taskQueue,
+        workflowId: `task-${input.taskId}`,
+        args: [input],
+      });
       await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: 'liaison' }] });
       await handle.executeUpdate(submitUpdate, { args: [{ actor: 'liaison', evidence: '已印发实施细则' }] });
       await handle.executeUpdate(reviewUpdate, { args: [{ actor: 'coordinator', decision: 'accept' }] });
@@ -96,13 +104,18 @@ describe('task workflow on the time-skipping server', () => {
     const worker = await newWorker(taskQueue);
     const input = taskInput(await env.currentTimeMs(), 30);
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(taskWorkflow, { taskQueue, workflowId: `task-${input.taskId}`, args: [input] });
+      const handle = await env.client.workflow.start(taskWorkflow, {
+        taskQueue,
+        workflowId: `task-${input.taskId}`,
+        args: [input],
+      });
       await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: 'liaison' }] });
       const before = await handle.query(snapshotQuery);
 
-      const failure = await handle
-        .executeUpdate(submitUpdate, { args: [{ actor: 'liaison', evidence: '   ' }] })
-        .then(() => null, (e: unknown) => e);
+      const failure = await handle.executeUpdate(submitUpdate, { args: [{ actor: 'liaison', evidence: '   ' }] }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(failure).toBeInstanceOf(WorkflowUpdateFailedError);
       const cause = (failure as WorkflowUpdateFailedError).cause;
       expect(cause).toBeInstanceOf(ApplicationFailure);
@@ -111,7 +124,10 @@ describe('task workflow on the time-skipping server', () => {
       // Wrong state: a review before any submission.
       const wrongState = await handle
         .executeUpdate(reviewUpdate, { args: [{ actor: 'coordinator', decision: 'accept' }] })
-        .then(() => null, (e: unknown) => e);
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(((wrongState as WorkflowUpdateFailedError).cause as ApplicationFailure).type).toBe('INVALID_TRANSITION');
 
       expect(await handle.query(snapshotQuery)).toEqual(before);
@@ -125,13 +141,19 @@ describe('task workflow on the time-skipping server', () => {
     const worker = await newWorker(taskQueue);
     const input = taskInput(await env.currentTimeMs(), 10);
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(taskWorkflow, { taskQueue, workflowId: `task-${input.taskId}`, args: [input] });
+      const handle = await env.client.workflow.start(taskWorkflow, {
+        taskQueue,
+        workflowId: `task-${input.taskId}`,
+        args: [input],
+      });
       await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: 'liaison' }] });
       await handle.executeUpdate(submitUpdate, { args: [{ actor: 'liaison', evidence: '材料' }] });
       await env.sleep(Date.parse(input.rungs[0].at) - (await env.currentTimeMs()) + DAY_MS);
       expect(eventsOf(input.taskId).map((e) => e.type)).toEqual(['issue', 'acknowledge', 'submit']);
 
-      await handle.executeUpdate(reviewUpdate, { args: [{ actor: 'coordinator', decision: 'return', reason: '缺少数据' }] });
+      await handle.executeUpdate(reviewUpdate, {
+        args: [{ actor: 'coordinator', decision: 'return', reason: '缺少数据' }],
+      });
       await env.sleep(60_000);
       const types = eventsOf(input.taskId).map((e) => e.type);
       expect(types).toEqual(['issue', 'acknowledge', 'submit', 'return', 'reminder']);

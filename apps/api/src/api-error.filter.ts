@@ -89,7 +89,11 @@ export class ApiErrorFilter implements ExceptionFilter {
     }
     if (error instanceof HttpException && error.getStatus() < 500) {
       const status = error.getStatus();
-      return { statusCode: status, code: HTTP_CODES[status] ?? 'BAD_REQUEST', message: this.httpMessage(status, error) };
+      return {
+        statusCode: status,
+        code: HTTP_CODES[status] ?? 'BAD_REQUEST',
+        message: this.httpMessage(status, error),
+      };
     }
     // body-parser errors carry their own 4xx status (malformed JSON, too large, bad charset).
     const status = (error as { status?: unknown }).status;

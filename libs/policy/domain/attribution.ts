@@ -73,7 +73,8 @@ function bracketPairs(input: string, start: number, end: number): Map<number, nu
   let stack: number[] = [];
   for (let j = start; j < end; j += 1) {
     const c = input[j];
-    if (c === '\n') stack = []; // attributions never span paragraphs
+    if (c === '\n')
+      stack = []; // attributions never span paragraphs
     else if (OPENERS.includes(c)) stack.push(j);
     else if (CLOSERS.includes(c)) {
       const open = stack.pop();
@@ -89,7 +90,8 @@ function parentheticalAttribution(input: string, from: number, to: number, end: 
   // Attributions close a sentence: （…） follows 。 or ends the sentence / paragraph.
   const before = previousVisible(input, from);
   const after = nextVisible(input, to, end);
-  const closesSentence = before === null || SENTENCE_END.test(before) || after === null || after === '\n' || SENTENCE_END.test(after);
+  const closesSentence =
+    before === null || SENTENCE_END.test(before) || after === null || after === '\n' || SENTENCE_END.test(after);
   if (!closesSentence) return null;
   const content = parseAttributionContent(inner);
   if (!isPlausible(content)) return null;

@@ -4,6 +4,7 @@ export type TextProblem = { code: 'EMPTY_DOCUMENT' | 'NOT_TEXT' | 'TEXT_TOO_LONG
 export const MAX_TEXT_CHARS = 1_000_000;
 
 // NUL and the C0 controls other than tab, newline, carriage return and form feed mark binary data.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const BINARY = /[\u0000-\u0008\u000E-\u001F]/;
 
 export function checkText(text: string): TextProblem | null {

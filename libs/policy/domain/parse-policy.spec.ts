@@ -45,9 +45,29 @@ describe('parsePolicy on the seed (津 2026 困境儿童福利保障实施意见
     ]);
   });
 
-  const numbers = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十', '二十一'].map(
-    (n) => `（${n}）`,
-  );
+  const numbers = [
+    '一',
+    '二',
+    '三',
+    '四',
+    '五',
+    '六',
+    '七',
+    '八',
+    '九',
+    '十',
+    '十一',
+    '十二',
+    '十三',
+    '十四',
+    '十五',
+    '十六',
+    '十七',
+    '十八',
+    '十九',
+    '二十',
+    '二十一',
+  ].map((n) => `（${n}）`);
 
   it('finds the 21 measures in order', () => {
     expect(result.measures.map((m) => m.number)).toEqual(numbers);
@@ -79,7 +99,11 @@ describe('parsePolicy on the seed (津 2026 困境儿童福利保障实施意见
     expect(first.text.startsWith('（一）筑牢基本生活保障底线。完善孤儿')).toBe(true);
     expect(first.text.endsWith('不再单独列出）')).toBe(true);
     const last = result.measures[20];
-    expect(last.text.endsWith('（团市委、市残联、市妇联、市民政局、市高级人民法院、市人民检察院、市公安局、市教委按职责分工负责）')).toBe(true);
+    expect(
+      last.text.endsWith(
+        '（团市委、市残联、市妇联、市民政局、市高级人民法院、市人民检察院、市公安局、市教委按职责分工负责）',
+      ),
+    ).toBe(true);
     expect(last.text).not.toContain('各区人民政府要将');
     expectSpansExact(input, result);
   });
@@ -98,14 +122,71 @@ describe('parsePolicy on the seed (津 2026 困境儿童福利保障实施意见
     '（十）': ['市教委', '市卫生健康委', '市民政局'],
     '（十一）': ['市民政局', '市教委'],
     '（十二）': ['市民政局', '市教委', '市卫生健康委', '团市委', '市妇联'],
-    '（十三）': ['市公安局', '市高级人民法院', '市人民检察院', '市妇联', '市教委', '市市场监管委', '市人社局', '市文化和旅游局', '市民政局', '市司法局', '市卫生健康委', '团市委'],
-    '（十四）': ['市民政局', '市高级人民法院', '市人民检察院', '市公安局', '市司法局', '市教委', '市卫生健康委', '团市委', '市妇联'],
-    '（十五）': ['市教委', '市人社局', '市人民检察院', '市高级人民法院', '市公安局', '市司法局', '市委网信办', '市民政局', '团市委', '市妇联'],
+    '（十三）': [
+      '市公安局',
+      '市高级人民法院',
+      '市人民检察院',
+      '市妇联',
+      '市教委',
+      '市市场监管委',
+      '市人社局',
+      '市文化和旅游局',
+      '市民政局',
+      '市司法局',
+      '市卫生健康委',
+      '团市委',
+    ],
+    '（十四）': [
+      '市民政局',
+      '市高级人民法院',
+      '市人民检察院',
+      '市公安局',
+      '市司法局',
+      '市教委',
+      '市卫生健康委',
+      '团市委',
+      '市妇联',
+    ],
+    '（十五）': [
+      '市教委',
+      '市人社局',
+      '市人民检察院',
+      '市高级人民法院',
+      '市公安局',
+      '市司法局',
+      '市委网信办',
+      '市民政局',
+      '团市委',
+      '市妇联',
+    ],
     '（十六）': ['市民政局', '市妇联', '市教委', '市公安局', '市人民检察院'],
     '（十七）': ['市民政局', '市应急管理局', '市卫生健康委', '市公安局', '市教委', '市人社局', '市住房城乡建设委'],
     '（十八）': ['市民政局'],
-    '（十九）': ['市发展改革委', '市教委', '市卫生健康委', '市民政局', '市人社局', '市残联', '市妇联', '市财政局', '市住房城乡建设委', '市妇儿工委办'],
-    '（二十）': ['市民政局', '市数据局', '市高级人民法院', '市人民检察院', '市教委', '市公安局', '市司法局', '市卫生健康委', '市疾控局', '市残联', '市委网信办'],
+    '（十九）': [
+      '市发展改革委',
+      '市教委',
+      '市卫生健康委',
+      '市民政局',
+      '市人社局',
+      '市残联',
+      '市妇联',
+      '市财政局',
+      '市住房城乡建设委',
+      '市妇儿工委办',
+    ],
+    '（二十）': [
+      '市民政局',
+      '市数据局',
+      '市高级人民法院',
+      '市人民检察院',
+      '市教委',
+      '市公安局',
+      '市司法局',
+      '市卫生健康委',
+      '市疾控局',
+      '市残联',
+      '市委网信办',
+    ],
     '（二十一）': ['团市委', '市残联', '市妇联', '市民政局', '市高级人民法院', '市人民检察院', '市公安局', '市教委'],
   };
 
@@ -116,7 +197,13 @@ describe('parsePolicy on the seed (津 2026 困境儿童福利保障实施意见
     expect(a.raw.startsWith('（')).toBe(true);
     expect(a.raw.endsWith('）')).toBe(true);
     expect(m.text.endsWith(a.raw)).toBe(true);
-    expect({ lead: a.lead, shared: a.shared, cooperating: a.cooperating, guiding: a.guiding, roleSource: a.roleSource }).toEqual({
+    expect({
+      lead: a.lead,
+      shared: a.shared,
+      cooperating: a.cooperating,
+      guiding: a.guiding,
+      roleSource: a.roleSource,
+    }).toEqual({
       lead: [],
       shared: expectedShared[number],
       cooperating: [],
@@ -133,7 +220,9 @@ describe('parsePolicy on the seed (津 2026 困境儿童福利保障实施意见
   it('does not take （以下简称低保）, （以下简称居民医保） or （含…） for attributions', () => {
     const first = result.measures[0];
     expect(first.text).toContain('（以下简称低保）');
-    expect(first.attributions.map((a) => a.raw)).toEqual(['（市民政局、各区人民政府按职责分工负责；以下工作均需各区人民政府配合，不再单独列出）']);
+    expect(first.attributions.map((a) => a.raw)).toEqual([
+      '（市民政局、各区人民政府按职责分工负责；以下工作均需各区人民政府配合，不再单独列出）',
+    ]);
     const all = result.measures.flatMap((m) => m.attributions.map((a) => a.raw));
     expect(all.some((r) => r.includes('以下简称') || r.startsWith('（含'))).toBe(false);
   });
@@ -164,7 +253,13 @@ describe('parsePolicy on the seed (津 2026 困境儿童福利保障实施意见
     const crlf = input.replace(/\n/g, '\r\n');
     const r = parsePolicy(crlf);
     expectSpansExact(crlf, r);
-    const strip = (x: ParseResult) => x.measures.map((m) => ({ ...m, span: null, text: null, attributions: m.attributions.map((a) => ({ ...a, span: null })) }));
+    const strip = (x: ParseResult) =>
+      x.measures.map((m) => ({
+        ...m,
+        span: null,
+        text: null,
+        attributions: m.attributions.map((a) => ({ ...a, span: null })),
+      }));
     expect(strip(r)).toEqual(strip(result));
     expect({ ...r, measures: null }).toEqual({ ...result, measures: null });
   });
@@ -184,7 +279,12 @@ describe('parsePolicy on the corpus', () => {
     expect([m16.lead, m16.cooperating]).toEqual([['国家发展改革委'], ['有关部门']]);
     expect(byNumber(r, '十八、').attributions[0].lead).toEqual(['国家发展改革委', '财政部']);
     expect(byNumber(r, '八、').attributions[0].shared).toEqual(['人民银行', '银保监会', '证监会']);
-    expect(r.warnings.filter((w) => w.code === 'GENERIC_PARTY').map((w) => w.measure)).toEqual(['十六、', '十七、', '十八、', '二十、']);
+    expect(r.warnings.filter((w) => w.code === 'GENERIC_PARTY').map((w) => w.measure)).toEqual([
+      '十六、',
+      '十七、',
+      '十八、',
+      '二十、',
+    ]);
     // The closing paragraphs after 三十、 are not part of it.
     expect(r.measures[29].text.endsWith('（国务院办公厅负责）')).toBe(true);
     expectSpansExact(input, r);
@@ -194,9 +294,15 @@ describe('parsePolicy on the corpus', () => {
     const input = read('corpus/guofa-2018-39-cujin-jiuye.txt');
     const r = parsePolicy(input);
     expect(r.measures).toHaveLength(15);
-    expect(r.conventions).toEqual([{ kind: 'firstListedLeads', fromMeasure: '（一）', text: '列第一位者为牵头单位，下同' }]);
+    expect(r.conventions).toEqual([
+      { kind: 'firstListedLeads', fromMeasure: '（一）', text: '列第一位者为牵头单位，下同' },
+    ]);
     const a1 = byNumber(r, '（一）').attributions[0];
-    expect([a1.lead, a1.cooperating, a1.roleSource]).toEqual([['人力资源社会保障部'], ['财政部'], 'documentConvention']);
+    expect([a1.lead, a1.cooperating, a1.roleSource]).toEqual([
+      ['人力资源社会保障部'],
+      ['财政部'],
+      'documentConvention',
+    ]);
     const a4 = byNumber(r, '（四）').attributions[0];
     expect(a4.lead).toEqual(['人力资源社会保障部']);
     expect(a4.cooperating).toEqual(['科技部', '财政部', '住房城乡建设部', '市场监管总局', '各省级人民政府']);
@@ -211,8 +317,15 @@ describe('parsePolicy on the corpus', () => {
   it('国发〔2018〕42号: convention stated in （三）, 等负责, 牵头负责', () => {
     const r = parsePolicy(read('corpus/guofa-2018-42-nongye-jixiehua.txt'));
     expect(r.measures).toHaveLength(20);
-    expect(r.conventions[0]).toEqual({ kind: 'firstListedLeads', fromMeasure: '（三）', text: '列第一位者为牵头单位，下同' });
-    expect(r.warnings.filter((w) => w.code === 'MISSING_ATTRIBUTION').map((w) => w.measure)).toEqual(['（一）', '（二）']);
+    expect(r.conventions[0]).toEqual({
+      kind: 'firstListedLeads',
+      fromMeasure: '（三）',
+      text: '列第一位者为牵头单位，下同',
+    });
+    expect(r.warnings.filter((w) => w.code === 'MISSING_ATTRIBUTION').map((w) => w.measure)).toEqual([
+      '（一）',
+      '（二）',
+    ]);
     const a3 = byNumber(r, '（三）').attributions[0];
     expect([a3.lead, a3.cooperating]).toEqual([['工业和信息化部'], ['发展改革委', '科技部', '农业农村部']]);
     const a18 = byNumber(r, '（十八）').attributions[0];
@@ -225,7 +338,9 @@ describe('parsePolicy on the corpus', () => {
     expect(arabic.map((m) => m.number)).toEqual(Array.from({ length: 21 }, (_, i) => `${i + 1}.`));
     expect(arabic[0].section).toBe('（一）统筹两个市场，打造加工制造中心。');
     expect(arabic[0].title).toBe('拓展两个市场');
-    expect(r.conventions).toEqual([{ kind: 'firstListedLeads', fromMeasure: '1.', text: '排在第一位的部门为牵头部门，下同' }]);
+    expect(r.conventions).toEqual([
+      { kind: 'firstListedLeads', fromMeasure: '1.', text: '排在第一位的部门为牵头部门，下同' },
+    ]);
     expect(arabic[0].attributions[0].lead).toEqual(['税务总局']);
     expect(arabic[5].attributions[0].cooperating).toEqual(['商务部', '有关部门']);
     expect(r.coordinator).toBe('海关总署');
@@ -246,10 +361,18 @@ describe('parsePolicy on the corpus', () => {
       ['国家发展改革委', '工业和信息化部', '住房城乡建设部', '农业农村部', '国家统计局'],
     ]);
     expect([first[1].guiding, first[1].shared]).toEqual([['生态环境部'], ['试点城市政府']]);
-    expect(r.conventions).toContainEqual(expect.objectContaining({ kind: 'documentWideCooperating', parties: ['试点城市政府'] }));
+    expect(r.conventions).toContainEqual(
+      expect.objectContaining({ kind: 'documentWideCooperating', parties: ['试点城市政府'] }),
+    );
     expect(tasks[1].impliedCooperating).toEqual(['试点城市政府']);
     const halfWidth = tasks[5].attributions.find((a) => a.raw.startsWith('('));
-    expect(halfWidth?.guiding).toEqual(['国家发展改革委', '工业和信息化部', '住房城乡建设部', '市场监管总局', '国管局']);
+    expect(halfWidth?.guiding).toEqual([
+      '国家发展改革委',
+      '工业和信息化部',
+      '住房城乡建设部',
+      '市场监管总局',
+      '国管局',
+    ]);
     const mixed = tasks[5].attributions.find((a) => a.raw === '（商务部指导，供销合作总社参与）');
     expect([mixed?.guiding, mixed?.cooperating]).toEqual([['商务部'], ['供销合作总社']]);
     expectSpansExact(input, r);
@@ -306,15 +429,22 @@ describe('attribution styles', () => {
   });
 
   it('finds the coordinator in the closing text', () => {
-    const doc = (closing: string) => parsePolicy(`一、总体要求\n（一）做好某项工作。（市民政局负责）\n${closing}\n`).coordinator;
+    const doc = (closing: string) =>
+      parsePolicy(`一、总体要求\n（一）做好某项工作。（市民政局负责）\n${closing}\n`).coordinator;
     expect(doc('市卫生健康委要强化牵头，各有关部门要抓好落实。')).toBe('市卫生健康委');
     expect(doc('由市发展改革委牵头统筹推进。')).toBe('市发展改革委');
     expect(doc('各省要建立省级政府办公厅牵头、省级有关部门参与的工作机制。')).toBeNull();
   });
 
   it('splits party lists', () => {
-    expect(splitParties('人力资源社会保障部等有关部门和单位')).toEqual({ parties: ['人力资源社会保障部', '有关部门和单位'], openList: true });
-    expect(splitParties('各省、自治区、直辖市人民政府，市教委')).toEqual({ parties: ['各省、自治区、直辖市人民政府', '市教委'], openList: false });
+    expect(splitParties('人力资源社会保障部等有关部门和单位')).toEqual({
+      parties: ['人力资源社会保障部', '有关部门和单位'],
+      openList: true,
+    });
+    expect(splitParties('各省、自治区、直辖市人民政府，市教委')).toEqual({
+      parties: ['各省、自治区、直辖市人民政府', '市教委'],
+      openList: false,
+    });
     expect(splitParties('中等职业学校')).toEqual({ parties: ['中等职业学校'], openList: false });
   });
 });
@@ -339,13 +469,18 @@ describe('parsePolicy robustness', () => {
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
     // Biased towards the characters the parser reacts to.
-    const alphabet = [...'（）()一二十、。；，：:1.．\n\r 　等负责牵头配合参与指导会同单位市局委以下均需下同列第一位者为牵头单位各区县年月日〔〕号关于意见'];
+    const alphabet = [
+      ...'（）()一二十、。；，：:1.．\n\r 　等负责牵头配合参与指导会同单位市局委以下均需下同列第一位者为牵头单位各区县年月日〔〕号关于意见',
+    ];
     const seedText = read('seed/tianjin-2026-difficult-children-welfare.txt');
     for (let round = 0; round < 500; round += 1) {
       const length = Math.floor(random() * 400);
       let text = '';
       for (let i = 0; i < length; i += 1) {
-        text += random() < 0.9 ? alphabet[Math.floor(random() * alphabet.length)] : String.fromCharCode(Math.floor(random() * 0xffff));
+        text +=
+          random() < 0.9
+            ? alphabet[Math.floor(random() * alphabet.length)]
+            : String.fromCharCode(Math.floor(random() * 0xffff));
       }
       if (round % 5 === 0) {
         // Splice a slice of the real document in, to reach deeper paths.

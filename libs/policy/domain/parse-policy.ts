@@ -127,7 +127,10 @@ function measureTitle(input: string, block: MeasureBlock, end: number, found: At
   if (full >= 0 && full < stop) stop = full;
   const nl = input.indexOf('\n', from);
   if (nl >= 0 && nl < stop) stop = nl;
-  return input.slice(from, Math.max(from, stop)).trim().replace(/[。；;，,：:]+$/, '');
+  return input
+    .slice(from, Math.max(from, stop))
+    .trim()
+    .replace(/[。；;，,：:]+$/, '');
 }
 
 function toAttribution(c: AttributionCandidate, firstListedLeads: boolean): ParsedAttribution {
@@ -173,11 +176,19 @@ function measureWarnings(measure: ParsedMeasure, found: AttributionCandidate[]):
     for (const p of [...a.lead, ...a.shared, ...a.cooperating, ...a.guiding]) if (isGenericParty(p)) generic.add(p);
   }
   for (const p of generic) {
-    warnings.push({ measure: number, code: 'GENERIC_PARTY', message: `${number} 的责任单位“${p}”为泛指，需明确具体部门` });
+    warnings.push({
+      measure: number,
+      code: 'GENERIC_PARTY',
+      message: `${number} 的责任单位“${p}”为泛指，需明确具体部门`,
+    });
   }
   for (const c of found) {
     if (c.content.openList) {
-      warnings.push({ measure: number, code: 'OPEN_LIST', message: `${number} 的责任单位名单含“等”，可能不完整：${c.raw}` });
+      warnings.push({
+        measure: number,
+        code: 'OPEN_LIST',
+        message: `${number} 的责任单位名单含“等”，可能不完整：${c.raw}`,
+      });
     }
     if (c.content.ambiguous.length > 0) {
       warnings.push({
@@ -201,12 +212,19 @@ function findCoordinator(input: string, measures: ParsedMeasure[]): string | nul
   outside += input.slice(at);
   for (const clause of outside.split(/[。；;！!？?\n，,]/)) {
     // 牵头统筹 / 做好牵头工作, or a bare 牵头 ending the clause after 强化 / 发挥 (市民政局要强化牵头).
-    const m = /^(.{2,30}?)牵头(?:统筹|抓总|工作|作用|协调|责任)/.exec(clause.trim()) ?? /^(.{2,30}?(?:强化|发挥|做好))牵头$/.exec(clause.trim());
+    const m =
+      /^(.{2,30}?)牵头(?:统筹|抓总|工作|作用|协调|责任)/.exec(clause.trim()) ??
+      /^(.{2,30}?(?:强化|发挥|做好))牵头$/.exec(clause.trim());
     if (!m) continue;
     const subject = m[1]
       .replace(/(?:要|将|应当|应|须|继续|进一步|切实|强化|加强|做好|发挥|履行|负责|落实|好)+$/, '')
       .replace(/^由/, '');
-    if (subject.length >= 2 && subject.length <= 20 && /[局委部办厅署院会室府组行联]$/.test(subject) && !/[、建立]/.test(subject)) {
+    if (
+      subject.length >= 2 &&
+      subject.length <= 20 &&
+      /[局委部办厅署院会室府组行联]$/.test(subject) &&
+      !/[、建立]/.test(subject)
+    ) {
       return subject;
     }
   }

@@ -34,7 +34,12 @@ export function splitParties(chunk: string): PartyList {
   const joined: string[] = [];
   for (const piece of pieces) {
     const prev = joined.length > 0 ? joined[joined.length - 1] : undefined;
-    if (prev !== undefined && prev.startsWith('各') && BARE_LEVEL.test(lastComponent(prev)) && LEVEL_CONTINUATION.test(piece)) {
+    if (
+      prev !== undefined &&
+      prev.startsWith('各') &&
+      BARE_LEVEL.test(lastComponent(prev)) &&
+      LEVEL_CONTINUATION.test(piece)
+    ) {
       joined[joined.length - 1] = `${prev}、${piece}`;
     } else {
       joined.push(piece);

@@ -30,9 +30,7 @@ const TRANSITIONS: Record<TaskAction, { from: readonly TaskState[]; to: TaskStat
   cancel: { from: ['draft', 'issued', 'in_progress', 'submitted'], to: 'cancelled' },
 };
 
-export type TransitionResult =
-  | { ok: true; to: TaskState }
-  | { ok: false; code: 'INVALID_TRANSITION'; message: string };
+export type TransitionResult = { ok: true; to: TaskState } | { ok: false; code: 'INVALID_TRANSITION'; message: string };
 
 export function transition(from: TaskState, action: TaskAction): TransitionResult {
   const rule = TRANSITIONS[action];

@@ -38,7 +38,7 @@ export class TaskListQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: '只看逾期（true）或未逾期（false）' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
 

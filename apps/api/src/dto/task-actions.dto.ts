@@ -2,7 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class ActorDto {
-  @ApiPropertyOptional({ description: '操作人（接入登录前由调用方填写）', example: '市民政局 张联络员', maxLength: 100 })
+  @ApiPropertyOptional({
+    description: '操作人（接入登录前由调用方填写）',
+    example: '市民政局 张联络员',
+    maxLength: 100,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { Client } from 'pg';
+import { type AppProcess, freePort, startApp } from '../setup/processes';
+
+const seed = readFileSync(path.resolve(__dirname, '../../../shared/seed/tianjin-2026-difficult-children-welfare.txt'), 'utf8');
+
+/** Every bad request gets a 4xx with a code and a message, and leaves the database as it was. */
+describe('bad input over HTTP', () => {
+  let api: AppProcess;
+  let http: ReturnType<typeof request>;
+  let db: Client;
+  let documentId: string;
+
+  const counts = async () =>
+    (
+      await db.query(`SELECT (SELECT count(*) FROM policy_document)::int AS documents,
+                             (SELECT count(*) FROM task)::int AS tasks,
+                             (SELECT count(*) FROM task_event)::int AS events,
+                             (SELECT count(*) FROM agency)::int AS agencies,
+                             (SELECT count(*) FROM policy_document WHERE status = 'launched')::int AS launched`)
+    ).rows[0] as Record<string, number>;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    api = await startApp('api', { PORT: String(port), TEMPORAL_TASK_QUEUE: `bad-${randomUUID()}` }, /listening on/);
+    http = request(`http://127.0.0.1:${port}`);
+    db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    const res = await http.post('/documents').send({ text: seed });
+    documentId = (res.body as { id: string }).id;
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await db?.end();
+  });
+
+  const cases: [string, number, string, () => request.Test][] = [
+    ['empty text', 400, 'EMPTY_DOCUMENT', () => http.post('/documents').send({ text: '  \n ' })],
+    ['text missing', 400, 'VALIDATION_FAILED', () => http.post('/documents').send({})],
+    ['text not a string', 400, 'VALIDATION_FAILED', () => http.post('/documents').send({ text: 42 })],
+    ['unknown property', 400, 'VALIDATION_FAILED', () => http.post('/documents').send({ text: seed, owner: 'x' })],
+    ['binary content', 400, 'NOT_TEXT', () => http.post('/documents').send({ text: 'a\u0000b（一）测试。' })],
+    ['no numbered measures', 422, 'NO_MEASURES', () => http.post('/documents').send({ text: '这是一段没有编号条目的文字。' })],
+    ['body over the limit', 413, 'PAYLOAD_TOO_LARGE', () => http.post('/documents').send({ text: '字'.repeat(3_000_000) })],
+    ['malformed JSON', 400, 'BAD_REQUEST', () => http.post('/documents').set('content-type', 'application/json').send('{"text": ')],
+    ['impossible due date', 400, 'INVALID_DATE', () => http.post(`/documents/${documentId}/launch`).send({ dueDate: '2027-02-30' })],
+    ['due date not a string', 400, 'VALIDATION_FAILED', () => http.post(`/documents/${documentId}/launch`).send({ dueDate: 20270101 })],
+    ['due date in the past', 422, 'DUE_DATE_IN_PAST', () => http.post(`/documents/${documentId}/launch`).send({ dueDate: '2020-01-01' })],
+    ['reminder days out of range', 400, 'VALIDATION_FAILED', () => http.post(`/documents/${documentId}/launch`).send({ dueDate: '2099-01-01', reminderDaysBefore: 0 })],
+    ['launch of an unknown document', 404, 'DOCUMENT_NOT_FOUND', () => http.post(`/documents/${randomUUID()}/launch`).send({ dueDate: '2099-01-01' })],
+    ['document id not a UUID', 400, 'VALIDATION_FAILED', () => http.get('/documents/42/status')],
+    ['unknown document', 404, 'DOCUMENT_NOT_FOUND', () => http.get(`/documents/${randomUUID()}`)],
+    ['unknown task', 404, 'TASK_NOT_FOUND', () => http.get(`/tasks/${randomUUID()}`)],
+    ['action on an unknown task', 404, 'TASK_NOT_FOUND', () => http.post(`/tasks/${randomUUID()}/acknowledge`).send({})],
+    ['review with a bad decision', 400, 'VALIDATION_FAILED', () => http.post(`/tasks/${randomUUID()}/review`).send({ decision: 'maybe' })],
+    ['bad task filter', 400, 'VALIDATION_FAILED', () => http.get('/tasks').query({ state: 'done', pageSize: 9999 })],
+    ['unknown route', 404, 'NOT_FOUND', () => http.get('/nowhere')],
+  ];
+
+  it.each(cases)('%s → %i %s, nothing stored', async (_name, status, code, send) => {
+    const before = await counts();
+    const res = await send();
+    expect(res.status).toBe(status);
+    expect(res.body).toMatchObject({ statusCode: status, code });
+    expect(typeof (res.body as { message: unknown }).message).toBe('string');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses an action on a task whose document is not launched', async () => {
+    const task = await db.query('SELECT id FROM task WHERE document_id = $1 LIMIT 1', [documentId]);
+    const res = await http.post(`/tasks/${(task.rows[0] as { id: string }).id}/acknowledge`).send({});
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('NOT_LAUNCHED');
+  });
+
+  it('serves the OpenAPI document with every route', async () => {
+    const res = await http.get('/docs/openapi.json');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths as object).sort()).toEqual(
+      [
+        '/agencies',
+        '/documents',
+        '/documents/{id}',
+        '/documents/{id}/launch',
+        '/documents/{id}/status',
+        '/health',
+        '/tasks',
+        '/tasks/{id}',
+        '/tasks/{id}/acknowledge',
+        '/tasks/{id}/progress',
+        '/tasks/{id}/review',
+        '/tasks/{id}/submit',
+      ].sort(),
+    );
+    expect((await http.get('/docs')).status).toBe(200);
+  });
+
+  it('pages and sorts the task list', async () => {
+    const page1 = await http.get('/tasks').query({ documentId, pageSize: 50, page: 1 });
+    const page3 = await http.get('/tasks').query({ documentId, pageSize: 50, page: 3 });
+    expect(page1.body.total).toBe(128);
+    expect(page1.body.items).toHaveLength(50);
+    expect(page3.body.items).toHaveLength(28);
+    expect(page1.body.items[0].measureNumber).toBe('（一）');
+  });
+});

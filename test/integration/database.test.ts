@@ -1,0 +1,86 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, MIGRATIONS } from '../../libs/database';
+import { TaskEventsService, type TaskEventRecord } from '../../libs/tasks/task-events.service';
+
+/** Real PostgreSQL, migrated up from empty by the global setup. */
+describe('database', () => {
+  let db: DataSource;
+  let events: TaskEventsService;
+
+  beforeAll(async () => {
+    db = new DataSource(dataSourceOptions(process.env.DATABASE_URL ?? ''));
+    await db.initialize();
+    events = new TaskEventsService(db);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  it('has every committed migration applied and nothing pending', async () => {
+    const rows: { name: string }[] = await db.query('SELECT name FROM schema_migration ORDER BY id');
+    expect(rows.map((r) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
+    expect(await db.showMigrations()).toBe(false);
+  });
+
+  async function newTask(): Promise<string> {
+    const [doc] = (await db.query(
+      `INSERT INTO policy_document (source_text, parse) VALUES ('x', '{}') RETURNING id`,
+    )) as { id: string }[];
+    const [measure] = (await db.query(
+      `INSERT INTO measure (document_id, seq, number, title, text, span_start, span_end)
+       VALUES ($1, 1, '（一）', 't', 't', 0, 1) RETURNING id`,
+      [doc.id],
+    )) as { id: string }[];
+    const [agency] = (await db.query(
+      `INSERT INTO agency (name) VALUES ($1) RETURNING id`,
+      [`单位-${Math.random()}`],
+    )) as { id: string }[];
+    const [task] = (await db.query(
+      `INSERT INTO task (document_id, measure_id, agency_id, role) VALUES ($1, $2, $3, 'lead') RETURNING id`,
+      [doc.id, measure.id, agency.id],
+    )) as { id: string }[];
+    return task.id;
+  }
+
+  const event = (taskId: string, seq: number, type: TaskEventRecord['type'], toState: TaskEventRecord['toState']) => ({
+    taskId,
+    seq,
+    type,
+    fromState: null,
+    toState,
+    actor: 'system',
+    detail: {},
+    occurredAt: new Date().toISOString(),
+  });
+
+  it('writes a retried event once', async () => {
+    const taskId = await newTask();
+    expect(await events.record(event(taskId, 1, 'issue', 'issued'))).toBe('recorded');
+    expect(await events.record(event(taskId, 1, 'issue', 'issued'))).toBe('duplicate');
+    const rows: unknown[] = await db.query('SELECT 1 FROM task_event WHERE task_id = $1', [taskId]);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('keeps the newest state when events arrive out of order', async () => {
+    const taskId = await newTask();
+    await events.record(event(taskId, 1, 'issue', 'issued'));
+    await events.record(event(taskId, 3, 'submit', 'submitted'));
+    await events.record(event(taskId, 2, 'acknowledge', 'in_progress'));
+    const [task] = (await db.query('SELECT state, last_event_seq FROM task WHERE id = $1', [taskId])) as {
+      state: string;
+      last_event_seq: number;
+    }[];
+    expect(task).toEqual({ state: 'submitted', last_event_seq: 3 });
+  });
+
+  it('reports an event for a task that does not exist', async () => {
+    expect(await events.record(event('00000000-0000-0000-0000-000000000000', 1, 'issue', 'issued'))).toBe(
+      'unknown-task',
+    );
+  });
+
+  it('refuses an impossible state at the database level', async () => {
+    const taskId = await newTask();
+    await expect(db.query(`UPDATE task SET state = 'done' WHERE id = $1`, [taskId])).rejects.toThrow(/check constraint/);
+  });
+});

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, MIGRATIONS } from '../../libs/database';
 import { TaskEventsService, type TaskEventRecord } from '../../libs/tasks/task-events.service';
@@ -23,22 +24,22 @@ describe('database', () => {
   });
 
   async function newTask(): Promise<string> {
-    const [doc] = (await db.query(
+    type Row = { id: string }[];
+    const [doc] = await db.query<Row>(
       `INSERT INTO policy_document (source_text, parse) VALUES ('x', '{}') RETURNING id`,
-    )) as { id: string }[];
-    const [measure] = (await db.query(
+    );
+    const [measure] = await db.query<Row>(
       `INSERT INTO measure (document_id, seq, number, title, text, span_start, span_end)
        VALUES ($1, 1, '（一）', 't', 't', 0, 1) RETURNING id`,
       [doc.id],
-    )) as { id: string }[];
-    const [agency] = (await db.query(
-      `INSERT INTO agency (name) VALUES ($1) RETURNING id`,
-      [`单位-${Math.random()}`],
-    )) as { id: string }[];
-    const [task] = (await db.query(
+    );
+    const [agency] = await db.query<Row>(`INSERT INTO agency (name) VALUES ($1) RETURNING id`, [
+      `单位-${randomUUID()}`,
+    ]);
+    const [task] = await db.query<Row>(
       `INSERT INTO task (document_id, measure_id, agency_id, role) VALUES ($1, $2, $3, 'lead') RETURNING id`,
       [doc.id, measure.id, agency.id],
-    )) as { id: string }[];
+    );
     return task.id;
   }
 
@@ -66,10 +67,10 @@ describe('database', () => {
     await events.record(event(taskId, 1, 'issue', 'issued'));
     await events.record(event(taskId, 3, 'submit', 'submitted'));
     await events.record(event(taskId, 2, 'acknowledge', 'in_progress'));
-    const [task] = (await db.query('SELECT state, last_event_seq FROM task WHERE id = $1', [taskId])) as {
-      state: string;
-      last_event_seq: number;
-    }[];
+    const [task] = await db.query<{ state: string; last_event_seq: number }[]>(
+      'SELECT state, last_event_seq FROM task WHERE id = $1',
+      [taskId],
+    );
     expect(task).toEqual({ state: 'submitted', last_event_seq: 3 });
   });
 
@@ -81,6 +82,8 @@ describe('database', () => {
 
   it('refuses an impossible state at the database level', async () => {
     const taskId = await newTask();
-    await expect(db.query(`UPDATE task SET state = 'done' WHERE id = $1`, [taskId])).rejects.toThrow(/check constraint/);
+    await expect(db.query(`UPDATE task SET state = 'done' WHERE id = $1`, [taskId])).rejects.toThrow(
+      /check constraint/,
+    );
   });
 });

@@ -15,7 +15,10 @@ if (!Number.isInteger(N) || N < 1 || N > 100) {
   console.error('bench:launch: N must be an integer from 1 to 100');
   process.exit(2);
 }
-const seed = readFileSync(path.join(root, '..', 'shared', 'seed', 'tianjin-2026-difficult-children-welfare.txt'), 'utf8');
+const seed = readFileSync(
+  path.join(root, '..', 'shared', 'seed', 'tianjin-2026-difficult-children-welfare.txt'),
+  'utf8',
+);
 const CONCURRENCY = 32;
 const stops = [];
 
@@ -56,7 +59,7 @@ chmodSync(dir, 0o755);
 try {
   const db = await startPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort() });
   stops.push(db.stop);
-  const temporal = await startTemporal({ port: await freePort(), headless: true });
+  const temporal = await startTemporal({ port: await freePort(), headless: true, logLevel: 'never' });
   stops.push(temporal.stop);
   const apiPort = await freePort();
   const env = {

@@ -22,7 +22,7 @@ export default async function globalSetup() {
 
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   if (!temporalAddress) {
-    const temporal = await startTemporal({ port: await freePort(), headless: true });
+    const temporal = await startTemporal({ port: await freePort(), headless: true, logLevel: 'never' });
     globalThis.__dubanStop.unshift(temporal.stop);
     temporalAddress = temporal.address;
   }

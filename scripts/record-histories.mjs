@@ -1,91 +1,120 @@
 // Records the histories that test/replay replays: representative runs of today's workflow code
-// on the time-skipping server. Run after `npm run build` when a new kind of run deserves a
-// history; never re-record an existing one to make a replay failure go away (that is the
-// change being incompatible with running workflows: use patched()).
+// on the time-skipping server. Run `npm run record:histories` when a new kind of run deserves a
+// history. Never re-record an existing one to make a replay failure go away: that failure means
+// the change would break running workflows (guard it with patched()).
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { root, toolsBin } from './stack.mjs';
 
-const require_ = createRequire(import.meta.url);
-const { planRungs, shanghaiDay, addDays } = require_(path.join(root, 'dist/libs/tasks/domain/deadline.js'));
-const defs = require_(path.join(root, 'dist/workflows/task.definitions.js'));
+const require = createRequire(import.meta.url);
+const dist = (p) => require(path.join(root, 'dist', p));
+const { planTask } = dist('libs/tasks/domain/plan.js');
+const { DEFAULT_LADDER } = dist('libs/tasks/domain/ladder.js');
+const { firingInstant } = dist('libs/tasks/domain/deadline.js');
+const { makeCalendar } = dist('libs/calendar/domain/working-days.js');
+const { repeatYearPattern } = dist('libs/calendar/domain/provisional-year.js');
+const defs = dist('workflows/task.definitions.js');
+
+// Seeded data plus a provisional 2027 (2026's pattern 52 weeks on), as the tests use.
+const json = require('chinese-days/dist/chinese-days.json');
+const years = Array.from({ length: 23 }, (_, i) => 2004 + i);
+const data = { years, holidays: Object.keys(json.holidays), workdays: Object.keys(json.workdays) };
+const y2027 = repeatYearPattern(data, 2026, 2027);
+const calendar = makeCalendar({
+  years: [...years, 2027],
+  holidays: [...data.holidays, ...y2027.holidays],
+  workdays: [...data.workdays, ...y2027.workdays],
+});
 
 const env = await TestWorkflowEnvironment.createTimeSkipping({
   server: { executable: { type: 'existing-path', path: path.join(toolsBin, 'temporal-test-server') } },
 });
 const out = path.join(root, 'test', 'replay', 'histories');
-// The CLI writes the standard JSON history format (the SDK's own converter trips over the two
-// protobufjs copies npm installs for @temporalio 1.24).
-const save = (workflowId, file) =>
+// The CLI writes the standard JSON history format.
+const save = (workflowId, file, runId) =>
   writeFileSync(
     path.join(out, file),
     execFileSync(path.join(toolsBin, 'temporal'), [
-      'workflow',
-      'show',
-      '-w',
-      workflowId,
-      '--address',
-      env.address,
-      '--output',
-      'json',
+      'workflow', 'show', '-w', workflowId, ...(runId ? ['-r', runId] : []), '--address', env.address, '--output', 'json',
     ]),
   );
-const seqs = new Set();
+let events = 0;
 const worker = await Worker.create({
   connection: env.nativeConnection,
   taskQueue: 'record',
   workflowBundle: { codePath: path.join(root, 'dist', 'workflow-bundle.js') },
   activities: {
-    recordTaskEvent: async (e) => void seqs.add(`${e.taskId}:${e.seq}`),
+    recordTaskEvent: async () => void (events += 1),
+    planTaskDeadline: async (input) => planTask(calendar, input),
   },
 });
-
-const task = (taskId, dueDate) => ({
+const task = (taskId, extra = {}) => ({
   taskId,
   documentId: 'doc-1',
   measureId: 'measure-1',
+  measureTitle: '（一）筑牢基本生活保障底线',
   agencyName: '市民政局',
   role: 'shared',
-  dueDate,
-  rungs: planRungs(dueDate, { reminderDaysBefore: 5, overdueDaysAfter: 3 }),
+  dueDate: '2027-10-15',
+  dueBasis: '下发时指定日期',
+  ladder: DEFAULT_LADDER,
+  maxExtensions: 2,
+  cadence: { monthlyWorkingDay: 5 },
+  issuedOn: '2026-11-29',
+  ...extra,
 });
+const until = async (iso) => {
+  const ms = Date.parse(iso) - (await env.currentTimeMs());
+  if (ms > 0) await env.sleep(ms);
+};
+const pause = () => new Promise((r) => setTimeout(r, 300));
 
 await worker.runUntil(async () => {
-  const today = shanghaiDay(new Date(await env.currentTimeMs()));
-
-  // A task that is returned once, hears its reminder and its escalation, then is accepted.
-  const dueDate = addDays(today, 10);
-  const h = await env.client.workflow.start('taskWorkflow', {
-    taskQueue: 'record',
-    workflowId: 'task-review-loop',
-    args: [task('task-review-loop', dueDate)],
-  });
-  await h.executeUpdate(defs.acknowledgeUpdate, { args: [{ actor: 'liaison' }] });
-  await h.executeUpdate(defs.progressUpdate, { args: [{ actor: 'liaison', note: '已起草方案' }] });
-  await h.executeUpdate(defs.submitUpdate, { args: [{ actor: 'liaison', evidence: '方案印发' }] });
-  await h.executeUpdate(defs.reviewUpdate, { args: [{ actor: 'coordinator', decision: 'return', reason: '缺数据' }] });
-  await env.sleep(14 * 86400e3);
-  await h.executeUpdate(defs.submitUpdate, { args: [{ actor: 'liaison', evidence: '补充数据' }] });
-  await h.executeUpdate(defs.reviewUpdate, { args: [{ actor: 'coordinator', decision: 'accept' }] });
+  // The whole clock: review loop, extension, pause and resume, a calendar re-plan, the ladder.
+  const h = await env.client.workflow.start('taskWorkflow', { taskQueue: 'record', workflowId: 'task-clock', args: [task('task-clock')] });
+  await pause();
+  const u = (update, arg) => h.executeUpdate(update, { args: [arg] });
+  await u(defs.acknowledgeUpdate, { actor: 'liaison' });
+  await u(defs.progressUpdate, { actor: 'liaison', note: '已起草方案' });
+  await u(defs.submitUpdate, { actor: 'liaison', evidence: '方案印发' });
+  await u(defs.reviewUpdate, { actor: 'coordinator', decision: 'return', reason: '缺数据' });
+  await u(defs.requestExtensionUpdate, { actor: 'liaison', reason: '需会签', proposedDate: '2027-10-29' });
+  await u(defs.decideExtensionUpdate, { actor: 'coordinator', decision: 'approve', dueDate: '2027-10-22' });
+  await until(firingInstant('2027-09-29'));
+  await u(defs.pauseUpdate, { actor: 'coordinator', reason: '等待上级政策' });
+  await until(firingInstant('2027-10-12'));
+  await u(defs.resumeUpdate, { actor: 'coordinator', reason: '政策已明确' });
+  await h.signal(defs.calendarChangedSignal, { reason: '日历维护', changedDays: [] });
+  await pause();
+  await until(firingInstant('2027-11-20'));
+  await u(defs.submitUpdate, { actor: 'liaison', evidence: '补充数据' });
+  await u(defs.reviewUpdate, { actor: 'coordinator', decision: 'accept' });
   await h.result();
-  save('task-review-loop', 'task-review-loop.json');
+  save('task-clock', 'task-full-clock.json');
+
+  // A run that continues as new, carrying its clock.
+  const c = await env.client.workflow.start('taskWorkflow', {
+    taskQueue: 'record',
+    workflowId: 'task-carry',
+    args: [task('task-carry', { historyLimit: 30 })],
+  });
+  await pause();
+  await c.executeUpdate(defs.acknowledgeUpdate, { args: [{ actor: 'liaison' }] });
+  for (let i = 0; i < 6; i++) await c.executeUpdate(defs.progressUpdate, { args: [{ actor: 'liaison', note: `进展${i}` }] });
+  await c.executeUpdate(defs.pauseUpdate, { args: [{ actor: 'coordinator', reason: '等待' }] });
+  await pause();
+  save('task-carry', 'task-continued-as-new.json', c.firstExecutionRunId);
+  await c.terminate('recorded');
 
   // A document with one measure and two tasks, both accepted.
   const doc = await env.client.workflow.start('documentWorkflow', {
     taskQueue: 'record',
     workflowId: 'document-doc-1',
-    args: [
-      {
-        documentId: 'doc-1',
-        measures: [
-          { documentId: 'doc-1', measureId: 'measure-1', tasks: [task('t-a', dueDate), task('t-b', dueDate)] },
-        ],
-      },
-    ],
+    args: [{ documentId: 'doc-1', measures: [{ documentId: 'doc-1', measureId: 'measure-1', tasks: [task('t-a'), task('t-b')] }] }],
   });
   for (const id of ['task-t-a', 'task-t-b']) {
     for (;;) {
@@ -107,4 +136,4 @@ await worker.runUntil(async () => {
   save('task-t-a', 'task-accepted-first-time.json');
 });
 await env.teardown();
-console.log(`recorded ${seqs.size} events into ${path.relative(root, out)}`);
+console.log(`recorded histories (${events} task events) into ${path.relative(root, out)}`);

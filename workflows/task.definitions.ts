@@ -1,16 +1,50 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { PlannedRung } from '../libs/tasks/domain/deadline';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { LedgerEntry } from '../libs/tasks/domain/deadline-ledger';
+import type { Audience, Rung } from '../libs/tasks/domain/ladder';
+import type { ReportCadence, TaskPlan } from '../libs/tasks/domain/plan';
 import type { TaskRole, TaskState } from '../libs/tasks/domain/task-state';
+
+export interface ExtensionRequest {
+  requestedBy: string;
+  requestedAt: string;
+  reason: string;
+  proposedDate: string;
+}
+
+/** Everything a run hands to the next one on continue-as-new. */
+export interface TaskCarry {
+  state: TaskState;
+  seq: number;
+  fired: string[];
+  ledger: LedgerEntry[];
+  pending: ExtensionRequest | null;
+  plan: TaskPlan;
+  flaggedGap: string;
+}
 
 export interface TaskWorkflowInput {
   taskId: string;
   documentId: string;
   measureId: string;
+  measureTitle: string;
   agencyName: string;
   role: TaskRole;
+  /** The launch's due date and how it was set. */
   dueDate: string;
-  /** Firing plan computed outside the workflow, in ladder order. */
-  rungs: PlannedRung[];
+  dueBasis: string;
+  ladder: Rung[];
+  maxExtensions: number;
+  cadence: ReportCadence | null;
+  issuedOn: string;
+  /** Continue as new past this many history events (default: when the server suggests it). */
+  historyLimit?: number;
+  carry?: TaskCarry;
+}
+
+/** A message for everyone in one audience of the task (resolved to people at delivery). */
+export interface TaskNotice {
+  audience: Audience;
+  message: string;
 }
 
 export interface TaskSnapshot {
@@ -19,6 +53,10 @@ export interface TaskSnapshot {
   /** Sequence number of the last recorded event. */
   seq: number;
   firedRungs: string[];
+  dueDate: string;
+  pausedSince: string | null;
+  extensionsUsed: number;
+  pendingExtension: ExtensionRequest | null;
 }
 
 export interface ActorInput {
@@ -34,11 +72,33 @@ export interface ReviewInput extends ActorInput {
   decision: 'accept' | 'return';
   reason?: string;
 }
+export interface ExtensionRequestInput extends ActorInput {
+  reason: string;
+  proposedDate: string;
+}
+export interface ExtensionDecisionInput extends ActorInput {
+  decision: 'approve' | 'deny';
+  /** Approve with another date than the one proposed. */
+  dueDate?: string;
+  reason?: string;
+}
+export interface ReasonInput extends ActorInput {
+  reason: string;
+}
+export interface CalendarChangedInput {
+  reason: string;
+  changedDays: string[];
+}
 
 export const acknowledgeUpdate = defineUpdate<TaskSnapshot, [ActorInput]>('acknowledge');
 export const progressUpdate = defineUpdate<TaskSnapshot, [ProgressInput]>('reportProgress');
 export const submitUpdate = defineUpdate<TaskSnapshot, [SubmitInput]>('submit');
 export const reviewUpdate = defineUpdate<TaskSnapshot, [ReviewInput]>('review');
+export const requestExtensionUpdate = defineUpdate<TaskSnapshot, [ExtensionRequestInput]>('requestExtension');
+export const decideExtensionUpdate = defineUpdate<TaskSnapshot, [ExtensionDecisionInput]>('decideExtension');
+export const pauseUpdate = defineUpdate<TaskSnapshot, [ReasonInput]>('pause');
+export const resumeUpdate = defineUpdate<TaskSnapshot, [ReasonInput]>('resume');
+export const calendarChangedSignal = defineSignal<[CalendarChangedInput]>('calendarChanged');
 export const snapshotQuery = defineQuery<TaskSnapshot>('snapshot');
 
 /** Error types carried by rejected updates; the API maps them to its error codes. */
@@ -47,5 +107,13 @@ export const UPDATE_REJECTIONS = [
   'EVIDENCE_REQUIRED',
   'REASON_REQUIRED',
   'NOTE_REQUIRED',
+  'INVALID_DATE',
+  'EXTENSION_TOO_LATE',
+  'EXTENSION_LIMIT',
+  'EXTENSION_PENDING',
+  'NO_PENDING_EXTENSION',
+  'ALREADY_PAUSED',
+  'NOT_PAUSED',
+  'CALENDAR_NOT_COVERED',
 ] as const;
 export type UpdateRejection = (typeof UPDATE_REJECTIONS)[number];

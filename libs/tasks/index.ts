@@ -6,4 +6,5 @@ export { TaskQueryService } from './task-query.service';
 export { TaskEventsService } from './task-events.service';
 export { createTaskActivities } from './task.activities';
 export { TASK_STATES, STATE_LABELS, type TaskState } from './domain/task-state';
-export { DEFAULT_LADDER } from './domain/deadline';
+export { DEFAULT_LADDER, AUDIENCES, type Rung } from './domain/ladder';
+export { DEFAULT_MAX_EXTENSIONS, type LaunchRequest } from './launch.service';

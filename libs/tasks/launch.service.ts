@@ -5,26 +5,37 @@ import { DataSource } from 'typeorm';
 import type { documentWorkflow } from '../../workflows/document.workflow';
 import type { DocumentWorkflowInput, MeasureWorkflowInput } from '../../workflows/document.definitions';
 import { documentWorkflowId, taskWorkflowId } from '../../workflows/document.definitions';
+import { CalendarService } from '../calendar/calendar.service';
+import { addWorkingDays, CalendarGapError, isWorkingDay } from '../calendar/domain/working-days';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { PolicyDocument } from '../policy/entities/policy-document.entity';
 import { TEMPORAL_CLIENT } from '../temporal';
-import { type LadderSettings, isIsoDate, planRungs, shanghaiDay } from './domain/deadline';
+import { isIsoDate, shanghaiDay } from './domain/deadline';
+import { DEFAULT_LADDER, ladderProblems, type Rung } from './domain/ladder';
+import type { ReportCadence } from './domain/plan';
 import { Task } from './entities/task.entity';
 import { TaskError } from './tasks.errors';
 
 export interface LaunchRequest {
-  dueDate: string;
-  ladder: LadderSettings;
+  /** Exactly one of dueDate and dueInWorkingDays. */
+  dueDate?: string;
+  dueInWorkingDays?: number;
+  ladder?: Rung[];
+  maxExtensions?: number;
+  reportCadence?: ReportCadence | null;
 }
 
 export interface LaunchResult {
   documentId: string;
   workflowId: string;
   dueDate: string;
+  dueBasis: string;
   tasks: number;
   /** True when this call found the document already launched with the same due date. */
   alreadyLaunched: boolean;
 }
+
+export const DEFAULT_MAX_EXTENSIONS = 2;
 
 @Injectable()
 export class LaunchService {
@@ -32,17 +43,50 @@ export class LaunchService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: CalendarService,
   ) {}
+
+  /** The due date a request asks for, checked against the working-day calendar. */
+  private async resolveDueDate(req: LaunchRequest, today: string): Promise<{ dueDate: string; dueBasis: string }> {
+    if ((req.dueDate === undefined) === (req.dueInWorkingDays === undefined)) {
+      throw new TaskError('DUE_REQUIRED', '请给出截止日期 dueDate 或工作日数 dueInWorkingDays（二选一）');
+    }
+    const cal = await this.calendar.getWorkCalendar();
+    try {
+      if (req.dueInWorkingDays !== undefined) {
+        const dueDate = addWorkingDays(cal, today, req.dueInWorkingDays);
+        return { dueDate, dueBasis: `自下发日 ${today} 起 ${req.dueInWorkingDays} 个工作日` };
+      }
+      const dueDate = req.dueDate ?? '';
+      if (!isIsoDate(dueDate)) {
+        throw new TaskError('INVALID_DATE', `截止日期「${dueDate}」不是有效日期（格式 YYYY-MM-DD）`);
+      }
+      // Refuses a due date in a year the calendar does not cover, instead of guessing Mon–Fri.
+      isWorkingDay(cal, dueDate);
+      return { dueDate, dueBasis: '下发时指定日期' };
+    } catch (err) {
+      if (err instanceof CalendarGapError) {
+        throw new TaskError('CALENDAR_NOT_COVERED', err.message, { year: err.year });
+      }
+      throw err;
+    }
+  }
 
   /**
    * Starts the document's workflows. Safe to repeat: the workflow IDs are business keys, so a
    * second launch with the same due date starts nothing and reports alreadyLaunched.
    */
   async launch(documentId: string, req: LaunchRequest, now = new Date()): Promise<LaunchResult> {
-    if (!isIsoDate(req.dueDate)) {
-      throw new TaskError('INVALID_DATE', `截止日期「${req.dueDate}」不是有效日期（格式 YYYY-MM-DD）`);
-    }
     const today = shanghaiDay(now);
+    if (!(await this.db.getRepository(PolicyDocument).exists({ where: { id: documentId } }))) {
+      throw new TaskError('DOCUMENT_NOT_FOUND', `找不到文件 ${documentId}`);
+    }
+    const ladder = req.ladder ?? DEFAULT_LADDER;
+    const problems = ladderProblems(ladder);
+    if (problems.length > 0)
+      throw new TaskError('INVALID_LADDER', `升级规则有误：${problems.join('；')}`, { problems });
+    const { dueDate, dueBasis } = await this.resolveDueDate(req, today);
+
     return this.db.transaction(async (tx) => {
       // Row lock: concurrent launches of one document run one after the other.
       const doc = await tx.getRepository(PolicyDocument).findOne({
@@ -51,18 +95,25 @@ export class LaunchService {
       });
       if (!doc) throw new TaskError('DOCUMENT_NOT_FOUND', `找不到文件 ${documentId}`);
       const alreadyLaunched = doc.status === 'launched';
-      if (alreadyLaunched && doc.dueDate !== req.dueDate) {
-        throw new TaskError(
-          'ALREADY_LAUNCHED',
-          `该文件已于此前下发，截止日期为 ${doc.dueDate}，不能以不同日期重复下发`,
-          {
-            dueDate: doc.dueDate,
-          },
-        );
+      if (alreadyLaunched && doc.dueDate !== dueDate) {
+        throw new TaskError('ALREADY_LAUNCHED', `该文件已下发，截止日期为 ${doc.dueDate}，不能以不同日期重复下发`, {
+          dueDate: doc.dueDate,
+        });
       }
-      if (!alreadyLaunched && req.dueDate <= today) {
-        throw new TaskError('DUE_DATE_IN_PAST', `截止日期 ${req.dueDate} 必须晚于今天（${today}）`);
+      if (!alreadyLaunched && dueDate <= today) {
+        throw new TaskError('DUE_DATE_IN_PAST', `截止日期 ${dueDate} 必须晚于今天（${today}）`);
       }
+      const settings = alreadyLaunched
+        ? {
+            ladder: doc.ladder ?? ladder,
+            maxExtensions: doc.maxExtensions ?? DEFAULT_MAX_EXTENSIONS,
+            reportCadence: doc.reportCadence,
+          }
+        : {
+            ladder,
+            maxExtensions: req.maxExtensions ?? DEFAULT_MAX_EXTENSIONS,
+            reportCadence: req.reportCadence ?? null,
+          };
 
       const tasks = await tx.getRepository(Task).find({
         where: { documentId },
@@ -73,21 +124,37 @@ export class LaunchService {
         await tx.update(
           PolicyDocument,
           { id: documentId },
-          { status: 'launched', dueDate: req.dueDate, launchedAt: now },
+          { status: 'launched', dueDate, dueBasis, launchedAt: now, ...settings },
         );
         for (const task of tasks) {
-          await tx.update(Task, { id: task.id }, { dueDate: req.dueDate, workflowId: taskWorkflowId(task.id) });
+          await tx.update(Task, { id: task.id }, { dueDate, workflowId: taskWorkflowId(task.id) });
         }
       }
       const workflowId = documentWorkflowId(documentId);
+      const input = this.workflowInput(documentId, tasks, {
+        dueDate,
+        dueBasis: alreadyLaunched ? (doc.dueBasis ?? dueBasis) : dueBasis,
+        issuedOn: alreadyLaunched && doc.launchedAt ? shanghaiDay(doc.launchedAt) : today,
+        ...settings,
+      });
       // Started inside the transaction: if Temporal refuses, nothing is marked launched.
-      await this.startDocumentWorkflow(workflowId, this.workflowInput(documentId, tasks, req));
-      return { documentId, workflowId, dueDate: req.dueDate, tasks: tasks.length, alreadyLaunched };
+      await this.startDocumentWorkflow(workflowId, input);
+      return { documentId, workflowId, dueDate, dueBasis, tasks: tasks.length, alreadyLaunched };
     });
   }
 
-  private workflowInput(documentId: string, tasks: Task[], req: LaunchRequest): DocumentWorkflowInput {
-    const rungs = planRungs(req.dueDate, req.ladder);
+  private workflowInput(
+    documentId: string,
+    tasks: Task[],
+    s: {
+      dueDate: string;
+      dueBasis: string;
+      issuedOn: string;
+      ladder: Rung[];
+      maxExtensions: number;
+      reportCadence: ReportCadence | null;
+    },
+  ): DocumentWorkflowInput {
     const byMeasure = new Map<string, MeasureWorkflowInput>();
     for (const task of tasks) {
       let measure = byMeasure.get(task.measureId);
@@ -99,10 +166,15 @@ export class LaunchService {
         taskId: task.id,
         documentId,
         measureId: task.measureId,
+        measureTitle: task.measure ? `${task.measure.number}${task.measure.title}` : '',
         agencyName: task.agency?.name ?? '',
         role: task.role,
-        dueDate: req.dueDate,
-        rungs,
+        dueDate: s.dueDate,
+        dueBasis: s.dueBasis,
+        ladder: s.ladder,
+        maxExtensions: s.maxExtensions,
+        cadence: s.reportCadence,
+        issuedOn: s.issuedOn,
       });
     }
     return { documentId, measures: [...byMeasure.values()] };

@@ -2,17 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { DataSource } from 'typeorm';
-import type { TaskSnapshot } from '../../workflows/task.definitions';
-import {
-  UPDATE_REJECTIONS,
-  type UpdateRejection,
-  acknowledgeUpdate,
-  progressUpdate,
-  reviewUpdate,
-  submitUpdate,
-} from '../../workflows/task.definitions';
+import { DataSource, In, IsNull, Not } from 'typeorm';
+import type { TaskSnapshot, UpdateRejection } from '../../workflows/task.definitions';
+import * as defs from '../../workflows/task.definitions';
+import { CalendarService } from '../calendar/calendar.service';
+import { CalendarGapError, isWorkingDay } from '../calendar/domain/working-days';
 import { TEMPORAL_CLIENT } from '../temporal';
+import { isIsoDate } from './domain/deadline';
 import { STATE_LABELS } from './domain/task-state';
 import { Task } from './entities/task.entity';
 import { TaskError } from './tasks.errors';
@@ -21,7 +17,13 @@ export type TaskCommand =
   | { kind: 'acknowledge'; actor: string }
   | { kind: 'progress'; actor: string; note: string }
   | { kind: 'submit'; actor: string; evidence: string }
-  | { kind: 'review'; actor: string; decision: 'accept' | 'return'; reason?: string };
+  | { kind: 'review'; actor: string; decision: 'accept' | 'return'; reason?: string }
+  | { kind: 'requestExtension'; actor: string; reason: string; proposedDate: string }
+  | { kind: 'decideExtension'; actor: string; decision: 'approve' | 'deny'; dueDate?: string; reason?: string }
+  | { kind: 'pause'; actor: string; reason: string }
+  | { kind: 'resume'; actor: string; reason: string };
+
+const SIGNAL_CONCURRENCY = 16;
 
 /** Liaison and coordinator actions: each is a Workflow Update, answered once the change is stored. */
 @Injectable()
@@ -29,6 +31,7 @@ export class TaskActionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** `requestId` makes a retried request (same Idempotency-Key) apply at most once. */
@@ -38,37 +41,87 @@ export class TaskActionsService {
     if (!task.workflowId || task.state === 'draft') {
       throw new TaskError('NOT_LAUNCHED', '该任务所属文件尚未下发');
     }
+    await this.checkDates(command);
     const handle = this.temporal.workflow.getHandle(task.workflowId);
-    const options = requestId ? { updateId: `${command.kind}-${requestId}` } : {};
+    const updateId = requestId ? `${command.kind}-${requestId}` : undefined;
+    const { kind, ...args } = command;
     try {
-      switch (command.kind) {
+      switch (kind) {
         case 'acknowledge':
-          return await handle.executeUpdate(acknowledgeUpdate, { ...options, args: [{ actor: command.actor }] });
+          return await handle.executeUpdate(defs.acknowledgeUpdate, { updateId, args: [{ actor: command.actor }] });
         case 'progress':
-          return await handle.executeUpdate(progressUpdate, {
-            ...options,
-            args: [{ actor: command.actor, note: command.note }],
-          });
+          return await handle.executeUpdate(defs.progressUpdate, { updateId, args: [args as defs.ProgressInput] });
         case 'submit':
-          return await handle.executeUpdate(submitUpdate, {
-            ...options,
-            args: [{ actor: command.actor, evidence: command.evidence }],
-          });
+          return await handle.executeUpdate(defs.submitUpdate, { updateId, args: [args as defs.SubmitInput] });
         case 'review':
-          return await handle.executeUpdate(reviewUpdate, {
-            ...options,
-            args: [{ actor: command.actor, decision: command.decision, reason: command.reason }],
+          return await handle.executeUpdate(defs.reviewUpdate, { updateId, args: [args as defs.ReviewInput] });
+        case 'requestExtension':
+          return await handle.executeUpdate(defs.requestExtensionUpdate, {
+            updateId,
+            args: [args as defs.ExtensionRequestInput],
           });
+        case 'decideExtension':
+          return await handle.executeUpdate(defs.decideExtensionUpdate, {
+            updateId,
+            args: [args as defs.ExtensionDecisionInput],
+          });
+        case 'pause':
+          return await handle.executeUpdate(defs.pauseUpdate, { updateId, args: [args as defs.ReasonInput] });
+        case 'resume':
+          return await handle.executeUpdate(defs.resumeUpdate, { updateId, args: [args as defs.ReasonInput] });
       }
     } catch (err) {
       throw this.translate(err, task);
     }
   }
 
+  /** A date that the calendar cannot count from is refused here, before the workflow sees it. */
+  private async checkDates(command: TaskCommand): Promise<void> {
+    const date =
+      command.kind === 'requestExtension'
+        ? command.proposedDate
+        : command.kind === 'decideExtension'
+          ? command.dueDate
+          : undefined;
+    if (date === undefined) return;
+    if (!isIsoDate(date)) throw new TaskError('INVALID_DATE', `「${date}」不是有效日期（格式 YYYY-MM-DD）`);
+    try {
+      isWorkingDay(await this.calendar.getWorkCalendar(), date);
+    } catch (err) {
+      if (err instanceof CalendarGapError) throw new TaskError('CALENDAR_NOT_COVERED', err.message, { year: err.year });
+      throw err;
+    }
+  }
+
+  /** Tells every running task workflow that the calendar changed, so each re-plans its timers. */
+  async calendarChanged(reason: string, changedDays: string[]): Promise<{ signalled: number; missing: number }> {
+    const open = await this.db.getRepository(Task).find({
+      select: { workflowId: true },
+      where: { state: In(['issued', 'in_progress', 'submitted']), workflowId: Not(IsNull()) },
+    });
+    const ids = open.map((t) => t.workflowId).filter((id): id is string => id !== null);
+    let [signalled, missing, next] = [0, 0, 0];
+    await Promise.all(
+      Array.from({ length: Math.min(SIGNAL_CONCURRENCY, ids.length) }, async () => {
+        while (next < ids.length) {
+          const id = ids[next++];
+          try {
+            await this.temporal.workflow.getHandle(id).signal(defs.calendarChangedSignal, { reason, changedDays });
+            signalled += 1;
+          } catch (err) {
+            if (!(err instanceof WorkflowNotFoundError)) throw err;
+            missing += 1;
+          }
+        }
+      }),
+    );
+    return { signalled, missing };
+  }
+
   private translate(err: unknown, task: Task): Error {
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
       const type = err.cause.type ?? '';
-      if ((UPDATE_REJECTIONS as readonly string[]).includes(type)) {
+      if ((defs.UPDATE_REJECTIONS as readonly string[]).includes(type)) {
         return new TaskError(type as UpdateRejection, err.cause.message);
       }
     }

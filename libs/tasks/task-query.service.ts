@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service';
+import type { WorkCalendar } from '../calendar/domain/working-days';
 import { Measure } from '../policy/entities/measure.entity';
 import { PolicyDocument } from '../policy/entities/policy-document.entity';
-import { type Colour, daysOverdue, shanghaiDay, taskColour, worstColour } from './domain/deadline';
+import { type ClockReading, type Colour, readClock, shanghaiDay, worstColour } from './domain/deadline';
+import { DEFAULT_LADDER, type Rung } from './domain/ladder';
 import { STATE_LABELS, type TaskRole, type TaskState } from './domain/task-state';
 import { TaskEvent } from './entities/task-event.entity';
 import { Task } from './entities/task.entity';
@@ -21,8 +24,11 @@ export interface TaskView {
   state: TaskState;
   stateLabel: string;
   dueDate: string | null;
+  pausedSince: string | null;
+  extensionCount: number;
   colour: Colour;
-  daysOverdue: number;
+  /** Why the task has its colour: the rung, the calendar day, the working days left. */
+  clock: ClockReading;
   updatedAt: string;
 }
 
@@ -46,9 +52,22 @@ export interface Page<T> {
 /** Reads for dashboards and task lists: from PostgreSQL, with colours derived from today's clock. */
 @Injectable()
 export class TaskQueryService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendar: CalendarService,
+  ) {}
 
-  private view(task: Task, today: string): TaskView {
+  private async ladders(documentIds: string[]): Promise<Map<string, Rung[]>> {
+    if (documentIds.length === 0) return new Map();
+    const docs = await this.db.getRepository(PolicyDocument).find({
+      select: { id: true, ladder: true },
+      where: { id: In([...new Set(documentIds)]) },
+    });
+    return new Map(docs.map((d) => [d.id, d.ladder ?? DEFAULT_LADDER]));
+  }
+
+  private view(task: Task, cal: WorkCalendar, ladder: Rung[], today: string): TaskView {
+    const clock = readClock(cal, task, ladder, today);
     return {
       id: task.id,
       documentId: task.documentId,
@@ -61,8 +80,10 @@ export class TaskQueryService {
       state: task.state,
       stateLabel: STATE_LABELS[task.state],
       dueDate: task.dueDate,
-      colour: taskColour(task, today),
-      daysOverdue: task.dueDate && taskColour(task, today) === 'red' ? daysOverdue(task.dueDate, today) : 0,
+      pausedSince: task.pausedSince,
+      extensionCount: task.extensionCount,
+      colour: clock.colour,
+      clock,
       updatedAt: task.updatedAt.toISOString(),
     };
   }
@@ -78,7 +99,7 @@ export class TaskQueryService {
     if (filter.documentId) qb.andWhere('t.document_id = :documentId', { documentId: filter.documentId });
     if (filter.state) qb.andWhere('t.state = :state', { state: filter.state });
     if (filter.overdue !== undefined) {
-      const overdueSql = `(t.due_date < :today AND t.state IN ('issued', 'in_progress'))`;
+      const overdueSql = `(t.due_date < :today AND t.paused_since IS NULL AND t.state IN ('issued', 'in_progress'))`;
       qb.andWhere(filter.overdue ? overdueSql : `NOT ${overdueSql}`, { today });
     }
     if (filter.sort === 'dueDate') qb.orderBy('t.dueDate', 'ASC', 'NULLS LAST');
@@ -90,7 +111,10 @@ export class TaskQueryService {
       .skip((filter.page - 1) * filter.pageSize)
       .take(filter.pageSize)
       .getManyAndCount();
-    return { items: tasks.map((t) => this.view(t, today)), total, page: filter.page, pageSize: filter.pageSize };
+    const cal = await this.calendar.getWorkCalendar();
+    const ladders = await this.ladders(tasks.map((t) => t.documentId));
+    const items = tasks.map((t) => this.view(t, cal, ladders.get(t.documentId) ?? DEFAULT_LADDER, today));
+    return { items, total, page: filter.page, pageSize: filter.pageSize };
   }
 
   async getTask(id: string, now = new Date()) {
@@ -99,8 +123,10 @@ export class TaskQueryService {
       .findOne({ where: { id }, relations: { measure: true, agency: true } });
     if (!task) throw new TaskError('TASK_NOT_FOUND', `找不到任务 ${id}`);
     const events = await this.db.getRepository(TaskEvent).find({ where: { taskId: id }, order: { seq: 'ASC' } });
+    const cal = await this.calendar.getWorkCalendar();
+    const ladder = (await this.ladders([task.documentId])).get(task.documentId) ?? DEFAULT_LADDER;
     return {
-      ...this.view(task, shanghaiDay(now)),
+      ...this.view(task, cal, ladder, shanghaiDay(now)),
       measureText: task.measure?.text ?? '',
       history: events.map((e) => ({
         seq: e.seq,
@@ -125,20 +151,25 @@ export class TaskQueryService {
       relations: { agency: true, measure: true },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
+    const cal = await this.calendar.getWorkCalendar();
+    const ladder = doc.ladder ?? DEFAULT_LADDER;
     const byMeasure = new Map<string, TaskView[]>();
     for (const t of tasks) {
       const list = byMeasure.get(t.measureId) ?? [];
-      list.push(this.view(t, today));
+      list.push(this.view(t, cal, ladder, today));
       byMeasure.set(t.measureId, list);
     }
     const measureViews = measures.map((m) => {
       const views = byMeasure.get(m.id) ?? [];
+      // A measure is done when every lead and equally responsible agency's task is accepted.
+      const responsible = views.filter((v) => v.role === 'lead' || v.role === 'shared');
       return {
         id: m.id,
         number: m.number,
         section: m.section,
         title: m.title,
         colour: worstColour(views.map((v) => v.colour)),
+        done: responsible.length > 0 && responsible.every((v) => v.state === 'accepted'),
         tasks: views,
       };
     });
@@ -151,6 +182,8 @@ export class TaskQueryService {
       dueDate: doc.dueDate,
       today,
       colour: worstColour(measureViews.map((m) => m.colour)),
+      done: measureViews.length > 0 && measureViews.every((m) => m.done),
+      measuresDone: measureViews.filter((m) => m.done).length,
       taskCounts: counts,
       measures: measureViews,
     };

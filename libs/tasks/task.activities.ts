@@ -1,8 +1,15 @@
 import { ApplicationFailure } from '@temporalio/common';
+import type { WorkCalendar } from '../calendar/domain/working-days';
+import { planTask, type PlanInput, type TaskPlan } from './domain/plan';
 import type { TaskEventRecord, TaskEventsService } from './task-events.service';
 
+export interface TaskActivityDeps {
+  events: Pick<TaskEventsService, 'record'>;
+  calendar: { getWorkCalendar(): Promise<WorkCalendar> };
+}
+
 /** Activities of the task workflow, built from injected services (no Nest inside). */
-export function createTaskActivities(deps: { events: Pick<TaskEventsService, 'record'> }) {
+export function createTaskActivities(deps: TaskActivityDeps) {
   return {
     /** Idempotent: a retry with the same (taskId, seq) writes nothing twice. */
     async recordTaskEvent(event: TaskEventRecord): Promise<void> {
@@ -10,6 +17,11 @@ export function createTaskActivities(deps: { events: Pick<TaskEventsService, 're
       if (outcome === 'unknown-task') {
         throw ApplicationFailure.nonRetryable(`task ${event.taskId} does not exist`, 'TASK_NOT_FOUND');
       }
+    },
+
+    /** The working days the workflow needs, from the calendar in the database. */
+    async planTaskDeadline(input: PlanInput): Promise<TaskPlan> {
+      return planTask(await deps.calendar.getWorkCalendar(), input);
     },
   };
 }

@@ -1,14 +1,14 @@
+import type { UpdateRejection } from '../../workflows/task.definitions';
+
 export type TaskErrorCode =
+  | UpdateRejection
   | 'TASK_NOT_FOUND'
   | 'DOCUMENT_NOT_FOUND'
   | 'NOT_LAUNCHED'
   | 'ALREADY_LAUNCHED'
-  | 'INVALID_DATE'
   | 'DUE_DATE_IN_PAST'
-  | 'INVALID_TRANSITION'
-  | 'EVIDENCE_REQUIRED'
-  | 'REASON_REQUIRED'
-  | 'NOTE_REQUIRED'
+  | 'DUE_REQUIRED'
+  | 'INVALID_LADDER'
   | 'WORKFLOW_UNAVAILABLE';
 
 /** A business rule refused a task operation; the API maps `code` to an HTTP status. */

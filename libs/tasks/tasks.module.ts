@@ -1,18 +1,21 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
 import { LaunchService } from './launch.service';
 import { TaskActionsService } from './task-actions.service';
 import { TaskEventsService } from './task-events.service';
 import { TaskQueryService } from './task-query.service';
 
 @Module({
+  imports: [CalendarModule],
   providers: [LaunchService, TaskActionsService, TaskQueryService, TaskEventsService],
   exports: [LaunchService, TaskActionsService, TaskQueryService, TaskEventsService],
 })
 export class TasksModule {}
 
-/** What the worker needs: the event store behind the activities, without the Temporal client. */
+/** What the worker needs: the stores behind the activities, without the Temporal client. */
 @Module({
+  imports: [CalendarModule],
   providers: [TaskEventsService],
-  exports: [TaskEventsService],
+  exports: [TaskEventsService, CalendarModule],
 })
 export class TaskEventsModule {}

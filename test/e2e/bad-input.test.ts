@@ -5,7 +5,10 @@ import request from 'supertest';
 import { Client } from 'pg';
 import { type AppProcess, freePort, startApp } from '../setup/processes';
 
-const seed = readFileSync(path.resolve(__dirname, '../../../shared/seed/tianjin-2026-difficult-children-welfare.txt'), 'utf8');
+const seed = readFileSync(
+  path.resolve(__dirname, '../../../shared/seed/tianjin-2026-difficult-children-welfare.txt'),
+  'utf8',
+);
 
 /** Every bad request gets a 4xx with a code and a message, and leaves the database as it was. */
 describe('bad input over HTTP', () => {
@@ -20,7 +23,9 @@ describe('bad input over HTTP', () => {
                              (SELECT count(*) FROM task)::int AS tasks,
                              (SELECT count(*) FROM task_event)::int AS events,
                              (SELECT count(*) FROM agency)::int AS agencies,
-                             (SELECT count(*) FROM policy_document WHERE status = 'launched')::int AS launched`)
+                             (SELECT count(*) FROM policy_document WHERE status = 'launched')::int AS launched,
+                             (SELECT count(*) FROM calendar_year)::int AS calendar_years,
+                             (SELECT count(*) FROM calendar_change)::int AS calendar_changes`)
     ).rows[0] as Record<string, number>;
 
   beforeAll(async () => {
@@ -43,21 +48,145 @@ describe('bad input over HTTP', () => {
     ['text not a string', 400, 'VALIDATION_FAILED', () => http.post('/documents').send({ text: 42 })],
     ['unknown property', 400, 'VALIDATION_FAILED', () => http.post('/documents').send({ text: seed, owner: 'x' })],
     ['binary content', 400, 'NOT_TEXT', () => http.post('/documents').send({ text: 'a\u0000b（一）测试。' })],
-    ['no numbered measures', 422, 'NO_MEASURES', () => http.post('/documents').send({ text: '这是一段没有编号条目的文字。' })],
-    ['body over the limit', 413, 'PAYLOAD_TOO_LARGE', () => http.post('/documents').send({ text: '字'.repeat(3_000_000) })],
-    ['malformed JSON', 400, 'BAD_REQUEST', () => http.post('/documents').set('content-type', 'application/json').send('{"text": ')],
-    ['impossible due date', 400, 'INVALID_DATE', () => http.post(`/documents/${documentId}/launch`).send({ dueDate: '2027-02-30' })],
-    ['due date not a string', 400, 'VALIDATION_FAILED', () => http.post(`/documents/${documentId}/launch`).send({ dueDate: 20270101 })],
-    ['due date in the past', 422, 'DUE_DATE_IN_PAST', () => http.post(`/documents/${documentId}/launch`).send({ dueDate: '2020-01-01' })],
-    ['reminder days out of range', 400, 'VALIDATION_FAILED', () => http.post(`/documents/${documentId}/launch`).send({ dueDate: '2099-01-01', reminderDaysBefore: 0 })],
-    ['launch of an unknown document', 404, 'DOCUMENT_NOT_FOUND', () => http.post(`/documents/${randomUUID()}/launch`).send({ dueDate: '2099-01-01' })],
+    [
+      'no numbered measures',
+      422,
+      'NO_MEASURES',
+      () => http.post('/documents').send({ text: '这是一段没有编号条目的文字。' }),
+    ],
+    [
+      'body over the limit',
+      413,
+      'PAYLOAD_TOO_LARGE',
+      () => http.post('/documents').send({ text: '字'.repeat(3_000_000) }),
+    ],
+    [
+      'malformed JSON',
+      400,
+      'BAD_REQUEST',
+      () => http.post('/documents').set('content-type', 'application/json').send('{"text": '),
+    ],
+    [
+      'impossible due date',
+      400,
+      'INVALID_DATE',
+      () => http.post(`/documents/${documentId}/launch`).send({ dueDate: '2027-02-30' }),
+    ],
+    [
+      'due date not a string',
+      400,
+      'VALIDATION_FAILED',
+      () => http.post(`/documents/${documentId}/launch`).send({ dueDate: 20270101 }),
+    ],
+    [
+      'due date in the past',
+      422,
+      'DUE_DATE_IN_PAST',
+      () => http.post(`/documents/${documentId}/launch`).send({ dueDate: '2020-01-01' }),
+    ],
+    [
+      'reminder days out of range',
+      400,
+      'VALIDATION_FAILED',
+      () => http.post(`/documents/${documentId}/launch`).send({ dueDate: '2099-01-01', reminderDaysBefore: 0 }),
+    ],
+    [
+      'launch of an unknown document',
+      404,
+      'DOCUMENT_NOT_FOUND',
+      () => http.post(`/documents/${randomUUID()}/launch`).send({ dueDate: '2099-01-01' }),
+    ],
     ['document id not a UUID', 400, 'VALIDATION_FAILED', () => http.get('/documents/42/status')],
     ['unknown document', 404, 'DOCUMENT_NOT_FOUND', () => http.get(`/documents/${randomUUID()}`)],
     ['unknown task', 404, 'TASK_NOT_FOUND', () => http.get(`/tasks/${randomUUID()}`)],
-    ['action on an unknown task', 404, 'TASK_NOT_FOUND', () => http.post(`/tasks/${randomUUID()}/acknowledge`).send({})],
-    ['review with a bad decision', 400, 'VALIDATION_FAILED', () => http.post(`/tasks/${randomUUID()}/review`).send({ decision: 'maybe' })],
+    [
+      'action on an unknown task',
+      404,
+      'TASK_NOT_FOUND',
+      () => http.post(`/tasks/${randomUUID()}/acknowledge`).send({}),
+    ],
+    [
+      'review with a bad decision',
+      400,
+      'VALIDATION_FAILED',
+      () => http.post(`/tasks/${randomUUID()}/review`).send({ decision: 'maybe' }),
+    ],
     ['bad task filter', 400, 'VALIDATION_FAILED', () => http.get('/tasks').query({ state: 'done', pageSize: 9999 })],
     ['unknown route', 404, 'NOT_FOUND', () => http.get('/nowhere')],
+    [
+      'due date in an uncovered year',
+      422,
+      'CALENDAR_NOT_COVERED',
+      () => http.post(`/documents/${documentId}/launch`).send({ dueDate: '2150-06-30' }),
+    ],
+    [
+      'both dueDate and dueInWorkingDays',
+      400,
+      'DUE_REQUIRED',
+      () => http.post(`/documents/${documentId}/launch`).send({ dueDate: '2099-01-01', dueInWorkingDays: 20 }),
+    ],
+    [
+      'neither dueDate nor dueInWorkingDays',
+      400,
+      'DUE_REQUIRED',
+      () => http.post(`/documents/${documentId}/launch`).send({}),
+    ],
+    [
+      'ladder out of order',
+      400,
+      'INVALID_LADDER',
+      () =>
+        http.post(`/documents/${documentId}/launch`).send({
+          dueInWorkingDays: 20,
+          ladder: [
+            { key: 'b', label: '催办', offset: 3, audience: ['liaison'], colour: 'red', template: 't' },
+            { key: 'a', label: '提醒', offset: -5, audience: ['liaison'], colour: 'yellow', template: 't' },
+          ],
+        }),
+    ],
+    [
+      'ladder rung with an unknown audience',
+      400,
+      'VALIDATION_FAILED',
+      () =>
+        http.post(`/documents/${documentId}/launch`).send({
+          dueInWorkingDays: 20,
+          ladder: [{ key: 'a', label: 'x', offset: 0, audience: ['mayor'], colour: 'red', template: 't' }],
+        }),
+    ],
+    [
+      'extension request without a reason',
+      400,
+      'VALIDATION_FAILED',
+      () => http.post(`/tasks/${randomUUID()}/extension-request`).send({ proposedDate: '2099-01-01' }),
+    ],
+    [
+      'extension on an unknown task',
+      404,
+      'TASK_NOT_FOUND',
+      () => http.post(`/tasks/${randomUUID()}/extension-request`).send({ reason: 'r', proposedDate: '2099-01-01' }),
+    ],
+    ['pause without a reason', 400, 'VALIDATION_FAILED', () => http.post(`/tasks/${randomUUID()}/pause`).send({})],
+    ['calendar year not a number', 400, 'INVALID_DATE', () => http.get('/calendar/years/abc')],
+    ['calendar year not maintained', 404, 'YEAR_NOT_FOUND', () => http.get('/calendar/years/2150')],
+    [
+      'calendar day malformed',
+      400,
+      'INVALID_DATE',
+      () => http.put('/calendar/days/2026-02-30').send({ kind: 'holiday', reason: 'r' }),
+    ],
+    [
+      'calendar year without holidays',
+      422,
+      'INVALID_CALENDAR',
+      () => http.put('/calendar/years/2150').send({ holidays: [], workdays: [], reason: 'r' }),
+    ],
+    [
+      'calendar change without a reason',
+      400,
+      'VALIDATION_FAILED',
+      () => http.put('/calendar/years/2150').send({ holidays: [{ day: '2150-01-01' }], workdays: [] }),
+    ],
   ];
 
   it.each(cases)('%s → %i %s, nothing stored', async (_name, status, code, send) => {
@@ -82,6 +211,10 @@ describe('bad input over HTTP', () => {
     expect(Object.keys(res.body.paths as object).sort()).toEqual(
       [
         '/agencies',
+        '/calendar/changes',
+        '/calendar/days/{day}',
+        '/calendar/years',
+        '/calendar/years/{year}',
         '/documents',
         '/documents/{id}',
         '/documents/{id}/launch',
@@ -90,7 +223,11 @@ describe('bad input over HTTP', () => {
         '/tasks',
         '/tasks/{id}',
         '/tasks/{id}/acknowledge',
+        '/tasks/{id}/extension-decision',
+        '/tasks/{id}/extension-request',
+        '/tasks/{id}/pause',
         '/tasks/{id}/progress',
+        '/tasks/{id}/resume',
         '/tasks/{id}/review',
         '/tasks/{id}/submit',
       ].sort(),

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Client } from 'pg';
 import { addDays, shanghaiDay } from '../../libs/tasks/domain/deadline';
+import { prcCalendarWithShiftedYears } from '../factories/prc-calendar';
 import { type AppProcess, freePort, startApp } from '../setup/processes';
 
 const seed = readFileSync(
@@ -17,6 +18,22 @@ interface TaskRow {
   measureNumber: string;
   state: string;
   colour: string;
+}
+
+/**
+ * Deadlines reach past the last year of published holiday data (2026), so the tests maintain
+ * the following years as an admin would, provisionally repeating 2026's pattern 52 weeks on.
+ */
+async function provideFutureYears(http: ReturnType<typeof request>): Promise<void> {
+  const last = new Date().getUTCFullYear() + 2;
+  const data = prcCalendarWithShiftedYears(last - 2026);
+  for (let year = 2027; year <= last; year++) {
+    const inYear = (days: string[]) => days.filter((d) => d.startsWith(String(year))).map((day) => ({ day }));
+    const res = await http
+      .put(`/calendar/years/${year}`)
+      .send({ holidays: inYear(data.holidays), workdays: inYear(data.workdays), reason: '测试：按2026年规律暂定' });
+    expect(res.status).toBe(200);
+  }
 }
 
 /** The real worker and API as processes, on the real Temporal and PostgreSQL from the global setup. */
@@ -36,6 +53,7 @@ describe('walking skeleton, end to end', () => {
     await db.connect();
     [worker, api] = await Promise.all([startWorker(), startApp('api', env, /listening on/)]);
     http = request(`http://127.0.0.1:${env.PORT}`);
+    await provideFutureYears(http);
   });
 
   afterAll(async () => {
@@ -160,5 +178,71 @@ describe('walking skeleton, end to end', () => {
     }
     const acked = (await http.get(`/tasks/${items[0].id}`)).body;
     expect(acked.history.map((h: { type: string }) => h.type)).toEqual(['issue', 'acknowledge']);
+  });
+
+  it('runs the clock over HTTP: extension, pause and resume, a calendar correction re-plans running tasks', async () => {
+    const doc = await importSeed();
+    const launch = await http.post(`/documents/${doc.id}/launch`).send({ dueInWorkingDays: 20, maxExtensions: 1 });
+    expect(launch.status).toBe(202);
+    const due = (launch.body as { dueDate: string }).dueDate;
+    expect(launch.body.dueBasis).toContain('20 个工作日');
+    await waitFor('all tasks issued', async () => (await tasksOf(doc.id, 'issued')).total === 128);
+    const [a, b] = (await tasksOf(doc.id)).items;
+
+    const fresh = (await http.get(`/tasks/${a.id}`)).body;
+    expect(fresh.clock).toMatchObject({ colour: 'green', overdue: false, workingDaysLeft: 20 });
+    expect(fresh.clock.explanation).toContain(due);
+
+    const asked = await http
+      .post(`/tasks/${a.id}/extension-request`)
+      .send({ actor: '联络员甲', reason: '需征求各区意见', proposedDate: addDays(due, 14) });
+    expect(asked.status).toBe(201);
+    expect(asked.body.pendingExtension).toMatchObject({ requestedBy: '联络员甲' });
+    const tooEarly = await http
+      .post(`/tasks/${a.id}/extension-request`)
+      .send({ reason: '再延', proposedDate: addDays(due, 20) });
+    expect(tooEarly.status).toBe(409);
+    expect(tooEarly.body.code).toBe('EXTENSION_PENDING');
+    const approved = await http
+      .post(`/tasks/${a.id}/extension-decision`)
+      .send({ actor: '协调处室', decision: 'approve', dueDate: addDays(due, 7), reason: '同意延期一周' });
+    expect(approved.status).toBe(201);
+    const detail = (await http.get(`/tasks/${a.id}`)).body;
+    expect(detail.extensionCount).toBe(1);
+    const approval = detail.history.find((h: { type: string }) => h.type === 'extension_approved');
+    expect(approval).toMatchObject({ actor: '协调处室', detail: { from: due, reason: '同意延期一周' } });
+    expect(detail.dueDate).toBe(approval.detail.to);
+    const overLimit = await http
+      .post(`/tasks/${a.id}/extension-request`)
+      .send({ reason: '再延', proposedDate: addDays(due, 30) });
+    expect(overLimit.status).toBe(422);
+    expect(overLimit.body.code).toBe('EXTENSION_LIMIT');
+
+    expect((await http.post(`/tasks/${b.id}/pause`).send({ reason: '等待上级文件' })).status).toBe(201);
+    const paused = (await http.get(`/tasks/${b.id}`)).body;
+    expect(paused.pausedSince).toBe(shanghaiDay(new Date()));
+    expect(paused.clock.colour).toBe('grey');
+    expect((await http.post(`/tasks/${b.id}/pause`).send({ reason: '再停' })).body.code).toBe('ALREADY_PAUSED');
+    expect((await http.post(`/tasks/${b.id}/resume`).send({ reason: '文件已下达' })).status).toBe(201);
+    expect((await http.get(`/tasks/${b.id}`)).body.pausedSince).toBeNull();
+
+    // The State Council moves a holiday onto the due day: every running task of this document re-plans.
+    const correction = await http
+      .put(`/calendar/days/${due}`)
+      .send({ kind: 'holiday', name: '调整', reason: '测试：放假安排调整' });
+    expect(correction.status).toBe(200);
+    expect(correction.body.changedDays).toEqual([due]);
+    expect(correction.body.replanned).toBeGreaterThanOrEqual(127);
+    await waitFor('the re-plan of task b', async () =>
+      ((await http.get(`/tasks/${b.id}`)).body.history as { type: string }[]).some((h) => h.type === 'replanned'),
+    );
+    const moved = (await http.get(`/tasks/${b.id}`)).body;
+    expect(moved.dueDate > due).toBe(true);
+    expect(moved.history.at(-1)).toMatchObject({
+      type: 'replanned',
+      detail: { reason: '测试：放假安排调整', from: due },
+    });
+    const restore = await http.put(`/calendar/days/${due}`).send({ kind: 'normal', reason: '测试：恢复' });
+    expect(restore.status).toBe(200);
   });
 });

@@ -1,19 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_LADDER } from '../../libs/tasks/domain/ladder';
 import type { TaskWorkflowInput } from '../../workflows/task.definitions';
-import { planRungs, shanghaiDay } from '../../libs/tasks/domain/deadline';
 
-const DAY_MS = 24 * 3600 * 1000;
-
-/** A task input whose due date lies `daysAhead` Beijing days after `nowMs`. */
-export function taskInput(nowMs: number, daysAhead: number): TaskWorkflowInput {
-  const dueDate = shanghaiDay(new Date(nowMs + daysAhead * DAY_MS));
+/** A task launched on `issuedOn` and due on `dueDate`, with the default ladder. */
+export function taskInput(dueDate: string, overrides: Partial<TaskWorkflowInput> = {}): TaskWorkflowInput {
   return {
     taskId: randomUUID(),
     documentId: randomUUID(),
     measureId: randomUUID(),
+    measureTitle: '（一）筑牢基本生活保障底线',
     agencyName: '市民政局',
     role: 'shared',
     dueDate,
-    rungs: planRungs(dueDate, { reminderDaysBefore: 5, overdueDaysAfter: 3 }),
+    dueBasis: 'test',
+    ladder: DEFAULT_LADDER,
+    maxExtensions: 2,
+    cadence: null,
+    issuedOn: '2026-11-01',
+    ...overrides,
   };
 }

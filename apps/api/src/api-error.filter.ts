@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { CalendarError, type CalendarErrorCode, CalendarGapError } from '../../../libs/calendar';
 import { PolicyError, type PolicyErrorCode } from '../../../libs/policy';
 import { TaskError, type TaskErrorCode } from '../../../libs/tasks';
 
@@ -46,15 +47,38 @@ function taskStatus(code: TaskErrorCode): number {
     case 'EVIDENCE_REQUIRED':
     case 'REASON_REQUIRED':
     case 'NOTE_REQUIRED':
+    case 'DUE_REQUIRED':
+    case 'INVALID_LADDER':
       return 400;
     case 'DUE_DATE_IN_PAST':
+    case 'CALENDAR_NOT_COVERED':
+    case 'EXTENSION_TOO_LATE':
+    case 'EXTENSION_LIMIT':
       return 422;
     case 'NOT_LAUNCHED':
     case 'ALREADY_LAUNCHED':
     case 'INVALID_TRANSITION':
+    case 'EXTENSION_PENDING':
+    case 'NO_PENDING_EXTENSION':
+    case 'ALREADY_PAUSED':
+    case 'NOT_PAUSED':
       return 409;
     case 'WORKFLOW_UNAVAILABLE':
       return 503;
+  }
+}
+
+function calendarStatus(code: CalendarErrorCode): number {
+  switch (code) {
+    case 'INVALID_DATE':
+    case 'REASON_REQUIRED':
+      return 400;
+    case 'INVALID_CALENDAR':
+      return 422;
+    case 'YEAR_NOT_FOUND':
+      return 404;
+    case 'CALENDAR_NOT_COVERED':
+      return 422;
   }
 }
 
@@ -83,6 +107,22 @@ export class ApiErrorFilter implements ExceptionFilter {
     }
     if (error instanceof TaskError) {
       return { statusCode: taskStatus(error.code), code: error.code, message: error.message, details: error.details };
+    }
+    if (error instanceof CalendarError) {
+      return {
+        statusCode: calendarStatus(error.code),
+        code: error.code,
+        message: error.message,
+        details: error.details,
+      };
+    }
+    if (error instanceof CalendarGapError) {
+      return {
+        statusCode: calendarStatus(error.code),
+        code: error.code,
+        message: error.message,
+        details: { year: error.year },
+      };
     }
     if (error instanceof RequestError) {
       return { statusCode: 400, code: error.code, message: error.message, details: error.details };

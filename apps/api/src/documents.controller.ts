@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PolicyService } from '../../../libs/policy';
-import { DEFAULT_LADDER, LaunchService, TaskQueryService } from '../../../libs/tasks';
+import { LaunchService, TaskQueryService } from '../../../libs/tasks';
 import { ImportDocumentDto } from './dto/import-document.dto';
 import { LaunchDocumentDto } from './dto/launch-document.dto';
 import { PageQueryDto } from './dto/list-query.dto';
@@ -38,15 +38,12 @@ export class DocumentsController {
 
   @Post(':id/launch')
   @HttpCode(202)
-  @ApiOperation({ summary: '下发：为每项措施的每个责任单位启动督办工作流（重复调用不会重复启动）' })
+  @ApiOperation({
+    summary: '下发：为每项措施的每个责任单位启动督办工作流（重复调用不会重复启动）',
+    description: '截止日期按国家法定节假日及调休工作日计算；工作日历未覆盖的年份会被拒绝（422 CALENDAR_NOT_COVERED）。',
+  })
   launch(@Param('id', uuidParam) id: string, @Body() body: LaunchDocumentDto) {
-    return this.launches.launch(id, {
-      dueDate: body.dueDate,
-      ladder: {
-        reminderDaysBefore: body.reminderDaysBefore ?? DEFAULT_LADDER.reminderDaysBefore,
-        overdueDaysAfter: body.overdueDaysAfter ?? DEFAULT_LADDER.overdueDaysAfter,
-      },
-    });
+    return this.launches.launch(id, body);
   }
 
   @Get(':id/status')

@@ -2,7 +2,15 @@ import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/comm
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PolicyService } from '../../../libs/policy';
 import { type TaskCommand, TaskActionsService, TaskQueryService } from '../../../libs/tasks';
-import { ActorDto, ProgressDto, ReviewDto, SubmitDto } from './dto/task-actions.dto';
+import {
+  ActorDto,
+  ExtensionDecisionDto,
+  ExtensionRequestDto,
+  ProgressDto,
+  ReasonDto,
+  ReviewDto,
+  SubmitDto,
+} from './dto/task-actions.dto';
 import { TaskListQueryDto } from './dto/list-query.dto';
 import { uuidParam } from './uuid.pipe';
 
@@ -65,6 +73,47 @@ export class TasksController {
   @ApiOperation({ summary: '审核（协调处室）：通过或退回' })
   review(@Param('id', uuidParam) id: string, @Body() b: ReviewDto, @Headers('idempotency-key') key?: string) {
     return this.run(id, { kind: 'review', actor: b.actor ?? '协调处室', decision: b.decision, reason: b.reason }, key);
+  }
+
+  @Post('tasks/:id/extension-request')
+  @idempotencyHeader
+  @ApiOperation({ summary: '申请延期（联络员，须在截止日期前）' })
+  requestExtension(
+    @Param('id', uuidParam) id: string,
+    @Body() b: ExtensionRequestDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.run(
+      id,
+      { kind: 'requestExtension', actor: b.actor ?? '联络员', reason: b.reason, proposedDate: b.proposedDate },
+      key,
+    );
+  }
+
+  @Post('tasks/:id/extension-decision')
+  @idempotencyHeader
+  @ApiOperation({ summary: '审批延期申请（协调处室）：批准（可改日期）或不予批准' })
+  decideExtension(
+    @Param('id', uuidParam) id: string,
+    @Body() b: ExtensionDecisionDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    const { decision, dueDate, reason } = b;
+    return this.run(id, { kind: 'decideExtension', actor: b.actor ?? '协调处室', decision, dueDate, reason }, key);
+  }
+
+  @Post('tasks/:id/pause')
+  @idempotencyHeader
+  @ApiOperation({ summary: '暂停计时（协调处室，须说明理由）' })
+  pause(@Param('id', uuidParam) id: string, @Body() b: ReasonDto, @Headers('idempotency-key') key?: string) {
+    return this.run(id, { kind: 'pause', actor: b.actor ?? '协调处室', reason: b.reason }, key);
+  }
+
+  @Post('tasks/:id/resume')
+  @idempotencyHeader
+  @ApiOperation({ summary: '恢复计时（协调处室）：截止日期按暂停的工作日数顺延' })
+  resume(@Param('id', uuidParam) id: string, @Body() b: ReasonDto, @Headers('idempotency-key') key?: string) {
+    return this.run(id, { kind: 'resume', actor: b.actor ?? '协调处室', reason: b.reason }, key);
   }
 
   private run(id: string, command: TaskCommand, key?: string) {

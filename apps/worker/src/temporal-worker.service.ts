@@ -3,6 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config';
+import { CalendarService } from '../../../libs/calendar/calendar.service';
 import { TaskEventsService, createTaskActivities } from '../../../libs/tasks';
 
 /** Production loads the bundle `npm run build` wrote; tests and development bundle from source. */
@@ -22,6 +23,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: TaskEventsService,
+    private readonly calendar: CalendarService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -31,7 +33,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: this.config.temporal.namespace,
       taskQueue: this.config.temporal.taskQueue,
       ...workflowSource(),
-      activities: createTaskActivities({ events: this.events }),
+      activities: createTaskActivities({ events: this.events, calendar: this.calendar }),
     });
     this.running = this.worker.run();
     this.running.catch((err: unknown) => this.logger.error(`worker stopped: ${String(err)}`));

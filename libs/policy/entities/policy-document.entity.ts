@@ -1,5 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { ParseResult } from '../domain/parse-result.types';
+import type { Rung } from '../../tasks/domain/ladder';
+import type { ReportCadence } from '../../tasks/domain/plan';
 
 export type DocumentStatus = 'imported' | 'launched';
 
@@ -34,6 +36,19 @@ export class PolicyDocument {
 
   @Column({ name: 'due_date', type: 'date', nullable: true })
   dueDate!: string | null;
+
+  @Column({ name: 'due_basis', type: 'text', nullable: true })
+  dueBasis!: string | null;
+
+  /** The escalation ladder chosen at launch (null before launch). */
+  @Column({ type: 'jsonb', nullable: true })
+  ladder!: Rung[] | null;
+
+  @Column({ name: 'max_extensions', type: 'int', nullable: true })
+  maxExtensions!: number | null;
+
+  @Column({ name: 'report_cadence', type: 'jsonb', nullable: true })
+  reportCadence!: ReportCadence | null;
 
   @Column({ name: 'launched_at', type: 'timestamptz', nullable: true })
   launchedAt!: Date | null;

@@ -1,9 +1,13 @@
-/**
- * Calendar-day deadline arithmetic in Asia/Shanghai (UTC+8, no daylight saving).
- * The working-day calendar replaces the day counting in a later step; the shape stays.
- */
-import type { RungKey, TaskState } from './task-state';
-import { isFinal, isOpenForAgency } from './task-state';
+/** Calendar-day helpers in Asia/Shanghai (UTC+8, no daylight saving) and the task clock. */
+import {
+  addWorkingDays,
+  CalendarGapError,
+  type WorkCalendar,
+  workingDaysBetween,
+} from '../../calendar/domain/working-days';
+import type { Rung } from './ladder';
+import type { TaskState } from './task-state';
+import { isOpenForAgency } from './task-state';
 
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
@@ -11,21 +15,6 @@ const DAY_MS = 24 * 3600 * 1000;
 const FIRING_HOUR = 9;
 
 export type Colour = 'green' | 'yellow' | 'red' | 'grey';
-
-export interface LadderSettings {
-  reminderDaysBefore: number;
-  overdueDaysAfter: number;
-}
-
-export const DEFAULT_LADDER: LadderSettings = { reminderDaysBefore: 5, overdueDaysAfter: 3 };
-
-export interface PlannedRung {
-  key: RungKey;
-  /** The calendar day (Asia/Shanghai) the rung belongs to. */
-  day: string;
-  /** ISO instant at which it fires. */
-  at: string;
-}
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -46,35 +35,79 @@ export function shanghaiDay(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-function firingInstant(day: string): string {
+/** 09:00 Beijing time on a day, as an ISO instant. */
+export function firingInstant(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS + FIRING_HOUR * 3600 * 1000).toISOString();
 }
 
-/** The reminder before the due day and the overdue escalation after it, in firing order. */
-export function planRungs(dueDate: string, ladder: LadderSettings = DEFAULT_LADDER): PlannedRung[] {
-  const reminderDay = addDays(dueDate, -ladder.reminderDaysBefore);
-  const overdueDay = addDays(dueDate, ladder.overdueDaysAfter);
-  return [
-    { key: 'reminder', day: reminderDay, at: firingInstant(reminderDay) },
-    { key: 'overdue', day: overdueDay, at: firingInstant(overdueDay) },
-  ];
+export interface ClockReading {
+  colour: Colour;
+  /** The rung whose day has come, which is what made the task yellow or red. */
+  rule: { key: string; label: string; day: string } | null;
+  /** Working days from today to the due date; negative once overdue. */
+  workingDaysLeft: number | null;
+  overdue: boolean;
+  /** Set when the calendar lacks a year needed to read the clock. */
+  calendarGapYear: number | null;
+  explanation: string;
 }
 
 /**
- * The traffic light of a task, derived from the clock on every read (never stored):
- * red once the due day has passed with work still owed, yellow inside the reminder window,
- * green otherwise; grey for tasks not issued or withdrawn.
+ * Reads a task's clock for today, from its effective due date, the launch's ladder and the
+ * calendar: derived on every read, never stored.
  */
-export function taskColour(
-  task: { state: TaskState; dueDate: string | null },
+export function readClock(
+  cal: WorkCalendar,
+  task: { state: TaskState; dueDate: string | null; pausedSince: string | null },
+  ladder: Rung[],
   today: string,
-  ladder: LadderSettings = DEFAULT_LADDER,
-): Colour {
-  if (task.state === 'draft' || task.state === 'cancelled') return 'grey';
-  if (isFinal(task.state) || !isOpenForAgency(task.state) || task.dueDate === null) return 'green';
-  if (today > task.dueDate) return 'red';
-  if (today >= addDays(task.dueDate, -ladder.reminderDaysBefore)) return 'yellow';
-  return 'green';
+): ClockReading {
+  const idle = (colour: Colour, explanation: string): ClockReading => ({
+    colour,
+    rule: null,
+    workingDaysLeft: null,
+    overdue: false,
+    calendarGapYear: null,
+    explanation,
+  });
+  if (task.state === 'draft') return idle('grey', '尚未下发');
+  if (task.state === 'cancelled') return idle('grey', '已撤销');
+  if (task.state === 'accepted') return idle('green', '已办结');
+  if (task.dueDate === null) return idle('grey', '未设截止日期');
+  if (task.pausedSince !== null) return idle('grey', `自 ${task.pausedSince} 起暂停计时`);
+  const dueDate = task.dueDate;
+  try {
+    const left = workingDaysBetween(cal, today, dueDate);
+    const overdue = today > dueDate;
+    if (!isOpenForAgency(task.state)) {
+      return { ...idle('green', '已提交，待审核'), workingDaysLeft: left, overdue };
+    }
+    for (let i = ladder.length - 1; i >= 0; i--) {
+      const day = addWorkingDays(cal, dueDate, ladder[i].offset);
+      if (day <= today) {
+        const r = ladder[i];
+        return {
+          colour: r.colour,
+          rule: { key: r.key, label: r.label, day },
+          workingDaysLeft: left,
+          overdue,
+          calendarGapYear: null,
+          explanation: `截止 ${dueDate}；${day} 起进入「${r.label}」（截止日${r.offset >= 0 ? '后' : '前'} ${Math.abs(r.offset)} 个工作日）`,
+        };
+      }
+    }
+    return {
+      colour: 'green',
+      rule: null,
+      workingDaysLeft: left,
+      overdue,
+      calendarGapYear: null,
+      explanation: `截止 ${dueDate}，还有 ${left} 个工作日`,
+    };
+  } catch (err) {
+    if (!(err instanceof CalendarGapError)) throw err;
+    return { ...idle('grey', err.message), calendarGapYear: err.year, overdue: today > dueDate };
+  }
 }
 
 const SEVERITY: Record<Colour, number> = { grey: 0, green: 1, yellow: 2, red: 3 };
@@ -82,8 +115,4 @@ const SEVERITY: Record<Colour, number> = { grey: 0, green: 1, yellow: 2, red: 3 
 /** Worst colour wins when tasks roll up into a measure or a document. */
 export function worstColour(colours: Colour[]): Colour {
   return colours.reduce<Colour>((worst, c) => (SEVERITY[c] > SEVERITY[worst] ? c : worst), 'grey');
-}
-
-export function daysOverdue(dueDate: string, today: string): number {
-  return Math.max(0, Math.round((Date.parse(today) - Date.parse(dueDate)) / DAY_MS));
 }

@@ -7,8 +7,17 @@ export const TASK_ROLES = ['lead', 'shared', 'cooperating', 'guiding', 'implied'
 export type TaskRole = (typeof TASK_ROLES)[number];
 
 export type TaskAction = 'issue' | 'acknowledge' | 'progress' | 'submit' | 'accept' | 'return' | 'cancel';
-export type RungKey = 'reminder' | 'overdue';
-export type TaskEventType = TaskAction | RungKey;
+export type TaskEventType =
+  | TaskAction
+  | 'rung'
+  | 'report_due'
+  | 'extension_requested'
+  | 'extension_approved'
+  | 'extension_denied'
+  | 'paused'
+  | 'resumed'
+  | 'replanned'
+  | 'calendar_gap';
 
 export const STATE_LABELS: Record<TaskState, string> = {
   draft: '未下发',

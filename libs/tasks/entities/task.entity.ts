@@ -43,6 +43,16 @@ export class Task {
   @Column({ name: 'due_date', type: 'date', nullable: true })
   dueDate!: string | null;
 
+  /** Mirrors of the workflow's clock, for listing and filtering without asking Temporal. */
+  @Column({ name: 'paused_since', type: 'date', nullable: true })
+  pausedSince!: string | null;
+
+  @Column({ name: 'calendar_gap_year', type: 'int', nullable: true })
+  calendarGapYear!: number | null;
+
+  @Column({ name: 'extension_count', type: 'int', default: 0 })
+  extensionCount!: number;
+
   @Column({ name: 'workflow_id', type: 'text', nullable: true })
   workflowId!: string | null;
 

@@ -1,22 +1,99 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { AUDIENCES, type Rung } from '../../../../libs/tasks';
+
+export class RungDto implements Rung {
+  @ApiProperty({ example: 'reminder', description: '小写英文标识' })
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_-]{0,31}$/)
+  key!: string;
+
+  @ApiProperty({ example: '提醒' })
+  @IsString()
+  @MaxLength(20)
+  label!: string;
+
+  @ApiProperty({ example: -5, description: '相对截止日的工作日数：负数为到期前，0 为当日，正数为逾期后' })
+  @IsInt()
+  @Min(-250)
+  @Max(250)
+  offset!: number;
+
+  @ApiProperty({ enum: AUDIENCES, isArray: true, example: ['liaison'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(AUDIENCES, { each: true })
+  audience!: Rung['audience'];
+
+  @ApiProperty({ enum: ['yellow', 'red'] })
+  @IsIn(['yellow', 'red'])
+  colour!: Rung['colour'];
+
+  @ApiProperty({ example: '【提醒】{agency}承办的「{measure}」将于{dueDate}到期。' })
+  @IsString()
+  @MaxLength(500)
+  template!: string;
+}
+
+export class ReportCadenceDto {
+  @ApiProperty({ description: '每月第几个工作日报送进展', minimum: 1, maximum: 20, example: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  monthlyWorkingDay!: number;
+}
 
 export class LaunchDocumentDto {
-  @ApiProperty({ description: '截止日期（北京时间，YYYY-MM-DD）', example: '2027-03-31' })
+  @ApiPropertyOptional({
+    description: '截止日期（北京时间，YYYY-MM-DD），与 dueInWorkingDays 二选一',
+    example: '2027-03-31',
+  })
+  @IsOptional()
   @IsString()
-  dueDate!: string;
+  dueDate?: string;
 
-  @ApiPropertyOptional({ description: '到期前多少天提醒', default: 5, minimum: 1, maximum: 60 })
+  @ApiPropertyOptional({ description: '自下发日起的工作日数，与 dueDate 二选一', minimum: 1, maximum: 750 })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(60)
-  reminderDaysBefore?: number;
+  @Max(750)
+  dueInWorkingDays?: number;
 
-  @ApiPropertyOptional({ description: '逾期多少天后催办升级', default: 3, minimum: 1, maximum: 60 })
+  @ApiPropertyOptional({
+    type: [RungDto],
+    description: '升级规则（默认：提醒 -5、到期 0、催办 +3、督办 +10 个工作日）',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => RungDto)
+  ladder?: RungDto[];
+
+  @ApiPropertyOptional({ description: '每项任务最多可延期次数', default: 2, minimum: 0, maximum: 10 })
   @IsOptional()
   @IsInt()
-  @Min(1)
-  @Max(60)
-  overdueDaysAfter?: number;
+  @Min(0)
+  @Max(10)
+  maxExtensions?: number;
+
+  @ApiPropertyOptional({ type: ReportCadenceDto, description: '定期进展报送（不填则不提醒）' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReportCadenceDto)
+  reportCadence?: ReportCadenceDto;
 }

@@ -38,3 +38,38 @@ export class ReviewDto extends ActorDto {
   @MaxLength(10000)
   reason?: string;
 }
+
+export class ExtensionRequestDto extends ActorDto {
+  @ApiProperty({ description: '延期理由', maxLength: 2000 })
+  @IsString()
+  @MaxLength(2000)
+  reason!: string;
+
+  @ApiProperty({ description: '申请延期至（YYYY-MM-DD）', example: '2027-04-30' })
+  @IsString()
+  proposedDate!: string;
+}
+
+export class ExtensionDecisionDto extends ActorDto {
+  @ApiProperty({ enum: ['approve', 'deny'] })
+  @IsIn(['approve', 'deny'])
+  decision!: 'approve' | 'deny';
+
+  @ApiPropertyOptional({ description: '批准的日期（不填则按申请日期）', example: '2027-04-30' })
+  @IsOptional()
+  @IsString()
+  dueDate?: string;
+
+  @ApiPropertyOptional({ description: '审批意见（不予批准时必填）', maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class ReasonDto extends ActorDto {
+  @ApiProperty({ description: '理由', maxLength: 2000 })
+  @IsString()
+  @MaxLength(2000)
+  reason!: string;
+}

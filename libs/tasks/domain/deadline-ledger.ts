@@ -1,0 +1,63 @@
+/**
+ * A task's deadline is its initial due date plus a ledger of extensions and pauses; the
+ * effective due date is derived from the ledger on demand, never stored as the truth.
+ */
+import {
+  addWorkingDays,
+  nextWorkingDay,
+  type WorkCalendar,
+  workingDaysBetween,
+} from '../../calendar/domain/working-days';
+
+interface Stamp {
+  by: string;
+  at: string;
+  reason: string;
+}
+export type LedgerEntry =
+  | ({ kind: 'set'; dueDate: string; basis: string } & Stamp)
+  | ({ kind: 'extension'; from: string; to: string; requestedBy: string } & Stamp)
+  | ({ kind: 'pause'; day: string } & Stamp)
+  | ({ kind: 'resume'; day: string } & Stamp);
+
+export interface EffectiveDeadline {
+  dueDate: string;
+  /** Day the clock stopped, while paused. */
+  pausedSince: string | null;
+  extensions: number;
+}
+
+/**
+ * Replays the ledger. A pause pushes the due date by the working days it lasted (counted on
+ * resume, or up to `today` while still paused); an extension replaces the due date. A due date
+ * on a day off moves to the next working day, as statutory time limits do.
+ */
+export function effectiveDeadline(cal: WorkCalendar, ledger: LedgerEntry[], today?: string): EffectiveDeadline {
+  let dueDate = '';
+  let pausedSince: string | null = null;
+  let extensions = 0;
+  for (const entry of ledger) {
+    switch (entry.kind) {
+      case 'set':
+        dueDate = entry.dueDate;
+        break;
+      case 'extension':
+        dueDate = entry.to;
+        extensions += 1;
+        break;
+      case 'pause':
+        pausedSince ??= entry.day;
+        break;
+      case 'resume':
+        if (pausedSince !== null) {
+          dueDate = addWorkingDays(cal, dueDate, workingDaysBetween(cal, pausedSince, entry.day));
+          pausedSince = null;
+        }
+        break;
+    }
+  }
+  if (pausedSince !== null && today !== undefined && today > pausedSince) {
+    dueDate = addWorkingDays(cal, dueDate, workingDaysBetween(cal, pausedSince, today));
+  }
+  return { dueDate: nextWorkingDay(cal, dueDate, true), pausedSince, extensions };
+}

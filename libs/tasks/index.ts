@@ -8,3 +8,4 @@ export { createTaskActivities } from './task.activities';
 export { TASK_STATES, STATE_LABELS, type TaskState } from './domain/task-state';
 export { DEFAULT_LADDER, AUDIENCES, type Rung } from './domain/ladder';
 export { DEFAULT_MAX_EXTENSIONS, type LaunchRequest } from './launch.service';
+export { NotificationQueryService } from './notification-query.service';

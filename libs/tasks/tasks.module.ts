@@ -4,11 +4,12 @@ import { LaunchService } from './launch.service';
 import { TaskActionsService } from './task-actions.service';
 import { TaskEventsService } from './task-events.service';
 import { TaskQueryService } from './task-query.service';
+import { NotificationQueryService } from './notification-query.service';
 
 @Module({
   imports: [CalendarModule],
-  providers: [LaunchService, TaskActionsService, TaskQueryService, TaskEventsService],
-  exports: [LaunchService, TaskActionsService, TaskQueryService, TaskEventsService],
+  providers: [LaunchService, TaskActionsService, TaskQueryService, TaskEventsService, NotificationQueryService],
+  exports: [LaunchService, TaskActionsService, TaskQueryService, TaskEventsService, NotificationQueryService],
 })
 export class TasksModule {}
 

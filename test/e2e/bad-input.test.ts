@@ -114,6 +114,12 @@ describe('bad input over HTTP', () => {
     ['bad task filter', 400, 'VALIDATION_FAILED', () => http.get('/tasks').query({ state: 'done', pageSize: 9999 })],
     ['unknown route', 404, 'NOT_FOUND', () => http.get('/nowhere')],
     [
+      'notification filter with a bad audience',
+      400,
+      'VALIDATION_FAILED',
+      () => http.get('/notifications').query({ audience: 'mayor' }),
+    ],
+    [
       'due date in an uncovered year',
       422,
       'CALENDAR_NOT_COVERED',
@@ -220,6 +226,7 @@ describe('bad input over HTTP', () => {
         '/documents/{id}/launch',
         '/documents/{id}/status',
         '/health',
+        '/notifications',
         '/tasks',
         '/tasks/{id}',
         '/tasks/{id}/acknowledge',

@@ -134,6 +134,11 @@ describe('walking skeleton, end to end', () => {
     const late = await http.post(`/tasks/${id}/review`).send({ decision: 'return', reason: '再看看' });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('INVALID_TRANSITION');
+    const extendDone = await http
+      .post(`/tasks/${id}/extension-request`)
+      .send({ reason: 'r', proposedDate: addDays(dueDate, 9) });
+    expect(extendDone.status).toBe(409);
+    expect(extendDone.body.code).toBe('INVALID_TRANSITION');
   });
 
   it('carries on after the worker is killed mid-run, with nothing lost or repeated', async () => {
@@ -212,6 +217,19 @@ describe('walking skeleton, end to end', () => {
     const approval = detail.history.find((h: { type: string }) => h.type === 'extension_approved');
     expect(approval).toMatchObject({ actor: '协调处室', detail: { from: due, reason: '同意延期一周' } });
     expect(detail.dueDate).toBe(approval.detail.to);
+    const malformed = await http
+      .post(`/tasks/${b.id}/extension-request`)
+      .send({ reason: 'r', proposedDate: '2027-13-01' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.code).toBe('INVALID_DATE');
+    const uncovered = await http
+      .post(`/tasks/${b.id}/extension-request`)
+      .send({ reason: 'r', proposedDate: '2150-01-01' });
+    expect(uncovered.status).toBe(422);
+    expect(uncovered.body.code).toBe('CALENDAR_NOT_COVERED');
+    const nothingPending = await http.post(`/tasks/${b.id}/extension-decision`).send({ decision: 'approve' });
+    expect(nothingPending.status).toBe(409);
+    expect(nothingPending.body.code).toBe('NO_PENDING_EXTENSION');
     const overLimit = await http
       .post(`/tasks/${a.id}/extension-request`)
       .send({ reason: '再延', proposedDate: addDays(due, 30) });

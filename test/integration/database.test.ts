@@ -86,4 +86,31 @@ describe('database', () => {
       /check constraint/,
     );
   });
+
+  it('writes a rung notification with its event, once, and mirrors the clock on the task', async () => {
+    const taskId = await newTask();
+    await events.record(event(taskId, 1, 'issue', 'issued'));
+    const rung = {
+      ...event(taskId, 2, 'rung', 'issued'),
+      detail: { rule: 'urge' },
+      clock: { dueDate: '2026-12-15', pausedSince: null, calendarGapYear: null, extensions: 1 },
+      notify: [
+        { audience: 'liaison' as const, message: '【催办】' },
+        { audience: 'coordinator' as const, message: '【催办】' },
+      ],
+    };
+    expect(await events.record(rung)).toBe('recorded');
+    expect(await events.record(rung)).toBe('duplicate');
+    const notes = await db.query<{ audience: string; agency_id: string | null }[]>(
+      'SELECT audience, agency_id FROM notification WHERE task_id = $1 ORDER BY audience',
+      [taskId],
+    );
+    expect(notes.map((n) => n.audience)).toEqual(['coordinator', 'liaison']);
+    expect(notes[1].agency_id).not.toBeNull();
+    const [task] = await db.query<{ due_date: string; extension_count: number }[]>(
+      `SELECT to_char(due_date, 'YYYY-MM-DD') AS due_date, extension_count FROM task WHERE id = $1`,
+      [taskId],
+    );
+    expect(task).toEqual({ due_date: '2026-12-15', extension_count: 1 });
+  });
 });

@@ -339,4 +339,19 @@ describe('task workflow clock on the time-skipping server', () => {
       await env.client.workflow.getHandle(handle.workflowId).terminate('test done');
     });
   });
+
+  it('reminds the liaison of the monthly progress report on the N-th working day', async () => {
+    const taskQueue = `tq-${randomUUID()}`;
+    const worker = await newWorker(taskQueue);
+    // October 2027 in the test calendar: 10-07, 10-08, 10-09 (make-up Saturday), 10-11, 10-12.
+    const input = taskInput(DUE, { cadence: { monthlyWorkingDay: 5 }, issuedOn: '2027-09-15' });
+    await worker.runUntil(async () => {
+      const handle = await start(taskQueue, input);
+      await sleepUntil(firingInstant('2027-10-12'), MINUTE);
+      const reports = eventsOf(input.taskId).filter((e) => e.type === 'report_due');
+      expect(reports.map((e) => e.detail.day)).toEqual(['2027-10-12']);
+      expect(reports[0].notify).toEqual([{ audience: 'liaison', message: expect.stringContaining('进展') as string }]);
+      await handle.terminate('test done');
+    });
+  });
 });

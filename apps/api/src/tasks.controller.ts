@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PolicyService } from '../../../libs/policy';
-import { type TaskCommand, TaskActionsService, TaskQueryService } from '../../../libs/tasks';
+import { NotificationQueryService, type TaskCommand, TaskActionsService, TaskQueryService } from '../../../libs/tasks';
 import {
   ActorDto,
   ExtensionDecisionDto,
@@ -11,7 +11,7 @@ import {
   ReviewDto,
   SubmitDto,
 } from './dto/task-actions.dto';
-import { TaskListQueryDto } from './dto/list-query.dto';
+import { NotificationQueryDto, TaskListQueryDto } from './dto/list-query.dto';
 import { uuidParam } from './uuid.pipe';
 
 const idempotencyHeader = ApiHeader({
@@ -27,7 +27,14 @@ export class TasksController {
     private readonly actions: TaskActionsService,
     private readonly queries: TaskQueryService,
     private readonly policy: PolicyService,
+    private readonly notifications: NotificationQueryService,
   ) {}
+
+  @Get('notifications')
+  @ApiOperation({ summary: '提醒、催办、督办等通知记录（按接收角色、责任单位、任务筛选，新的在前）' })
+  listNotifications(@Query() q: NotificationQueryDto) {
+    return this.notifications.list(q);
+  }
 
   @Get('agencies')
   @ApiOperation({ summary: '责任单位列表（含在办任务数）' })

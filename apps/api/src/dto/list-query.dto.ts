@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { TASK_STATES, type TaskState } from '../../../../libs/tasks';
+import { AUDIENCES, TASK_STATES, type TaskState } from '../../../../libs/tasks';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ default: 1, minimum: 1 })
@@ -46,4 +46,21 @@ export class TaskListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['measure', 'dueDate', 'updatedAt'])
   sort: 'measure' | 'dueDate' | 'updatedAt' = 'measure';
+}
+
+export class NotificationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: AUDIENCES, description: '接收角色' })
+  @IsOptional()
+  @IsIn(AUDIENCES)
+  audience?: (typeof AUDIENCES)[number];
+
+  @ApiPropertyOptional({ format: 'uuid', description: '责任单位（联络员的提醒）' })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  taskId?: string;
 }

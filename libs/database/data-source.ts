@@ -3,6 +3,7 @@ import { CalendarChange } from '../calendar/entities/calendar-change.entity';
 import { CalendarDay } from '../calendar/entities/calendar-day.entity';
 import { CalendarYear } from '../calendar/entities/calendar-year.entity';
 import { Agency } from '../policy/entities/agency.entity';
+import { ImportDraft } from '../policy/entities/import-draft.entity';
 import { Measure } from '../policy/entities/measure.entity';
 import { PolicyDocument } from '../policy/entities/policy-document.entity';
 import { TaskEvent } from '../tasks/entities/task-event.entity';
@@ -10,9 +11,20 @@ import { Task } from '../tasks/entities/task.entity';
 import { Init1764400000000 } from './migrations/1764400000000-Init';
 import { Calendar1764500000000 } from './migrations/1764500000000-Calendar';
 import { Clock1764600000000 } from './migrations/1764600000000-Clock';
+import { Registry1764700000000 } from './migrations/1764700000000-Registry';
 
-export const ENTITIES = [Agency, PolicyDocument, Measure, Task, TaskEvent, CalendarYear, CalendarDay, CalendarChange];
-export const MIGRATIONS = [Init1764400000000, Calendar1764500000000, Clock1764600000000];
+export const ENTITIES = [
+  Agency,
+  PolicyDocument,
+  Measure,
+  Task,
+  TaskEvent,
+  CalendarYear,
+  CalendarDay,
+  CalendarChange,
+  ImportDraft,
+];
+export const MIGRATIONS = [Init1764400000000, Calendar1764500000000, Clock1764600000000, Registry1764700000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -125,9 +125,24 @@ export class TaskQueryService {
     const events = await this.db.getRepository(TaskEvent).find({ where: { taskId: id }, order: { seq: 'ASC' } });
     const cal = await this.calendar.getWorkCalendar();
     const ladder = (await this.ladders([task.documentId])).get(task.documentId) ?? DEFAULT_LADDER;
+    const [doc] = await this.db.query<{ source_text: string }[]>(
+      'SELECT source_text FROM policy_document WHERE id = $1',
+      [task.documentId],
+    );
+    const span: [number, number] | null =
+      task.attributionStart !== null && task.attributionEnd !== null
+        ? [task.attributionStart, task.attributionEnd]
+        : null;
     return {
       ...this.view(task, cal, ladder, shanghaiDay(now)),
       measureText: task.measure?.text ?? '',
+      // Where this task came from: the party as the document wrote it and the attribution quoted.
+      provenance: {
+        source: task.source,
+        partyAsWritten: task.partyAsWritten,
+        attributionSpan: span,
+        attributionText: span && doc ? doc.source_text.slice(span[0], span[1]) : null,
+      },
       history: events.map((e) => ({
         seq: e.seq,
         type: e.type,

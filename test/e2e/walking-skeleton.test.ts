@@ -83,14 +83,15 @@ describe('walking skeleton, end to end', () => {
   it('imports, launches, completes and accepts a task, and reports the status', async () => {
     const doc = await importSeed();
     expect(doc.measures).toHaveLength(21);
-    // 108 named assignments plus 各区人民政府 implied in （二）–（二十一）.
-    expect(doc.taskCount).toBe(128);
+    // 108 named assignments; 各区人民政府 (named in （一）, implied in （二）–（二十一）) expands to
+    // Tianjin's 16 district governments: 107 + 16 + 20 × 16.
+    expect(doc.taskCount).toBe(443);
     const agencies = await db.query(`SELECT count(*)::int AS n FROM agency WHERE name = '市民政局'`);
     expect(agencies.rows[0].n).toBe(1);
 
     const launch = await http.post(`/documents/${doc.id}/launch`).send({ dueDate });
     expect(launch.status).toBe(202);
-    expect(launch.body).toMatchObject({ tasks: 128, alreadyLaunched: false, workflowId: `document-${doc.id}` });
+    expect(launch.body).toMatchObject({ tasks: 443, alreadyLaunched: false, workflowId: `document-${doc.id}` });
     const again = await http.post(`/documents/${doc.id}/launch`).send({ dueDate });
     expect(again.status).toBe(202);
     expect(again.body.alreadyLaunched).toBe(true);
@@ -98,7 +99,7 @@ describe('walking skeleton, end to end', () => {
     expect(otherDate.status).toBe(409);
     expect(otherDate.body.code).toBe('ALREADY_LAUNCHED');
 
-    await waitFor('all 128 tasks issued', async () => (await tasksOf(doc.id, 'issued')).total === 128);
+    await waitFor('all 443 tasks issued', async () => (await tasksOf(doc.id, 'issued')).total === 443);
 
     const { items } = await tasksOf(doc.id);
     const task = items.find((t) => t.measureNumber === '（二）' && t.agency === '市民政局');
@@ -126,7 +127,7 @@ describe('walking skeleton, end to end', () => {
 
     const status = (await http.get(`/documents/${doc.id}/status`)).body;
     expect(status.measures).toHaveLength(21);
-    expect(status.taskCounts).toEqual({ issued: 127, accepted: 1 });
+    expect(status.taskCounts).toEqual({ issued: 442, accepted: 1 });
     const measure2 = status.measures.find((m: { number: string }) => m.number === '（二）');
     expect(measure2.tasks.find((t: TaskRow) => t.agency === '市民政局').state).toBe('accepted');
     expect(status.colour).toBe('green');
@@ -143,7 +144,7 @@ describe('walking skeleton, end to end', () => {
 
   it('carries on after the worker is killed mid-run, with nothing lost or repeated', async () => {
     const doc = await importSeed();
-    // Launch, then kill the worker while it is still starting the 128 task workflows.
+    // Launch, then kill the worker while it is still starting the 443 task workflows.
     expect((await http.post(`/documents/${doc.id}/launch`).send({ dueDate })).status).toBe(202);
     await waitFor('the first tasks issued', async () => (await tasksOf(doc.id, 'issued')).total > 0);
     await worker.stop('SIGKILL');
@@ -163,11 +164,11 @@ describe('walking skeleton, end to end', () => {
     const retry = await http.post(`/tasks/${items[0].id}/acknowledge`).set('Idempotency-Key', 'ack-1').send({});
     expect(retry.status).toBe(201);
 
-    await waitFor('all 128 tasks issued after the restart', async () => {
+    await waitFor('all 443 tasks issued after the restart', async () => {
       const counts = (await http.get(`/documents/${doc.id}/status`)).body.taskCounts;
-      return (counts.issued ?? 0) + (counts.in_progress ?? 0) === 128;
+      return (counts.issued ?? 0) + (counts.in_progress ?? 0) === 443;
     });
-    expect(issuedAtKill).toBeLessThanOrEqual(128);
+    expect(issuedAtKill).toBeLessThan(443);
 
     // Every task was issued exactly once and its history has no gaps or repeats.
     const history = await db.query(
@@ -176,7 +177,7 @@ describe('walking skeleton, end to end', () => {
        FROM task t JOIN task_event e ON e.task_id = t.id WHERE t.document_id = $1 GROUP BY t.id`,
       [doc.id],
     );
-    expect(history.rows).toHaveLength(128);
+    expect(history.rows).toHaveLength(443);
     for (const row of history.rows) {
       expect(row.issues).toBe(1);
       expect(row.events).toBe(row.last_seq);
@@ -191,7 +192,7 @@ describe('walking skeleton, end to end', () => {
     expect(launch.status).toBe(202);
     const due = (launch.body as { dueDate: string }).dueDate;
     expect(launch.body.dueBasis).toContain('20 个工作日');
-    await waitFor('all tasks issued', async () => (await tasksOf(doc.id, 'issued')).total === 128);
+    await waitFor('all tasks issued', async () => (await tasksOf(doc.id, 'issued')).total === 443);
     const [a, b] = (await tasksOf(doc.id)).items;
 
     const fresh = (await http.get(`/tasks/${a.id}`)).body;
@@ -250,7 +251,7 @@ describe('walking skeleton, end to end', () => {
       .send({ kind: 'holiday', name: '调整', reason: '测试：放假安排调整' });
     expect(correction.status).toBe(200);
     expect(correction.body.changedDays).toEqual([due]);
-    expect(correction.body.replanned).toBeGreaterThanOrEqual(127);
+    expect(correction.body.replanned).toBeGreaterThanOrEqual(442);
     await waitFor('the re-plan of task b', async () =>
       ((await http.get(`/tasks/${b.id}`)).body.history as { type: string }[]).some((h) => h.type === 'replanned'),
     );

@@ -28,13 +28,23 @@ function policyStatus(code: PolicyErrorCode): number {
   switch (code) {
     case 'EMPTY_DOCUMENT':
     case 'NOT_TEXT':
+    case 'NOT_UTF8':
+    case 'INVALID_CORRECTION':
       return 400;
     case 'TEXT_TOO_LONG':
       return 413;
     case 'NO_MEASURES':
       return 422;
     case 'DOCUMENT_NOT_FOUND':
+    case 'IMPORT_NOT_FOUND':
+    case 'AGENCY_NOT_FOUND':
+    case 'GROUP_NOT_FOUND':
       return 404;
+    case 'IMPORT_CONFIRMED':
+    case 'UNRESOLVED_PARTIES':
+    case 'AGENCY_EXISTS':
+    case 'ALIAS_TAKEN':
+      return 409;
   }
 }
 

@@ -10,11 +10,20 @@ import { ApiErrorFilter } from './api-error.filter';
 import { CalendarController } from './calendar.controller';
 import { DocumentsController } from './documents.controller';
 import { HealthController } from './health.controller';
+import { ImportsController } from './imports.controller';
+import { RegistryController } from './registry.controller';
 import { TasksController } from './tasks.controller';
 
 @Module({
   imports: [ConfigModule, DatabaseModule, TemporalModule, CalendarModule, PolicyModule, TasksModule],
-  controllers: [DocumentsController, TasksController, CalendarController, HealthController],
+  controllers: [
+    DocumentsController,
+    ImportsController,
+    TasksController,
+    RegistryController,
+    CalendarController,
+    HealthController,
+  ],
   providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],
 })
 export class AppModule {}

@@ -22,6 +22,8 @@ export async function createApi(): Promise<INestApplication> {
     logger: ['error', 'warn', 'log'],
   });
   app.useBodyParser('json', { limit: config.http.bodyLimit });
+  // Plain-text uploads arrive as bytes so the importer can refuse non-UTF-8 content itself.
+  app.useBodyParser('raw', { type: 'text/plain', limit: config.http.bodyLimit });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

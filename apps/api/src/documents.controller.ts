@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PolicyService } from '../../../libs/policy';
+import { ImportService, PolicyService } from '../../../libs/policy';
 import { LaunchService, TaskQueryService } from '../../../libs/tasks';
 import { ImportDocumentDto } from './dto/import-document.dto';
 import { LaunchDocumentDto } from './dto/launch-document.dto';
@@ -12,14 +12,19 @@ import { uuidParam } from './uuid.pipe';
 export class DocumentsController {
   constructor(
     private readonly policy: PolicyService,
+    private readonly imports: ImportService,
     private readonly launches: LaunchService,
     private readonly queries: TaskQueryService,
   ) {}
 
   @Post()
-  @ApiOperation({ summary: '导入政策文件：解析措施与责任单位，生成待下发任务' })
+  @ApiOperation({
+    summary: '一步导入政策文件：解析措施与责任单位并生成待下发任务',
+    description:
+      '所有责任单位都能对应到单位库时直接生成；有未登记或泛指单位时返回 409 UNRESOLVED_PARTIES，请改用 /imports 预览、修正、确认。',
+  })
   importDocument(@Body() body: ImportDocumentDto) {
-    return this.policy.importDocument(body.text);
+    return this.imports.importDocument(body.text);
   }
 
   @Get()

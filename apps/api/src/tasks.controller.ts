@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PolicyService } from '../../../libs/policy';
 import { NotificationQueryService, type TaskCommand, TaskActionsService, TaskQueryService } from '../../../libs/tasks';
 import {
   ActorDto,
@@ -26,7 +25,6 @@ export class TasksController {
   constructor(
     private readonly actions: TaskActionsService,
     private readonly queries: TaskQueryService,
-    private readonly policy: PolicyService,
     private readonly notifications: NotificationQueryService,
   ) {}
 
@@ -34,12 +32,6 @@ export class TasksController {
   @ApiOperation({ summary: '提醒、催办、督办等通知记录（按接收角色、责任单位、任务筛选，新的在前）' })
   listNotifications(@Query() q: NotificationQueryDto) {
     return this.notifications.list(q);
-  }
-
-  @Get('agencies')
-  @ApiOperation({ summary: '责任单位列表（含在办任务数）' })
-  agencies() {
-    return this.policy.listAgencies();
   }
 
   @Get('tasks')

@@ -2,11 +2,17 @@ import { parseArgs } from 'node:util';
 import { loadDatabaseUrl } from '../../../libs/config';
 import { runMigrations } from '../../../libs/database';
 import { type ParseResult, parsePolicy, partiesOf } from '../../../libs/policy';
+import { formatPreview } from './preview-table';
 import { readTextFile } from './read-text-file';
 
 const USAGE = `用法:
+  duban preview FILE          按措施列出责任单位（牵头/共同负责/配合/指导/默认配合）和警告，末行为合计
   duban parse FILE [--json]   解析政策文件，打印措施与责任单位（--json 输出完整结构）
-  duban migrate               对 DATABASE_URL 指向的数据库执行迁移`;
+  duban migrate               对 DATABASE_URL 指向的数据库执行迁移
+
+FILE 须为 UTF-8 文本，不超过 10 MB。文件不存在、不可读、过大、二进制或非 UTF-8 时，
+在 stderr 打印一行原因并以 1 退出。没有编号措施的文本不算错误：parse --json 输出
+measures: []，preview 打印一行“未找到编号措施”，均以 0 退出。`;
 
 function summary(result: ParseResult): string {
   const lines = [
@@ -36,6 +42,11 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   switch (command) {
+    case 'preview': {
+      if (rest.length !== 1) throw new Error('preview 需要且只需要一个文件路径');
+      console.log(formatPreview(parsePolicy(readTextFile(rest[0]))));
+      return 0;
+    }
     case 'parse': {
       if (rest.length !== 1) throw new Error('parse 需要且只需要一个文件路径');
       const result = parsePolicy(readTextFile(rest[0]));

@@ -1,24 +1,53 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { checkText } from '../../../libs/policy';
 
-/** Reads a UTF-8 text file, refusing binary and non-UTF-8 input with a one-line reason. */
+/** Larger files are refused before they are read. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Reads a UTF-8 text file, refusing missing, oversized, binary and non-UTF-8 input with a one-line reason. */
 export function readTextFile(file: string): string {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (err) {
+    throw new Error(openProblem(file, err));
+  }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `文件不存在：${file}` : `无法读取 ${file}：${code ?? String(err)}`);
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new Error(`${file} 是目录，不是文件`);
+    if (!stat.isFile()) throw new Error(`${file} 不是普通文件`);
+    if (stat.size > MAX_FILE_BYTES) {
+      throw new Error(`${file} 大小为 ${mb(stat.size)}，超过 ${mb(MAX_FILE_BYTES)} 的上限，未读取`);
+    }
+    bytes = readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new Error(`${file} 不是 UTF-8 编码的文本`);
+    throw new Error(`${file} 不是 UTF-8 编码的文本（GBK 等编码请先转换为 UTF-8）`);
   }
   text = text.replace(/^\uFEFF/, '');
   const problem = checkText(text);
   // An empty document still parses (to no measures); binary content does not.
   if (problem && problem.code !== 'EMPTY_DOCUMENT') throw new Error(`${file}：${problem.message}`);
   return text;
+}
+
+function openProblem(file: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return `文件不存在：${file}`;
+    case 'EACCES':
+    case 'EPERM':
+      return `没有读取权限：${file}`;
+    default:
+      return `无法读取 ${file}：${code ?? String(err)}`;
+  }
 }

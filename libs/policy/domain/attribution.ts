@@ -20,6 +20,11 @@ export interface AttributionContent {
   openList: boolean;
   /** Parties listed without any role word. */
   ambiguous: string[];
+  /**
+   * Shared or unroled parties written after a `，` that separates groups of a `、` list
+   * (`A、B，各省级人民政府按职责分工负责`): a second tier a first-listed-leads rule does not reach.
+   */
+  laterGroup: string[];
 }
 
 export interface AttributionCandidate {
@@ -38,6 +43,7 @@ const SENTENCE_END = /[。；;！!？?]/;
 const ROLE_TOKEN =
   /(牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|配合单位|配合部门|协办单位|参与单位|参与部门|指导单位|指导部门)[：:]|按职责分工负责|按职责分工落实|按职责负责|分工负责|分别负责|共同负责|负责落实|牵头负责|牵头落实|会同|牵头|负责|配合|参与|协助|指导/g;
 const MAX_PARTY_LENGTH = 30;
+const NOT_A_NAME = /的|向|把|将|按照|根据|通过|应当|可以|不得|申报|申请|要求|其中|除外/;
 /** Longer bracketed text is prose, not a list of agencies (also bounds the work on hostile input). */
 const MAX_CONTENT_LENGTH = 400;
 const LABEL_START = /^(?:牵头单位|牵头部门|责任单位|责任部门)[：:]/;
@@ -129,8 +135,9 @@ function nextVisible(input: string, index: number, end: number): string | null {
 function isPlausible(content: AttributionContent): boolean {
   const all = [...content.lead, ...content.shared, ...content.cooperating, ...content.guiding, ...content.ambiguous];
   if (all.length === 0) return false;
-  // Party names are short and carry no sentence punctuation or figures.
-  return all.every((p) => p.length <= MAX_PARTY_LENGTH && !/[。！？“”"%\d]/.test(p));
+  // Party names are short and carry no sentence punctuation, figures or sentence words
+  // (（企业直接向国家发展改革委申报，由省级部门负责转报） names an agency but assigns it nothing).
+  return all.every((p) => p.length <= MAX_PARTY_LENGTH && !/[。！？“”"%\d]/.test(p) && !NOT_A_NAME.test(p));
 }
 
 /** Roles and conventions inside one attribution's text (without the brackets). */
@@ -143,6 +150,7 @@ export function parseAttributionContent(content: string): AttributionContent {
     conventions: [],
     openList: false,
     ambiguous: [],
+    laterGroup: [],
   };
   for (const clause of content.split(/[；;。]/)) {
     const conventionAt = findConvention(clause, result.conventions);
@@ -181,10 +189,16 @@ function parseRoles(text: string, into: AttributionContent): void {
   let huitong = false; // after "A会同", the parties before 负责 cooperate
   let last = 0;
   const assign = (chunk: string, role: RoleTarget): void => {
-    const list = splitParties(chunk);
-    if (list.openList) into.openList = true;
     const target = role === 'ambiguous' ? into.ambiguous : into[role];
-    for (const p of list.parties) if (!target.includes(p)) target.push(p);
+    const groups = role === 'shared' || role === 'ambiguous' ? tiers(chunk) : [chunk];
+    groups.forEach((group, tier) => {
+      const list = splitParties(group);
+      if (list.openList) into.openList = true;
+      for (const p of list.parties) {
+        if (!target.includes(p)) target.push(p);
+        if (tier > 0 && !into.laterGroup.includes(p)) into.laterGroup.push(p);
+      }
+    });
   };
   for (const m of text.matchAll(ROLE_TOKEN)) {
     const index = m.index ?? 0;
@@ -214,6 +228,12 @@ function parseRoles(text: string, into: AttributionContent): void {
   }
   const rest = text.slice(last);
   if (rest.trim()) assign(rest, label ?? (huitong ? 'cooperating' : 'ambiguous'));
+}
+
+/** `A、B，C` is two tiers when the list uses both separators; a list of commas alone is one tier. */
+function tiers(chunk: string): string[] {
+  const list = chunk.replace(/^[\s，,、]+|[\s，,、]+$/g, '');
+  return list.includes('、') && /[，,]/.test(list) ? list.split(/[，,]/) : [list];
 }
 
 function labelRole(label: string): PartyRole {

@@ -52,7 +52,8 @@ export interface FirstListedLeadsConvention {
 
 export type ParseConvention = DocumentWideCooperatingConvention | FirstListedLeadsConvention;
 
-export type ParseWarningCode = 'MISSING_ATTRIBUTION' | 'GENERIC_PARTY' | 'OPEN_LIST' | 'AMBIGUOUS_ROLE';
+export type ParseWarningCode =
+  'MISSING_ATTRIBUTION' | 'GENERIC_PARTY' | 'UNKNOWN_AGENCY' | 'OPEN_LIST' | 'AMBIGUOUS_ROLE';
 
 export interface ParseWarning {
   /** Number of the measure concerned, or null for a document-level warning. */
@@ -71,4 +72,12 @@ export interface ParseResult {
   conventions: ParseConvention[];
   measures: ParsedMeasure[];
   warnings: ParseWarning[];
+}
+
+export interface ParseOptions {
+  /**
+   * The agency registry's answer for a party name as written. When given, every non-generic
+   * party it does not know gets an UNKNOWN_AGENCY warning; without it no such warning is raised.
+   */
+  isKnownAgency?: (name: string) => boolean;
 }

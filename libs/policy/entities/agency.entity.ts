@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { AgencyKind } from '../domain/registry.types';
 
 /** An organisation that can be assigned work: a 委/办/局, a district government, or a generic party. */
 @Entity('agency')
@@ -9,6 +10,12 @@ export class Agency {
   @Column({ type: 'text', unique: true })
   name!: string;
 
+  @Column({ type: 'text', default: 'unknown' })
+  kind!: AgencyKind;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
 }

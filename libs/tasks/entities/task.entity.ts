@@ -53,6 +53,19 @@ export class Task {
   @Column({ name: 'extension_count', type: 'int', default: 0 })
   extensionCount!: number;
 
+  /** Provenance: how the party was found, as written, and the attribution's span in the text. */
+  @Column({ type: 'text', default: 'explicit' })
+  source!: 'explicit' | 'alias' | 'group' | 'implied' | 'correction';
+
+  @Column({ name: 'party_as_written', type: 'text', nullable: true })
+  partyAsWritten!: string | null;
+
+  @Column({ name: 'attribution_start', type: 'int', nullable: true })
+  attributionStart!: number | null;
+
+  @Column({ name: 'attribution_end', type: 'int', nullable: true })
+  attributionEnd!: number | null;
+
   @Column({ name: 'workflow_id', type: 'text', nullable: true })
   workflowId!: string | null;
 

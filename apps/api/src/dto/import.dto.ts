@@ -1,0 +1,161 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { AGENCY_KINDS, type AgencyKind } from '../../../../libs/policy';
+import { ActorDto } from './task-actions.dto';
+
+const OPS = ['mapParty', 'createAgency', 'dropParty', 'addParty', 'setRole', 'dropMeasure'] as const;
+const ROLES = ['lead', 'shared', 'cooperating', 'guiding', 'implied'] as const;
+
+export class CreateImportDto extends ActorDto {
+  @ApiProperty({ description: '政策文件全文（UTF-8 文本）' })
+  @IsString()
+  text!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: '修订已确认的文件时填写：预览会列出与其相比的变化' })
+  @IsOptional()
+  @IsUUID()
+  revisesDocumentId?: string;
+}
+
+export class EditDto {
+  @ApiProperty({
+    enum: OPS,
+    description:
+      'mapParty 对应到已有单位（party, agencyId）；createAgency 新建单位（party, name?, kind）；dropParty 删除（party, measure?）；addParty 增加（measure, party, role）；setRole 改角色（measure, party, role）；dropMeasure 删除措施（measure）',
+  })
+  @IsIn(OPS)
+  op!: (typeof OPS)[number];
+
+  @ApiPropertyOptional({ description: '单位名称（按原文）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  party?: string;
+
+  @ApiPropertyOptional({ description: '措施序号（从 1 起，按文件顺序）' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  measure?: number;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @ApiPropertyOptional({ description: '新建单位的规范名称（默认同 party）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: AGENCY_KINDS })
+  @IsOptional()
+  @IsIn(AGENCY_KINDS)
+  kind?: AgencyKind;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: (typeof ROLES)[number];
+}
+
+export class CorrectImportDto extends ActorDto {
+  @ApiProperty({ description: '修正理由（记入修改记录）', maxLength: 1000 })
+  @IsString()
+  @MaxLength(1000)
+  reason!: string;
+
+  @ApiProperty({ type: [EditDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => EditDto)
+  edits!: EditDto[];
+}
+
+export class CreateAgencyDto {
+  @ApiProperty({ example: '市商务局' })
+  @IsString()
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ enum: AGENCY_KINDS })
+  @IsIn(AGENCY_KINDS)
+  kind!: AgencyKind;
+
+  @ApiPropertyOptional({ type: [String], example: ['市商委'] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  aliases?: string[];
+}
+
+export class UpdateAgencyDto {
+  @ApiPropertyOptional({ enum: AGENCY_KINDS })
+  @IsOptional()
+  @IsIn(AGENCY_KINDS)
+  kind?: AgencyKind;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  addAliases?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  removeAliases?: string[];
+}
+
+export class AgencyQueryDto {
+  @ApiPropertyOptional({ enum: AGENCY_KINDS })
+  @IsOptional()
+  @IsIn(AGENCY_KINDS)
+  kind?: AgencyKind;
+
+  @ApiPropertyOptional({ description: '按名称或简称查找' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class PutGroupDto {
+  @ApiPropertyOptional({ example: '天津市16个区人民政府' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  description?: string;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  memberIds!: string[];
+}
+
+export class UploadQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: '修订已确认的文件时填写' })
+  @IsOptional()
+  @IsUUID()
+  revisesDocumentId?: string;
+}

@@ -8,7 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
+import { createRequire } from 'node:module';
 import { freePort, root, startPostgres, startTemporal, waitForPort } from './stack.mjs';
+
+const require = createRequire(import.meta.url);
 
 const N = Number(process.argv[2] ?? process.env.BENCH_N ?? 5);
 if (!Number.isInteger(N) || N < 1 || N > 100) {
@@ -34,15 +37,32 @@ function app(name, env) {
   });
 }
 
-async function post(base, url, body) {
+async function send(method, base, url, body) {
   const res = await fetch(base + url, {
-    method: 'POST',
+    method,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   const json = await res.json();
   if (!res.ok) throw new Error(`${url}: ${res.status} ${json.code} ${json.message}`);
   return json;
+}
+const post = (base, url, body) => send('POST', base, url, body);
+
+/** Deadlines reach past the seeded data (2026): add provisional years as an admin would. */
+async function provideFutureYears(base) {
+  const { repeatYearPattern } = require(path.join(root, 'dist/libs/calendar/domain/provisional-year.js'));
+  const json = require('chinese-days/dist/chinese-days.json');
+  const data = { years: [2026], holidays: Object.keys(json.holidays), workdays: Object.keys(json.workdays) };
+  for (let year = 2027; year <= new Date().getUTCFullYear() + 2; year++) {
+    const y = repeatYearPattern(data, 2026, year);
+    const day = (d) => ({ day: d });
+    await send('PUT', base, `/calendar/years/${year}`, {
+      holidays: y.holidays.map(day),
+      workdays: y.workdays.map(day),
+      reason: '基准测试：按2026年规律暂定',
+    });
+  }
 }
 
 async function pool(count, fn) {
@@ -75,6 +95,7 @@ try {
   await waitForPort(apiPort, 60000, 'API');
   await new Promise((r) => setTimeout(r, 1000)); // let the worker start polling
   const base = `http://127.0.0.1:${apiPort}`;
+  await provideFutureYears(base);
   const sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
   stops.push(() => sql.end());

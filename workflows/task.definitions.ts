@@ -36,6 +36,8 @@ export interface TaskWorkflowInput {
   maxExtensions: number;
   cadence: ReportCadence | null;
   issuedOn: string;
+  /** The plan for the launch ledger, computed once per launch so each task saves an activity. */
+  initialPlan?: TaskPlan;
   /** Continue as new past this many history events (default: when the server suggests it). */
   historyLimit?: number;
   carry?: TaskCarry;

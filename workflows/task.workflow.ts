@@ -240,7 +240,8 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   });
 
   if (!carry) {
-    const first = await replan();
+    if (input.initialPlan) [plan, plannedLedger] = [input.initialPlan, ledger.length];
+    const first = plan ?? (await replan());
     await record('issue', 'issued', 'system', {
       dueDate: first.dueDate,
       basis: input.dueBasis,

@@ -50,11 +50,18 @@ export class ImportService {
   ) {}
 
   /** Checks and parses a text; refuses what cannot become a document, before anything is stored. */
-  private parseText(rawText: string): { text: string; parse: ParseResult } {
+  private async parseText(rawText: string): Promise<{ text: string; parse: ParseResult }> {
     const text = rawText.replace(/^\uFEFF/, '');
     const problem = checkText(text);
     if (problem) throw new PolicyError(problem.code, problem.message);
-    const parse = parsePolicy(text);
+    // Parties the registry knows by name, alias or group get no UNKNOWN_AGENCY warning.
+    const registry = await this.registry.snapshot();
+    const known = new Set([
+      ...registry.agencies.map((a) => a.name),
+      ...registry.aliases.map((a) => a.alias),
+      ...registry.groups.map((g) => g.name),
+    ]);
+    const parse = parsePolicy(text, { isKnownAgency: (name) => known.has(name) });
     if (parse.measures.length === 0) {
       throw new PolicyError('NO_MEASURES', '未识别出任何编号的措施条目（如「（一）」「1.」「一、」），未导入');
     }
@@ -63,7 +70,7 @@ export class ImportService {
 
   /** One step for documents whose parties all resolve (the seed): parse, plan, create. */
   async importDocument(rawText: string): Promise<ParseResult & { id: string; taskCount: number }> {
-    const { text, parse } = this.parseText(rawText);
+    const { text, parse } = await this.parseText(rawText);
     return this.db.transaction(async (tx) => {
       const plan = planImport(parse, await this.registry.snapshot(tx), []);
       this.mustBeResolved(plan);
@@ -73,7 +80,7 @@ export class ImportService {
   }
 
   async createDraft(rawText: string, actor: string, revisesDocumentId?: string): Promise<ImportPreview> {
-    const { text, parse } = this.parseText(rawText);
+    const { text, parse } = await this.parseText(rawText);
     if (
       revisesDocumentId &&
       !(await this.db.getRepository(PolicyDocument).exists({ where: { id: revisesDocumentId } }))

@@ -6,4 +6,4 @@ export { PolicyError, type PolicyErrorCode } from './policy.errors';
 export { parsePolicy, partiesOf } from './domain/parse-policy';
 export { checkText } from './domain/check-text';
 export { AGENCY_KINDS, type AgencyKind } from './domain/registry.types';
-export type { ParseResult } from './domain/parse-result.types';
+export type { ParseOptions, ParseResult } from './domain/parse-result.types';

@@ -6,13 +6,13 @@ import type { documentWorkflow } from '../../workflows/document.workflow';
 import type { DocumentWorkflowInput, MeasureWorkflowInput } from '../../workflows/document.definitions';
 import { documentWorkflowId, taskWorkflowId } from '../../workflows/document.definitions';
 import { CalendarService } from '../calendar/calendar.service';
-import { addWorkingDays, CalendarGapError, isWorkingDay } from '../calendar/domain/working-days';
+import { addWorkingDays, CalendarGapError, isWorkingDay, type WorkCalendar } from '../calendar/domain/working-days';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { PolicyDocument } from '../policy/entities/policy-document.entity';
 import { TEMPORAL_CLIENT } from '../temporal';
 import { isIsoDate, shanghaiDay } from './domain/deadline';
 import { DEFAULT_LADDER, ladderProblems, type Rung } from './domain/ladder';
-import type { ReportCadence } from './domain/plan';
+import { planTask, type ReportCadence } from './domain/plan';
 import { Task } from './entities/task.entity';
 import { TaskError } from './tasks.errors';
 
@@ -131,7 +131,7 @@ export class LaunchService {
         }
       }
       const workflowId = documentWorkflowId(documentId);
-      const input = this.workflowInput(documentId, tasks, {
+      const input = this.workflowInput(await this.calendar.getWorkCalendar(), documentId, tasks, {
         dueDate,
         dueBasis: alreadyLaunched ? (doc.dueBasis ?? dueBasis) : dueBasis,
         issuedOn: alreadyLaunched && doc.launchedAt ? shanghaiDay(doc.launchedAt) : today,
@@ -144,6 +144,7 @@ export class LaunchService {
   }
 
   private workflowInput(
+    cal: WorkCalendar,
     documentId: string,
     tasks: Task[],
     s: {
@@ -155,6 +156,22 @@ export class LaunchService {
       reportCadence: ReportCadence | null;
     },
   ): DocumentWorkflowInput {
+    // Every task of a launch starts from the same ledger, so one plan serves them all.
+    const initialPlan = planTask(cal, {
+      ledger: [
+        {
+          kind: 'set',
+          dueDate: s.dueDate,
+          basis: s.dueBasis,
+          by: 'system',
+          at: new Date().toISOString(),
+          reason: '下发',
+        },
+      ],
+      ladder: s.ladder,
+      cadence: s.reportCadence,
+      issuedOn: s.issuedOn,
+    });
     const byMeasure = new Map<string, MeasureWorkflowInput>();
     for (const task of tasks) {
       let measure = byMeasure.get(task.measureId);
@@ -175,6 +192,7 @@ export class LaunchService {
         maxExtensions: s.maxExtensions,
         cadence: s.reportCadence,
         issuedOn: s.issuedOn,
+        initialPlan,
       });
     }
     return { documentId, measures: [...byMeasure.values()] };

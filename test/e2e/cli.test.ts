@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ParseResult } from '../../libs/policy';
 
 const root = path.resolve(__dirname, '..', '..');
 const seedPath = path.resolve(root, '../shared/seed/tianjin-2026-difficult-children-welfare.txt');
+const corpusPath = (file: string) => path.resolve(root, '../shared/corpus', file);
 const duban = (...args: string[]) =>
   spawnSync(process.execPath, [path.join(root, 'bin', 'duban.js'), ...args], { encoding: 'utf8' });
 
@@ -46,6 +47,84 @@ describe('duban CLI', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(message);
+  });
+
+  it('previews the seed as a table with roles and a summary line', () => {
+    const run = duban('preview', seedPath);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.some((l) => /^编号\s+措施\s+分工\s+责任单位$/.test(l))).toBe(true);
+    expect(lines.find((l) => l.startsWith('（一）'))).toMatch(
+      /筑牢基本生活保障底线\s+共同负责\s+市民政局、各区人民政府$/,
+    );
+    expect(lines.some((l) => /^\s+默认配合\s+各区人民政府$/.test(l))).toBe(true);
+    expect(lines[lines.length - 1]).toBe('合计  措施 21 项  单位 24 个  分工 128 项（含默认配合 20）  警告 0 条');
+  });
+
+  it('previews a corpus document with lead, cooperating and warnings', () => {
+    const run = duban('preview', corpusPath('guofa-2018-39-cujin-jiuye.txt'));
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('通用约定  自（一）起：列第一位者为牵头单位，下同');
+    expect(run.stdout).toMatch(
+      /（四）\s+支持创业载体建设\s+牵头\s+人力资源社会保障部\n\s+共同负责\s+各省级人民政府\n\s+配合\s+科技部/,
+    );
+    expect(run.stdout).toMatch(/! 泛指单位：（五） 的责任单位“有关部门和单位”为泛指/);
+    expect(run.stdout).toMatch(/警告 9 条（泛指单位 6，名单不全 3）\n$/);
+  });
+
+  it('treats a text without numbered items as a result, not an error', () => {
+    const file = path.join(dir, 'no-items.txt');
+    writeFileSync(file, '各区人民政府：\n现将有关事项通知如下，请认真贯彻执行。\n');
+    const preview = duban('preview', file);
+    expect(preview.status).toBe(0);
+    expect(preview.stdout.trim().split('\n')).toEqual(['未找到编号措施（一、（一）1. 等），没有可预览的任务。']);
+    const parse = duban('parse', file, '--json');
+    expect(parse.status).toBe(0);
+    expect((JSON.parse(parse.stdout) as ParseResult).measures).toEqual([]);
+  });
+
+  it.each([
+    ['non-UTF-8 (GBK) text', Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0x0a]), /不是 UTF-8/],
+    ['binary data', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0x02]), /二进制/],
+  ])('preview refuses %s with one line and exit 1', (_name, bytes, message) => {
+    const file = path.join(dir, `preview-bad-${bytes[0]}.txt`);
+    writeFileSync(file, bytes);
+    const run = duban('preview', file);
+    expect([run.status, run.stdout]).toEqual([1, '']);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('refuses a file over 10 MB before reading it, naming its size', () => {
+    const file = path.join(dir, 'huge.txt');
+    writeFileSync(file, '');
+    truncateSync(file, 50 * 1024 * 1024); // sparse: nothing is written
+    for (const args of [
+      ['preview', file],
+      ['parse', file, '--json'],
+    ]) {
+      const run = duban(...args);
+      expect([run.status, run.stdout]).toEqual([1, '']);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(/50\.0 MB.*10\.0 MB/);
+    }
+  });
+
+  it('refuses a directory, a missing file and a missing argument', () => {
+    for (const run of [duban('preview', dir), duban('preview', path.join(dir, 'nope.txt')), duban('preview')]) {
+      expect([run.status, run.stdout]).toEqual([1, '']);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(duban('preview', dir).stderr).toMatch(/是目录/);
+    expect(duban('preview', path.join(dir, 'nope.txt')).stderr).toMatch(/文件不存在/);
+  });
+
+  it('lists preview in the usage text', () => {
+    const run = duban('--help');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('duban preview FILE');
+    expect(run.stdout).toContain('未找到编号措施');
   });
 
   it('refuses a missing file and an unknown command', () => {

@@ -58,6 +58,8 @@ describe('importing a document through the preview', () => {
     const unresolved = preview.plan.unresolved;
     expect(unresolved.find((u) => u.party === '人力资源社会保障部')).toMatchObject({ reason: 'unknown' });
     expect(unresolved.find((u) => u.party === '有关部门和单位')).toMatchObject({ reason: 'generic' });
+    const warnings = (created.body as { parse: { warnings: { code: string; message: string }[] } }).parse.warnings;
+    expect(warnings.some((w) => w.code === 'UNKNOWN_AGENCY' && w.message.includes('人力资源社会保障部'))).toBe(true);
     expect(await stored()).toEqual(before);
 
     const early = await http.post(`/imports/${preview.id}/confirm`);

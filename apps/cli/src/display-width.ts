@@ -18,12 +18,16 @@ const WIDE: [number, number][] = [
   [0x1f900, 0x1f9ff],
   [0x20000, 0x3fffd],
 ];
-const ZERO = /[\u0300-\u036f\u200b-\u200f\ufe00-\ufe0f]/;
+/** Combining marks, zero-width spaces and joiners, variation selectors. */
+const ZERO: [number, number][] = [
+  [0x0300, 0x036f],
+  [0x200b, 0x200f],
+  [0xfe00, 0xfe0f],
+];
 
 function charWidth(ch: string): number {
-  if (ZERO.test(ch)) return 0;
   const cp = ch.codePointAt(0) ?? 0;
-  if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0;
+  if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || ZERO.some(([lo, hi]) => cp >= lo && cp <= hi)) return 0;
   return WIDE.some(([lo, hi]) => cp >= lo && cp <= hi) ? 2 : 1;
 }
 

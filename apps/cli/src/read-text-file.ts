@@ -41,13 +41,7 @@ export function readTextFile(file: string): string {
 
 function openProblem(file: string, err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return `文件不存在：${file}`;
-    case 'EACCES':
-    case 'EPERM':
-      return `没有读取权限：${file}`;
-    default:
-      return `无法读取 ${file}：${code ?? String(err)}`;
-  }
+  if (code === 'ENOENT') return `文件不存在：${file}`;
+  if (code === 'EACCES' || code === 'EPERM') return `没有读取权限：${file}`;
+  return `无法读取 ${file}：${code ?? String(err)}`;
 }

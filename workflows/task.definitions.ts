@@ -87,6 +87,9 @@ export interface ExtensionDecisionInput extends ActorInput {
 export interface ReasonInput extends ActorInput {
   reason: string;
 }
+export interface InstructionInput extends ActorInput {
+  text: string;
+}
 export interface CalendarChangedInput {
   reason: string;
   changedDays: string[];
@@ -100,6 +103,7 @@ export const requestExtensionUpdate = defineUpdate<TaskSnapshot, [ExtensionReque
 export const decideExtensionUpdate = defineUpdate<TaskSnapshot, [ExtensionDecisionInput]>('decideExtension');
 export const pauseUpdate = defineUpdate<TaskSnapshot, [ReasonInput]>('pause');
 export const resumeUpdate = defineUpdate<TaskSnapshot, [ReasonInput]>('resume');
+export const instructUpdate = defineUpdate<TaskSnapshot, [InstructionInput]>('instruct');
 export const calendarChangedSignal = defineSignal<[CalendarChangedInput]>('calendarChanged');
 export const snapshotQuery = defineQuery<TaskSnapshot>('snapshot');
 

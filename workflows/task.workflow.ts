@@ -235,6 +235,21 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
       },
     },
   );
+  // A leader's instruction (批示) joins the history and reaches the coordinator and the liaison.
+  setHandler(
+    defs.instructUpdate,
+    ({ actor, text }) =>
+      record('instruction', state, actor, { text }, [
+        { audience: 'coordinator', message: `【领导批示】「${input.measureTitle}」：${text}` },
+        { audience: 'liaison', message: `【领导批示】「${input.measureTitle}」：${text}` },
+      ]),
+    {
+      validator: ({ text }: defs.InstructionInput) => {
+        requireText(text, 'NOTE_REQUIRED', '批示内容不能为空');
+        if (isFinal(state)) reject('INVALID_TRANSITION', '任务已结束');
+      },
+    },
+  );
   setHandler(defs.calendarChangedSignal, (change) => {
     calendarChange = change;
   });

@@ -1,8 +1,37 @@
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Requests allowed per client address in a window; `write` counts POST/PUT/PATCH/DELETE only, `auth` sign-in attempts. */
+export interface RateLimits {
+  windowSeconds: number;
+  read: number;
+  write: number;
+  auth: number;
+  authWindowSeconds: number;
+}
+
 /** The service's configuration: the only place that reads process.env. */
 export interface AppConfig {
   databaseUrl: string;
   temporal: { address: string; namespace: string; taskQueue: string };
-  http: { port: number; host: string; bodyLimit: string };
+  auth: {
+    jwtSecret: string;
+    accessTokenSeconds: number;
+    refreshTokenDays: number;
+    /** Password for the first admin account, created on the first start with no users. */
+    initialAdminPassword: string | null;
+  };
+  http: {
+    port: number;
+    host: string;
+    bodyLimit: string;
+    /** Origins allowed to call the API from a browser; empty means CORS stays closed. */
+    corsOrigins: string[];
+    /** Reverse-proxy hops whose X-Forwarded-For is believed (0: use the socket address). */
+    trustProxy: number;
+  };
+  log: { level: LogLevel };
+  rateLimit: RateLimits;
 }
 
 export class ConfigError extends Error {
@@ -19,6 +48,27 @@ function checkDatabaseUrl(env: Env, problems: string[]): string {
   if (!url) problems.push('DATABASE_URL is required');
   else if (!/^postgres(ql)?:\/\//.test(url)) problems.push('DATABASE_URL must be a postgres:// URL');
   return url;
+}
+
+function corsOrigins(raw: string | undefined, problems: string[]): string[] {
+  const origins = (raw ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  for (const origin of origins) {
+    // An origin is scheme://host[:port], exactly as browsers send it: no path, no trailing slash, no wildcard.
+    if (!/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin)) {
+      problems.push(`CORS_ORIGINS entries must be origins like https://duban.example.gov.cn, got "${origin}"`);
+    }
+  }
+  return origins;
+}
+
+function logLevel(raw: string | undefined, problems: string[]): LogLevel {
+  const value = raw?.trim().toLowerCase() || 'info';
+  if ((LOG_LEVELS as readonly string[]).includes(value)) return value as LogLevel;
+  problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return 'info';
 }
 
 /** Only the database URL, for commands that need nothing else (migrations). */
@@ -44,13 +94,36 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (!Number.isInteger(n) || n < 0 || n > 65535) problems.push(`${key} must be a port number, got "${raw}"`);
     return n;
   };
+  const count = (key: string, fallback: number, min: number): number => {
+    const raw = env[key]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < min) problems.push(`${key} must be a whole number ≥ ${min}, got "${raw}"`);
+    return n;
+  };
 
   const databaseUrl = checkDatabaseUrl(env, problems);
   const address = required('TEMPORAL_ADDRESS');
   if (address && !/^[^\s:/]+:\d+$/.test(address)) problems.push('TEMPORAL_ADDRESS must be host:port');
 
+  const jwtSecret = env.JWT_SECRET ?? '';
+  if (jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  const positive = (key: string, fallback: number): number => {
+    const raw = env[key];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n <= 0) problems.push(`${key} must be a positive integer, got "${raw}"`);
+    return n;
+  };
+
   const config: AppConfig = {
     databaseUrl,
+    auth: {
+      jwtSecret,
+      accessTokenSeconds: positive('ACCESS_TOKEN_SECONDS', 900),
+      refreshTokenDays: positive('REFRESH_TOKEN_DAYS', 7),
+      initialAdminPassword: env.ADMIN_PASSWORD?.trim() || null,
+    },
     temporal: {
       address,
       namespace: env.TEMPORAL_NAMESPACE?.trim() || 'default',
@@ -60,8 +133,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
       port: port('PORT', 3000),
       host: env.HOST?.trim() || '127.0.0.1',
       bodyLimit: env.HTTP_BODY_LIMIT?.trim() || '2mb',
+      corsOrigins: corsOrigins(env.CORS_ORIGINS, problems),
+      trustProxy: count('TRUST_PROXY', 0, 0),
+    },
+    log: { level: logLevel(env.LOG_LEVEL, problems) },
+    rateLimit: {
+      windowSeconds: count('RATE_LIMIT_WINDOW_SECONDS', 60, 1),
+      read: count('RATE_LIMIT_READ', 1000, 1),
+      write: count('RATE_LIMIT_WRITE', 300, 1),
+      auth: count('RATE_LIMIT_AUTH', 10, 1),
+      authWindowSeconds: count('RATE_LIMIT_AUTH_WINDOW_SECONDS', 300, 1),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** The password `duban seed-demo` gives its sample users (DEMO_PASSWORD), or null to generate one. */
+export function loadDemoPassword(env: Env = process.env): string | null {
+  return env.DEMO_PASSWORD?.trim() || null;
 }

@@ -1,3 +1,4 @@
-export { loadConfig, loadDatabaseUrl, ConfigError } from './config';
-export type { AppConfig } from './config';
+export { loadConfig, loadDatabaseUrl, loadDemoPassword, ConfigError } from './config';
+export { LOG_LEVELS } from './config';
+export type { AppConfig, LogLevel, RateLimits } from './config';
 export { ConfigModule, APP_CONFIG } from './config.module';

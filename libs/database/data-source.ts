@@ -12,6 +12,7 @@ import { Init1764400000000 } from './migrations/1764400000000-Init';
 import { Calendar1764500000000 } from './migrations/1764500000000-Calendar';
 import { Clock1764600000000 } from './migrations/1764600000000-Clock';
 import { Registry1764700000000 } from './migrations/1764700000000-Registry';
+import { Auth1764800000000 } from './migrations/1764800000000-Auth';
 
 export const ENTITIES = [
   Agency,
@@ -24,7 +25,13 @@ export const ENTITIES = [
   CalendarChange,
   ImportDraft,
 ];
-export const MIGRATIONS = [Init1764400000000, Calendar1764500000000, Clock1764600000000, Registry1764700000000];
+export const MIGRATIONS = [
+  Init1764400000000,
+  Calendar1764500000000,
+  Clock1764600000000,
+  Registry1764700000000,
+  Auth1764800000000,
+];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -23,6 +23,8 @@ export class NotificationQueryService {
     audience?: Audience;
     agencyId?: string;
     taskId?: string;
+    /** A liaison's agencies: only the notices addressed to them. */
+    scope?: string[] | null;
     page: number;
     pageSize: number;
   }): Promise<Page<NotificationView>> {
@@ -35,6 +37,7 @@ export class NotificationQueryService {
     if (filter.audience) add('audience = ?', filter.audience);
     if (filter.agencyId) add('agency_id = ?', filter.agencyId);
     if (filter.taskId) add('task_id = ?', filter.taskId);
+    if (filter.scope) add("audience = 'liaison' AND agency_id = ANY(?::uuid[])", filter.scope);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.db.query<{ total: number }[]>(
       `SELECT count(*)::int AS total FROM notification ${clause}`,

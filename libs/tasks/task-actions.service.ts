@@ -21,7 +21,8 @@ export type TaskCommand =
   | { kind: 'requestExtension'; actor: string; reason: string; proposedDate: string }
   | { kind: 'decideExtension'; actor: string; decision: 'approve' | 'deny'; dueDate?: string; reason?: string }
   | { kind: 'pause'; actor: string; reason: string }
-  | { kind: 'resume'; actor: string; reason: string };
+  | { kind: 'resume'; actor: string; reason: string }
+  | { kind: 'instruct'; actor: string; text: string };
 
 const SIGNAL_CONCURRENCY = 16;
 
@@ -34,10 +35,19 @@ export class TaskActionsService {
     private readonly calendar: CalendarService,
   ) {}
 
-  /** `requestId` makes a retried request (same Idempotency-Key) apply at most once. */
-  async execute(taskId: string, command: TaskCommand, requestId?: string): Promise<TaskSnapshot> {
+  /**
+   * `requestId` makes a retried request (same Idempotency-Key) apply at most once. `scope` limits
+   * a liaison to their agencies: another agency's task answers as not found, so ids don't leak.
+   */
+  async execute(
+    taskId: string,
+    command: TaskCommand,
+    requestId?: string,
+    scope: string[] | null = null,
+  ): Promise<TaskSnapshot> {
     const task = await this.db.getRepository(Task).findOne({ where: { id: taskId } });
-    if (!task) throw new TaskError('TASK_NOT_FOUND', `找不到任务 ${taskId}`);
+    if (!task || (scope && !scope.includes(task.agencyId)))
+      throw new TaskError('TASK_NOT_FOUND', `找不到任务 ${taskId}`);
     if (!task.workflowId || task.state === 'draft') {
       throw new TaskError('NOT_LAUNCHED', '该任务所属文件尚未下发');
     }
@@ -69,6 +79,8 @@ export class TaskActionsService {
           return await handle.executeUpdate(defs.pauseUpdate, { updateId, args: [args as defs.ReasonInput] });
         case 'resume':
           return await handle.executeUpdate(defs.resumeUpdate, { updateId, args: [args as defs.ReasonInput] });
+        case 'instruct':
+          return await handle.executeUpdate(defs.instructUpdate, { updateId, args: [args as defs.InstructionInput] });
       }
     } catch (err) {
       throw this.translate(err, task);

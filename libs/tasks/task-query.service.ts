@@ -34,6 +34,8 @@ export interface TaskView {
 
 export interface TaskListFilter {
   agencyId?: string;
+  /** A liaison's agencies: only their tasks are listed. */
+  scope?: string[] | null;
   documentId?: string;
   state?: TaskState;
   overdue?: boolean;
@@ -96,6 +98,7 @@ export class TaskQueryService {
       .leftJoinAndSelect('t.measure', 'm')
       .leftJoinAndSelect('t.agency', 'a');
     if (filter.agencyId) qb.andWhere('t.agency_id = :agencyId', { agencyId: filter.agencyId });
+    if (filter.scope) qb.andWhere('t.agency_id IN (:...scope)', { scope: filter.scope.length ? filter.scope : [null] });
     if (filter.documentId) qb.andWhere('t.document_id = :documentId', { documentId: filter.documentId });
     if (filter.state) qb.andWhere('t.state = :state', { state: filter.state });
     if (filter.overdue !== undefined) {
@@ -117,11 +120,11 @@ export class TaskQueryService {
     return { items, total, page: filter.page, pageSize: filter.pageSize };
   }
 
-  async getTask(id: string, now = new Date()) {
+  async getTask(id: string, scope: string[] | null = null, now = new Date()) {
     const task = await this.db
       .getRepository(Task)
       .findOne({ where: { id }, relations: { measure: true, agency: true } });
-    if (!task) throw new TaskError('TASK_NOT_FOUND', `找不到任务 ${id}`);
+    if (!task || (scope && !scope.includes(task.agencyId))) throw new TaskError('TASK_NOT_FOUND', `找不到任务 ${id}`);
     const events = await this.db.getRepository(TaskEvent).find({ where: { taskId: id }, order: { seq: 'ASC' } });
     const cal = await this.calendar.getWorkCalendar();
     const ladder = (await this.ladders([task.documentId])).get(task.documentId) ?? DEFAULT_LADDER;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Client } from 'pg';
+import { type Http, signedIn } from '../setup/http';
 import { type AppProcess, freePort, startApp } from '../setup/processes';
 
 const seed = readFileSync(
@@ -13,7 +14,10 @@ const seed = readFileSync(
 /** Every bad request gets a 4xx with a code and a message, and leaves the database as it was. */
 describe('bad input over HTTP', () => {
   let api: AppProcess;
-  let http: ReturnType<typeof request>;
+  let http: Http;
+  let admin: Http;
+  let liaison: Http;
+  let base: string;
   let db: Client;
   let documentId: string;
 
@@ -31,7 +35,12 @@ describe('bad input over HTTP', () => {
   beforeAll(async () => {
     const port = await freePort();
     api = await startApp('api', { PORT: String(port), TEMPORAL_TASK_QUEUE: `bad-${randomUUID()}` }, /listening on/);
-    http = request(`http://127.0.0.1:${port}`);
+    base = `http://127.0.0.1:${port}`;
+    [http, admin, liaison] = await Promise.all([
+      signedIn(base, 'coordinator'),
+      signedIn(base, 'admin'),
+      signedIn(base, 'liaison.市民政局'),
+    ]);
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
     const res = await http.post('/documents').send({ text: seed });
@@ -103,7 +112,7 @@ describe('bad input over HTTP', () => {
       'action on an unknown task',
       404,
       'TASK_NOT_FOUND',
-      () => http.post(`/tasks/${randomUUID()}/acknowledge`).send({}),
+      () => liaison.post(`/tasks/${randomUUID()}/acknowledge`).send({}),
     ],
     [
       'review with a bad decision',
@@ -164,13 +173,13 @@ describe('bad input over HTTP', () => {
       'extension request without a reason',
       400,
       'VALIDATION_FAILED',
-      () => http.post(`/tasks/${randomUUID()}/extension-request`).send({ proposedDate: '2099-01-01' }),
+      () => liaison.post(`/tasks/${randomUUID()}/extension-request`).send({ proposedDate: '2099-01-01' }),
     ],
     [
       'extension on an unknown task',
       404,
       'TASK_NOT_FOUND',
-      () => http.post(`/tasks/${randomUUID()}/extension-request`).send({ reason: 'r', proposedDate: '2099-01-01' }),
+      () => liaison.post(`/tasks/${randomUUID()}/extension-request`).send({ reason: 'r', proposedDate: '2099-01-01' }),
     ],
     ['pause without a reason', 400, 'VALIDATION_FAILED', () => http.post(`/tasks/${randomUUID()}/pause`).send({})],
     ['calendar year not a number', 400, 'INVALID_DATE', () => http.get('/calendar/years/abc')],
@@ -179,19 +188,19 @@ describe('bad input over HTTP', () => {
       'calendar day malformed',
       400,
       'INVALID_DATE',
-      () => http.put('/calendar/days/2026-02-30').send({ kind: 'holiday', reason: 'r' }),
+      () => admin.put('/calendar/days/2026-02-30').send({ kind: 'holiday', reason: 'r' }),
     ],
     [
       'calendar year without holidays',
       422,
       'INVALID_CALENDAR',
-      () => http.put('/calendar/years/2150').send({ holidays: [], workdays: [], reason: 'r' }),
+      () => admin.put('/calendar/years/2150').send({ holidays: [], workdays: [], reason: 'r' }),
     ],
     [
       'calendar change without a reason',
       400,
       'VALIDATION_FAILED',
-      () => http.put('/calendar/years/2150').send({ holidays: [{ day: '2150-01-01' }], workdays: [] }),
+      () => admin.put('/calendar/years/2150').send({ holidays: [{ day: '2150-01-01' }], workdays: [] }),
     ],
   ];
 
@@ -205,18 +214,26 @@ describe('bad input over HTTP', () => {
   });
 
   it('refuses an action on a task whose document is not launched', async () => {
-    const task = await db.query('SELECT id FROM task WHERE document_id = $1 LIMIT 1', [documentId]);
-    const res = await http.post(`/tasks/${(task.rows[0] as { id: string }).id}/acknowledge`).send({});
+    const task = await db.query(
+      `SELECT t.id FROM task t JOIN agency a ON a.id = t.agency_id WHERE t.document_id = $1 AND a.name = '市民政局' LIMIT 1`,
+      [documentId],
+    );
+    const res = await liaison.post(`/tasks/${(task.rows[0] as { id: string }).id}/acknowledge`).send({});
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('NOT_LAUNCHED');
   });
 
   it('serves the OpenAPI document with every route', async () => {
-    const res = await http.get('/docs/openapi.json');
+    const res = await request(base).get('/docs/openapi.json');
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.paths as object).sort()).toEqual(
       [
         '/agencies',
+        '/auth/login',
+        '/auth/logout',
+        '/auth/me',
+        '/auth/password',
+        '/auth/refresh',
         '/agencies/{id}',
         '/agency-groups',
         '/agency-groups/{name}',
@@ -240,14 +257,16 @@ describe('bad input over HTTP', () => {
         '/tasks/{id}/acknowledge',
         '/tasks/{id}/extension-decision',
         '/tasks/{id}/extension-request',
+        '/tasks/{id}/instructions',
         '/tasks/{id}/pause',
         '/tasks/{id}/progress',
         '/tasks/{id}/resume',
         '/tasks/{id}/review',
         '/tasks/{id}/submit',
+        '/users',
       ].sort(),
     );
-    expect((await http.get('/docs')).status).toBe(200);
+    expect((await request(base).get('/docs')).status).toBe(200);
   });
 
   it('pages and sorts the task list', async () => {

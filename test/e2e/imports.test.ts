@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { Client } from 'pg';
+import { type Http, signedIn } from '../setup/http';
 import { type AppProcess, freePort, startApp } from '../setup/processes';
 
 const shared = path.resolve(__dirname, '../../../shared');
@@ -24,7 +24,8 @@ interface Preview {
 /** Preview, correct and confirm over HTTP, against the real API and PostgreSQL. */
 describe('importing a document through the preview', () => {
   let api: AppProcess;
-  let http: ReturnType<typeof request>;
+  let http: Http;
+  let admin: Http;
   let db: Client;
   const stored = async () =>
     (
@@ -35,7 +36,8 @@ describe('importing a document through the preview', () => {
   beforeAll(async () => {
     const port = await freePort();
     api = await startApp('api', { PORT: String(port), TEMPORAL_TASK_QUEUE: `imp-${randomUUID()}` }, /listening on/);
-    http = request(`http://127.0.0.1:${port}`);
+    const base = `http://127.0.0.1:${port}`;
+    [http, admin] = await Promise.all([signedIn(base, 'coordinator'), signedIn(base, 'admin')]);
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
   });
@@ -68,7 +70,7 @@ describe('importing a document through the preview', () => {
     expect(await stored()).toEqual(before);
 
     // One ministry is mapped to an agency an admin registers first; the rest are created; generics dropped.
-    const mohrss = await http.post('/agencies').send({ name: '人社部', kind: 'central_ministry', aliases: [] });
+    const mohrss = await admin.post('/agencies').send({ name: '人社部', kind: 'central_ministry', aliases: [] });
     expect(mohrss.status).toBe(201);
     const edits = unresolved.map((u) =>
       u.reason === 'generic'
@@ -170,22 +172,24 @@ describe('importing a document through the preview', () => {
   it('edits the registry: kinds, aliases and groups, with clear conflicts', async () => {
     const groups = (await http.get('/agency-groups')).body as { name: string; members: unknown[] }[];
     expect(groups.find((g) => g.name === '各区人民政府')?.members).toHaveLength(16);
-    const dup = await http.post('/agencies').send({ name: '市民政局', kind: 'municipal_department' });
+    const dup = await admin.post('/agencies').send({ name: '市民政局', kind: 'municipal_department' });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('AGENCY_EXISTS');
-    const created = await http
+    const created = await admin
       .post('/agencies')
       .send({ name: '市商务局', kind: 'municipal_department', aliases: ['市商委'] });
     expect(created.body).toMatchObject({ name: '市商务局', aliases: ['市商委'] });
-    const taken = await http.patch(`/agencies/${created.body.id}`).send({ addAliases: ['市住建委'] });
+    const taken = await admin.patch(`/agencies/${created.body.id}`).send({ addAliases: ['市住建委'] });
     expect(taken.status).toBe(409);
     expect(taken.body.code).toBe('ALIAS_TAKEN');
     const found = await http.get('/agencies').query({ q: '市商委' });
     expect((found.body as { name: string }[]).map((a) => a.name)).toEqual(['市商务局']);
-    const missing = await http.put('/agency-groups/各开发区').send({ memberIds: [randomUUID()] });
+    const missing = await admin.put('/agency-groups/各开发区').send({ memberIds: [randomUUID()] });
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('AGENCY_NOT_FOUND');
-    const group = await http.put('/agency-groups/各开发区').send({ description: '测试', memberIds: [created.body.id] });
+    const group = await admin
+      .put('/agency-groups/各开发区')
+      .send({ description: '测试', memberIds: [created.body.id] });
     expect(group.body.members).toEqual([{ id: created.body.id, name: '市商务局' }]);
   });
 });

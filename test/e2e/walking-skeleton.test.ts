@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { Client } from 'pg';
 import { addDays, shanghaiDay } from '../../libs/tasks/domain/deadline';
 import { prcCalendarWithShiftedYears } from '../factories/prc-calendar';
+import { type Http, signedIn } from '../setup/http';
 import { type AppProcess, freePort, startApp } from '../setup/processes';
 
 const seed = readFileSync(
@@ -24,7 +24,7 @@ interface TaskRow {
  * Deadlines reach past the last year of published holiday data (2026), so the tests maintain
  * the following years as an admin would, provisionally repeating 2026's pattern 52 weeks on.
  */
-async function provideFutureYears(http: ReturnType<typeof request>): Promise<void> {
+async function provideFutureYears(http: Http): Promise<void> {
   const last = new Date().getUTCFullYear() + 2;
   const data = prcCalendarWithShiftedYears(last - 2026);
   for (let year = 2027; year <= last; year++) {
@@ -41,7 +41,15 @@ describe('walking skeleton, end to end', () => {
   const env = { TEMPORAL_TASK_QUEUE: `e2e-${randomUUID()}`, PORT: '0' };
   let api: AppProcess;
   let worker: AppProcess;
-  let http: ReturnType<typeof request>;
+  let http: Http;
+  let admin: Http;
+  let base: string;
+  const liaisons = new Map<string, Http>();
+  /** The liaison of an agency, as the demo seed names them. */
+  const liaison = async (agency: string): Promise<Http> => {
+    if (!liaisons.has(agency)) liaisons.set(agency, await signedIn(base, `liaison.${agency}`));
+    return liaisons.get(agency)!;
+  };
   let db: Client;
   const dueDate = addDays(shanghaiDay(new Date()), 30);
 
@@ -52,8 +60,10 @@ describe('walking skeleton, end to end', () => {
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
     [worker, api] = await Promise.all([startWorker(), startApp('api', env, /listening on/)]);
-    http = request(`http://127.0.0.1:${env.PORT}`);
-    await provideFutureYears(http);
+    base = `http://127.0.0.1:${env.PORT}`;
+    http = await signedIn(base, 'coordinator');
+    admin = await signedIn(base, 'admin');
+    await provideFutureYears(admin);
   });
 
   afterAll(async () => {
@@ -106,13 +116,14 @@ describe('walking skeleton, end to end', () => {
     expect(task).toBeDefined();
     const id = task!.id;
 
-    expect((await http.post(`/tasks/${id}/acknowledge`).send({ actor: '市民政局联络员' })).status).toBe(201);
-    const noEvidence = await http.post(`/tasks/${id}/submit`).send({ actor: '市民政局联络员', evidence: ' ' });
+    const mca = await liaison('市民政局');
+    expect((await mca.post(`/tasks/${id}/acknowledge`).send({ actor: '张三' })).status).toBe(201);
+    const noEvidence = await mca.post(`/tasks/${id}/submit`).send({ actor: '市民政局联络员', evidence: ' ' });
     expect(noEvidence.status).toBe(400);
     expect(noEvidence.body.code).toBe('EVIDENCE_REQUIRED');
     expect((await http.get(`/tasks/${id}`)).body.state).toBe('in_progress');
 
-    const submit = await http.post(`/tasks/${id}/submit`).send({ actor: '市民政局联络员', evidence: '已印发工作方案' });
+    const submit = await mca.post(`/tasks/${id}/submit`).send({ actor: '市民政局联络员', evidence: '已印发工作方案' });
     expect(submit.status).toBe(201);
     expect(submit.body.state).toBe('submitted');
     const accept = await http.post(`/tasks/${id}/review`).send({ actor: '协调处室', decision: 'accept' });
@@ -135,7 +146,7 @@ describe('walking skeleton, end to end', () => {
     const late = await http.post(`/tasks/${id}/review`).send({ decision: 'return', reason: '再看看' });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('INVALID_TRANSITION');
-    const extendDone = await http
+    const extendDone = await mca
       .post(`/tasks/${id}/extension-request`)
       .send({ reason: 'r', proposedDate: addDays(dueDate, 9) });
     expect(extendDone.status).toBe(409);
@@ -153,7 +164,8 @@ describe('walking skeleton, end to end', () => {
 
     // A liaison acts while no worker runs: the request waits and is answered after the restart.
     const { items } = await tasksOf(doc.id, 'issued');
-    const pending = http.post(`/tasks/${items[0].id}/acknowledge`).set('Idempotency-Key', 'ack-1').send({});
+    const first = await liaison(items[0].agency);
+    const pending = first.post(`/tasks/${items[0].id}/acknowledge`).set('Idempotency-Key', 'ack-1').send({});
     const answered = pending.then((r) => r);
     worker = await startWorker();
 
@@ -161,7 +173,7 @@ describe('walking skeleton, end to end', () => {
     expect(ack.status).toBe(201);
     expect(ack.body.state).toBe('in_progress');
     // The client retries the same request: the Idempotency-Key makes it a no-op, not an error.
-    const retry = await http.post(`/tasks/${items[0].id}/acknowledge`).set('Idempotency-Key', 'ack-1').send({});
+    const retry = await first.post(`/tasks/${items[0].id}/acknowledge`).set('Idempotency-Key', 'ack-1').send({});
     expect(retry.status).toBe(201);
 
     await waitFor('all 443 tasks issued after the restart', async () => {
@@ -199,12 +211,14 @@ describe('walking skeleton, end to end', () => {
     expect(fresh.clock).toMatchObject({ colour: 'green', overdue: false, workingDaysLeft: 20 });
     expect(fresh.clock.explanation).toContain(due);
 
-    const asked = await http
+    const la = await liaison(a.agency);
+    const lb = await liaison(b.agency);
+    const asked = await la
       .post(`/tasks/${a.id}/extension-request`)
       .send({ actor: '联络员甲', reason: '需征求各区意见', proposedDate: addDays(due, 14) });
     expect(asked.status).toBe(201);
-    expect(asked.body.pendingExtension).toMatchObject({ requestedBy: '联络员甲' });
-    const tooEarly = await http
+    expect(asked.body.pendingExtension).toMatchObject({ requestedBy: `${a.agency} 联络员（联络员甲）` });
+    const tooEarly = await la
       .post(`/tasks/${a.id}/extension-request`)
       .send({ reason: '再延', proposedDate: addDays(due, 20) });
     expect(tooEarly.status).toBe(409);
@@ -216,14 +230,17 @@ describe('walking skeleton, end to end', () => {
     const detail = (await http.get(`/tasks/${a.id}`)).body;
     expect(detail.extensionCount).toBe(1);
     const approval = detail.history.find((h: { type: string }) => h.type === 'extension_approved');
-    expect(approval).toMatchObject({ actor: '协调处室', detail: { from: due, reason: '同意延期一周' } });
+    expect(approval).toMatchObject({
+      actor: '市民政局 协调处室（协调处室）',
+      detail: { from: due, reason: '同意延期一周' },
+    });
     expect(detail.dueDate).toBe(approval.detail.to);
-    const malformed = await http
+    const malformed = await lb
       .post(`/tasks/${b.id}/extension-request`)
       .send({ reason: 'r', proposedDate: '2027-13-01' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('INVALID_DATE');
-    const uncovered = await http
+    const uncovered = await lb
       .post(`/tasks/${b.id}/extension-request`)
       .send({ reason: 'r', proposedDate: '2150-01-01' });
     expect(uncovered.status).toBe(422);
@@ -231,7 +248,7 @@ describe('walking skeleton, end to end', () => {
     const nothingPending = await http.post(`/tasks/${b.id}/extension-decision`).send({ decision: 'approve' });
     expect(nothingPending.status).toBe(409);
     expect(nothingPending.body.code).toBe('NO_PENDING_EXTENSION');
-    const overLimit = await http
+    const overLimit = await la
       .post(`/tasks/${a.id}/extension-request`)
       .send({ reason: '再延', proposedDate: addDays(due, 30) });
     expect(overLimit.status).toBe(422);
@@ -246,7 +263,7 @@ describe('walking skeleton, end to end', () => {
     expect((await http.get(`/tasks/${b.id}`)).body.pausedSince).toBeNull();
 
     // The State Council moves a holiday onto the due day: every running task of this document re-plans.
-    const correction = await http
+    const correction = await admin
       .put(`/calendar/days/${due}`)
       .send({ kind: 'holiday', name: '调整', reason: '测试：放假安排调整' });
     expect(correction.status).toBe(200);
@@ -261,7 +278,7 @@ describe('walking skeleton, end to end', () => {
       type: 'replanned',
       detail: { reason: '测试：放假安排调整', from: due },
     });
-    const restore = await http.put(`/calendar/days/${due}`).send({ kind: 'normal', reason: '测试：恢复' });
+    const restore = await admin.put(`/calendar/days/${due}`).send({ kind: 'normal', reason: '测试：恢复' });
     expect(restore.status).toBe(200);
   });
 });

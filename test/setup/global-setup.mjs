@@ -2,6 +2,7 @@
 // Their addresses reach the tests through process.env; the time-skipping server is started
 // per workflow test file from the binary path given here.
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,9 +33,16 @@ export default async function globalSetup() {
   process.env.TEMPORAL_TEST_SERVER_PATH = testServer;
   process.env.TEMPORAL_VERSION_CHECK_DISABLED = '1';
   process.env.DUBAN_TEST_DATA_DIR = dataDir;
+  // Sign-in for the tests: a fresh key per run, and known passwords for admin and the demo users.
+  process.env.JWT_SECRET = randomBytes(32).toString('hex');
+  process.env.ADMIN_PASSWORD = 'admin-test-2026';
+  process.env.DEMO_PASSWORD = 'demo-test-2026';
 
-  execFileSync(process.execPath, [path.join(root, 'bin', 'duban.js'), 'migrate'], {
-    env: process.env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const duban = (command) =>
+    execFileSync(process.execPath, [path.join(root, 'bin', 'duban.js'), command], {
+      env: process.env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  duban('migrate');
+  duban('seed-demo');
 }

@@ -1,4 +1,4 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 
-// Workers in tests log warnings and errors only; bundling and state chatter hides failures.
-Runtime.install({ logger: new DefaultLogger('WARN') });
+// Workers in tests log errors only (a capability warning repeats on every worker); bundling and state chatter hides failures.
+Runtime.install({ logger: new DefaultLogger('ERROR') });

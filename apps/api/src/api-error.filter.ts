@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { AuthError, type AuthErrorCode } from '../../../libs/auth';
 import { CalendarError, type CalendarErrorCode, CalendarGapError } from '../../../libs/calendar';
 import { PolicyError, type PolicyErrorCode } from '../../../libs/policy';
 import { TaskError, type TaskErrorCode } from '../../../libs/tasks';
@@ -78,6 +79,23 @@ function taskStatus(code: TaskErrorCode): number {
   }
 }
 
+function authStatus(code: AuthErrorCode): number {
+  switch (code) {
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+    case 'TOKEN_INVALID':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
+    case 'WEAK_PASSWORD':
+      return 400;
+    case 'USER_NOT_FOUND':
+      return 404;
+    case 'USERNAME_TAKEN':
+      return 409;
+  }
+}
+
 function calendarStatus(code: CalendarErrorCode): number {
   switch (code) {
     case 'INVALID_DATE':
@@ -98,6 +116,7 @@ const HTTP_CODES: Record<number, string> = {
   405: 'METHOD_NOT_ALLOWED',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
 };
 
 /** The one place where errors become HTTP answers: every body has a code and a message. */
@@ -106,17 +125,21 @@ export class ApiErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiErrorFilter');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(error);
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const body = this.toBody(error, http.getRequest<Request>());
     res.status(body.statusCode).json(body);
   }
 
-  private toBody(error: unknown): ErrorBody {
+  private toBody(error: unknown, req: Request): ErrorBody {
     if (error instanceof PolicyError) {
       return { statusCode: policyStatus(error.code), code: error.code, message: error.message, details: error.details };
     }
     if (error instanceof TaskError) {
       return { statusCode: taskStatus(error.code), code: error.code, message: error.message, details: error.details };
+    }
+    if (error instanceof AuthError) {
+      return { statusCode: authStatus(error.code), code: error.code, message: error.message };
     }
     if (error instanceof CalendarError) {
       return {
@@ -155,12 +178,14 @@ export class ApiErrorFilter implements ExceptionFilter {
       };
     }
     const errorId = randomUUID();
-    this.logger.error(`errorId=${errorId}`, error instanceof Error ? error.stack : String(error));
+    // The stack goes to the log only; the caller gets the errorId to quote.
+    this.logger.error({ errorId, requestId: req.id, err: error }, 'unexpected error');
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: '服务器内部错误，请将 errorId 告知管理员', errorId };
   }
 
   private httpMessage(status: number, error: HttpException): string {
     if (status === 404) return '请求的地址不存在';
+    if (status === 429) return '请求过于频繁，请稍后再试';
     return `请求有误：${error.message}`;
   }
 }

@@ -3,9 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ValidationError } from 'class-validator';
+import { Logger } from 'nestjs-pino';
 import { loadConfig } from '../../../libs/config';
 import { RequestError } from './api-error.filter';
 import { AppModule } from './app.module';
+import { applyHttpHardening } from './ops/http-hardening';
 
 function describe(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((e) => [
@@ -17,10 +19,10 @@ function describe(errors: ValidationError[], prefix = ''): string[] {
 /** Builds the HTTP app; shared by main.ts and the tests so both run the same pipeline. */
 export async function createApi(): Promise<INestApplication> {
   const config = loadConfig();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
-    bodyParser: false,
-    logger: ['error', 'warn', 'log'],
-  });
+  // Nest's own lines are held until pino takes over, so they come out as JSON like the rest.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  applyHttpHardening(app, config);
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   // Plain-text uploads arrive as bytes so the importer can refuse non-UTF-8 content itself.
   app.useBodyParser('raw', { type: 'text/plain', limit: config.http.bodyLimit });
@@ -40,6 +42,8 @@ export async function createApi(): Promise<INestApplication> {
     .setTitle('督办 Duban API')
     .setDescription('政策文件分解、下发、督办与办理情况')
     .setVersion('0.1.0')
+    .addBearerAuth()
+    .addSecurityRequirements('bearer')
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), {
     jsonDocumentUrl: 'docs/openapi.json',

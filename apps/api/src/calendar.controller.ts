@@ -1,3 +1,4 @@
+import { Access } from './auth/access.decorator';
 import { Body, Controller, Get, Param, type PipeTransform, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
@@ -45,12 +46,14 @@ export class CalendarController {
   ) {}
 
   @Get('years')
+  @Access('admin', 'coordinator', 'leader', 'liaison')
   @ApiOperation({ summary: '已维护的年度：来源、节假日与调休上班日数量、最后修改人' })
   listYears() {
     return this.calendar.listYears();
   }
 
   @Get('years/:year')
+  @Access('admin', 'coordinator', 'leader', 'liaison')
   @ApiParam({ name: 'year', example: 2026 })
   @ApiOperation({ summary: '某年的节假日与调休上班日' })
   getYear(@Param('year', yearParam) year: number) {
@@ -58,6 +61,7 @@ export class CalendarController {
   }
 
   @Put('years/:year')
+  @Access('admin')
   @ApiParam({ name: 'year', example: 2027 })
   @ApiOperation({ summary: '整年新增或替换日历（须说明理由；整体生效，记入修改日志）' })
   async putYear(@Param('year', yearParam) year: number, @Body() body: PutCalendarYearDto) {
@@ -66,6 +70,7 @@ export class CalendarController {
   }
 
   @Put('days/:day')
+  @Access('admin')
   @ApiParam({ name: 'day', example: '2026-10-10' })
   @ApiOperation({ summary: '修正已维护年度中的某一天：放假、调休上班或恢复普通日（记入修改日志）' })
   async setDay(@Param('day', dayParam) day: string, @Body() body: SetCalendarDayDto) {
@@ -74,6 +79,7 @@ export class CalendarController {
   }
 
   @Get('changes')
+  @Access('admin', 'coordinator')
   @ApiOperation({ summary: '日历修改日志（最新在前）' })
   changes(@Query() q: CalendarChangesQueryDto) {
     return this.calendar.listChanges(q.year);

@@ -1,3 +1,4 @@
+import { Access } from './auth/access.decorator';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ImportService, PolicyService } from '../../../libs/policy';
@@ -18,6 +19,7 @@ export class DocumentsController {
   ) {}
 
   @Post()
+  @Access('coordinator')
   @ApiOperation({
     summary: '一步导入政策文件：解析措施与责任单位并生成待下发任务',
     description:
@@ -28,6 +30,7 @@ export class DocumentsController {
   }
 
   @Get()
+  @Access('admin', 'coordinator', 'leader', 'liaison')
   @ApiOperation({ summary: '文件列表（按导入时间倒序，分页）' })
   async list(@Query() q: PageQueryDto) {
     const { items, total } = await this.policy.listDocuments(q.page, q.pageSize);
@@ -35,6 +38,7 @@ export class DocumentsController {
   }
 
   @Get(':id')
+  @Access('admin', 'coordinator', 'leader', 'liaison')
   @ApiOperation({ summary: '文件及其解析结果' })
   async get(@Param('id', uuidParam) id: string) {
     const doc = await this.policy.getDocument(id);
@@ -42,6 +46,7 @@ export class DocumentsController {
   }
 
   @Post(':id/launch')
+  @Access('coordinator')
   @HttpCode(202)
   @ApiOperation({
     summary: '下发：为每项措施的每个责任单位启动督办工作流（重复调用不会重复启动）',
@@ -52,6 +57,7 @@ export class DocumentsController {
   }
 
   @Get(':id/status')
+  @Access('admin', 'coordinator', 'leader')
   @ApiOperation({ summary: '办理情况：每项措施 × 责任单位的状态与红黄绿灯' })
   status(@Param('id', uuidParam) id: string) {
     return this.queries.documentStatus(id);

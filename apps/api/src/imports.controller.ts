@@ -1,3 +1,4 @@
+import { Access } from './auth/access.decorator';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ImportService, PolicyError } from '../../../libs/policy';
@@ -5,6 +6,7 @@ import { CorrectImportDto, CreateImportDto, UploadQueryDto } from './dto/import.
 import { uuidParam } from './uuid.pipe';
 
 @ApiTags('imports 导入预览')
+@Access('coordinator')
 @Controller('imports')
 export class ImportsController {
   constructor(private readonly imports: ImportService) {}

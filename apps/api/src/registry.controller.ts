@@ -1,3 +1,4 @@
+import { Access } from './auth/access.decorator';
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RegistryService } from '../../../libs/policy';
@@ -10,30 +11,35 @@ export class RegistryController {
   constructor(private readonly registry: RegistryService) {}
 
   @Get('agencies')
+  @Access('admin', 'coordinator', 'leader', 'liaison')
   @ApiOperation({ summary: '单位列表：类别、简称、所属单位组、在办任务数' })
   list(@Query() q: AgencyQueryDto) {
     return this.registry.listAgencies(q);
   }
 
   @Post('agencies')
+  @Access('admin')
   @ApiOperation({ summary: '新建单位（管理员）' })
   create(@Body() body: CreateAgencyDto) {
     return this.registry.createAgency({ name: body.name.trim(), kind: body.kind, aliases: body.aliases ?? [] });
   }
 
   @Patch('agencies/:id')
+  @Access('admin')
   @ApiOperation({ summary: '修改单位类别、增删简称（管理员）' })
   update(@Param('id', uuidParam) id: string, @Body() body: UpdateAgencyDto) {
     return this.registry.updateAgency(id, body);
   }
 
   @Get('agency-groups')
+  @Access('admin', 'coordinator', 'leader', 'liaison')
   @ApiOperation({ summary: '单位组（如「各区人民政府」）及其成员' })
   groups() {
     return this.registry.listGroups();
   }
 
   @Put('agency-groups/:name')
+  @Access('admin')
   @ApiOperation({ summary: '新建或替换单位组成员（管理员）：导入时该名称展开为每个成员一项任务' })
   putGroup(@Param('name') name: string, @Body() body: PutGroupDto) {
     return this.registry.putGroup(name, body);

@@ -1,16 +1,19 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { agencyScope, type Principal } from '../../../libs/auth';
 import { NotificationQueryService, type TaskCommand, TaskActionsService, TaskQueryService } from '../../../libs/tasks';
+import { Access, CurrentUser } from './auth/access.decorator';
+import { NotificationQueryDto, TaskListQueryDto } from './dto/list-query.dto';
 import {
   ActorDto,
   ExtensionDecisionDto,
   ExtensionRequestDto,
+  InstructionDto,
   ProgressDto,
   ReasonDto,
   ReviewDto,
   SubmitDto,
 } from './dto/task-actions.dto';
-import { NotificationQueryDto, TaskListQueryDto } from './dto/list-query.dto';
 import { uuidParam } from './uuid.pipe';
 
 const idempotencyHeader = ApiHeader({
@@ -18,8 +21,13 @@ const idempotencyHeader = ApiHeader({
   required: false,
   description: '同一键的重复请求只生效一次（网络重试安全）',
 });
+const EVERYONE = ['admin', 'coordinator', 'leader', 'liaison'] as const;
+
+/** The acting person is the signed-in user; `actor` in a body only adds a free-text note of who. */
+const who = (me: Principal, b: ActorDto) => (b.actor ? `${me.displayName}（${b.actor}）` : me.displayName);
 
 @ApiTags('tasks 督办任务')
+@ApiBearerAuth()
 @Controller()
 export class TasksController {
   constructor(
@@ -29,93 +37,151 @@ export class TasksController {
   ) {}
 
   @Get('notifications')
-  @ApiOperation({ summary: '提醒、催办、督办等通知记录（按接收角色、责任单位、任务筛选，新的在前）' })
-  listNotifications(@Query() q: NotificationQueryDto) {
-    return this.notifications.list(q);
+  @Access(...EVERYONE)
+  @ApiOperation({ summary: '提醒、催办、督办、批示等通知（联络员只看到发给本单位的；新的在前）' })
+  listNotifications(@CurrentUser() me: Principal, @Query() q: NotificationQueryDto) {
+    return this.notifications.list({ ...q, scope: agencyScope(me) });
   }
 
   @Get('tasks')
-  @ApiOperation({ summary: '任务清单：按责任单位、文件、状态、是否逾期筛选，分页' })
-  list(@Query() q: TaskListQueryDto) {
-    return this.queries.listTasks(q);
+  @Access(...EVERYONE)
+  @ApiOperation({ summary: '任务清单：按责任单位、文件、状态、是否逾期筛选，分页（联络员只看到本单位任务）' })
+  list(@CurrentUser() me: Principal, @Query() q: TaskListQueryDto) {
+    return this.queries.listTasks({ ...q, scope: agencyScope(me) });
   }
 
   @Get('tasks/:id')
-  @ApiOperation({ summary: '任务详情及办理记录' })
-  get(@Param('id', uuidParam) id: string) {
-    return this.queries.getTask(id);
+  @Access(...EVERYONE)
+  @ApiOperation({ summary: '任务详情、计时说明、来源及办理记录' })
+  get(@CurrentUser() me: Principal, @Param('id', uuidParam) id: string) {
+    return this.queries.getTask(id, agencyScope(me));
   }
 
   @Post('tasks/:id/acknowledge')
+  @Access('liaison')
   @idempotencyHeader
-  @ApiOperation({ summary: '签收（联络员）' })
-  acknowledge(@Param('id', uuidParam) id: string, @Body() b: ActorDto, @Headers('idempotency-key') key?: string) {
-    return this.run(id, { kind: 'acknowledge', actor: b.actor ?? '联络员' }, key);
+  @ApiOperation({ summary: '签收（本单位联络员）' })
+  acknowledge(
+    @CurrentUser() me: Principal,
+    @Param('id', uuidParam) id: string,
+    @Body() b: ActorDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.run(me, id, { kind: 'acknowledge', actor: who(me, b) }, key);
   }
 
   @Post('tasks/:id/progress')
+  @Access('liaison')
   @idempotencyHeader
-  @ApiOperation({ summary: '报告进展（联络员）' })
-  progress(@Param('id', uuidParam) id: string, @Body() b: ProgressDto, @Headers('idempotency-key') key?: string) {
-    return this.run(id, { kind: 'progress', actor: b.actor ?? '联络员', note: b.note }, key);
+  @ApiOperation({ summary: '报告进展（本单位联络员）' })
+  progress(
+    @CurrentUser() me: Principal,
+    @Param('id', uuidParam) id: string,
+    @Body() b: ProgressDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.run(me, id, { kind: 'progress', actor: who(me, b), note: b.note }, key);
   }
 
   @Post('tasks/:id/submit')
+  @Access('liaison')
   @idempotencyHeader
-  @ApiOperation({ summary: '提交办结（联络员，须附佐证说明）' })
-  submit(@Param('id', uuidParam) id: string, @Body() b: SubmitDto, @Headers('idempotency-key') key?: string) {
-    return this.run(id, { kind: 'submit', actor: b.actor ?? '联络员', evidence: b.evidence }, key);
-  }
-
-  @Post('tasks/:id/review')
-  @idempotencyHeader
-  @ApiOperation({ summary: '审核（协调处室）：通过或退回' })
-  review(@Param('id', uuidParam) id: string, @Body() b: ReviewDto, @Headers('idempotency-key') key?: string) {
-    return this.run(id, { kind: 'review', actor: b.actor ?? '协调处室', decision: b.decision, reason: b.reason }, key);
+  @ApiOperation({ summary: '提交办结（本单位联络员，须附佐证说明）' })
+  submit(
+    @CurrentUser() me: Principal,
+    @Param('id', uuidParam) id: string,
+    @Body() b: SubmitDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.run(me, id, { kind: 'submit', actor: who(me, b), evidence: b.evidence }, key);
   }
 
   @Post('tasks/:id/extension-request')
+  @Access('liaison')
   @idempotencyHeader
-  @ApiOperation({ summary: '申请延期（联络员，须在截止日期前）' })
+  @ApiOperation({ summary: '申请延期（本单位联络员，须在截止日期前）' })
   requestExtension(
+    @CurrentUser() me: Principal,
     @Param('id', uuidParam) id: string,
     @Body() b: ExtensionRequestDto,
     @Headers('idempotency-key') key?: string,
   ) {
     return this.run(
+      me,
       id,
-      { kind: 'requestExtension', actor: b.actor ?? '联络员', reason: b.reason, proposedDate: b.proposedDate },
+      { kind: 'requestExtension', actor: who(me, b), reason: b.reason, proposedDate: b.proposedDate },
       key,
     );
   }
 
+  @Post('tasks/:id/review')
+  @Access('coordinator')
+  @idempotencyHeader
+  @ApiOperation({ summary: '审核（协调处室）：通过或退回' })
+  review(
+    @CurrentUser() me: Principal,
+    @Param('id', uuidParam) id: string,
+    @Body() b: ReviewDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.run(me, id, { kind: 'review', actor: who(me, b), decision: b.decision, reason: b.reason }, key);
+  }
+
   @Post('tasks/:id/extension-decision')
+  @Access('coordinator')
   @idempotencyHeader
   @ApiOperation({ summary: '审批延期申请（协调处室）：批准（可改日期）或不予批准' })
   decideExtension(
+    @CurrentUser() me: Principal,
     @Param('id', uuidParam) id: string,
     @Body() b: ExtensionDecisionDto,
     @Headers('idempotency-key') key?: string,
   ) {
     const { decision, dueDate, reason } = b;
-    return this.run(id, { kind: 'decideExtension', actor: b.actor ?? '协调处室', decision, dueDate, reason }, key);
+    return this.run(me, id, { kind: 'decideExtension', actor: who(me, b), decision, dueDate, reason }, key);
   }
 
   @Post('tasks/:id/pause')
+  @Access('coordinator')
   @idempotencyHeader
   @ApiOperation({ summary: '暂停计时（协调处室，须说明理由）' })
-  pause(@Param('id', uuidParam) id: string, @Body() b: ReasonDto, @Headers('idempotency-key') key?: string) {
-    return this.run(id, { kind: 'pause', actor: b.actor ?? '协调处室', reason: b.reason }, key);
+  pause(
+    @CurrentUser() me: Principal,
+    @Param('id', uuidParam) id: string,
+    @Body() b: ReasonDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.run(me, id, { kind: 'pause', actor: who(me, b), reason: b.reason }, key);
   }
 
   @Post('tasks/:id/resume')
+  @Access('coordinator')
   @idempotencyHeader
   @ApiOperation({ summary: '恢复计时（协调处室）：截止日期按暂停的工作日数顺延' })
-  resume(@Param('id', uuidParam) id: string, @Body() b: ReasonDto, @Headers('idempotency-key') key?: string) {
-    return this.run(id, { kind: 'resume', actor: b.actor ?? '协调处室', reason: b.reason }, key);
+  resume(
+    @CurrentUser() me: Principal,
+    @Param('id', uuidParam) id: string,
+    @Body() b: ReasonDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.run(me, id, { kind: 'resume', actor: who(me, b), reason: b.reason }, key);
   }
 
-  private run(id: string, command: TaskCommand, key?: string) {
-    return this.actions.execute(id, command, key?.slice(0, 200));
+  @Post('tasks/:id/instructions')
+  @Access('leader')
+  @idempotencyHeader
+  @ApiOperation({ summary: '领导批示：记入任务办理记录并通知协调处室和承办单位' })
+  instruct(
+    @CurrentUser() me: Principal,
+    @Param('id', uuidParam) id: string,
+    @Body() b: InstructionDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.run(me, id, { kind: 'instruct', actor: who(me, b), text: b.text }, key);
+  }
+
+  private run(me: Principal, id: string, command: TaskCommand, key?: string) {
+    // Keys are per user, so two people's retries never collide.
+    return this.actions.execute(id, command, key ? `${me.userId}:${key.slice(0, 200)}` : undefined, agencyScope(me));
   }
 }

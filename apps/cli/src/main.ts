@@ -1,14 +1,17 @@
 import { parseArgs } from 'node:util';
-import { loadDatabaseUrl } from '../../../libs/config';
+import { loadDatabaseUrl, loadDemoPassword } from '../../../libs/config';
 import { runMigrations } from '../../../libs/database';
 import { type ParseResult, parsePolicy, partiesOf } from '../../../libs/policy';
 import { formatPreview } from './preview-table';
 import { readTextFile } from './read-text-file';
+import { seedDemo } from './seed-demo';
 
 const USAGE = `用法:
   duban preview FILE          按措施列出责任单位（牵头/共同负责/配合/指导/默认配合）和警告，末行为合计
   duban parse FILE [--json]   解析政策文件，打印措施与责任单位（--json 输出完整结构）
   duban migrate               对 DATABASE_URL 指向的数据库执行迁移
+  duban seed-demo             创建示例用户：coordinator、leader 和每个单位一名 liaison.<单位>
+                              （密码取 DEMO_PASSWORD，未设置则生成并打印一次）
 
 FILE 须为 UTF-8 文本，不超过 10 MB。文件不存在、不可读、过大、二进制或非 UTF-8 时，
 在 stderr 打印一行原因并以 1 退出。没有编号措施的文本不算错误：parse --json 输出
@@ -56,6 +59,11 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate': {
       const applied = await runMigrations(loadDatabaseUrl());
       console.log(applied.length ? `已执行迁移: ${applied.join(', ')}` : '数据库已是最新');
+      return 0;
+    }
+    case 'seed-demo': {
+      const created = await seedDemo(loadDatabaseUrl(), loadDemoPassword());
+      console.log(created.length ? `已创建示例用户: ${created.join(', ')}` : '示例用户均已存在');
       return 0;
     }
     default:

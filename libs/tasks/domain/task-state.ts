@@ -17,7 +17,8 @@ export type TaskEventType =
   | 'paused'
   | 'resumed'
   | 'replanned'
-  | 'calendar_gap';
+  | 'calendar_gap'
+  | 'instruction';
 
 export const STATE_LABELS: Record<TaskState, string> = {
   draft: '未下发',

@@ -73,3 +73,10 @@ export class ReasonDto extends ActorDto {
   @MaxLength(2000)
   reason!: string;
 }
+
+export class InstructionDto extends ActorDto {
+  @ApiProperty({ description: '批示内容', maxLength: 2000 })
+  @IsString()
+  @MaxLength(2000)
+  text!: string;
+}

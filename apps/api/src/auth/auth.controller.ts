@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthService, type Principal, UsersService } from '../../../../libs/auth';
+import { ChangePasswordDto, CreateUserDto, LoginDto, RefreshDto } from '../dto/auth.dto';
+import { Access, CurrentUser, Public, SignedIn } from './access.decorator';
+
+@ApiTags('auth 登录与用户')
+@ApiBearerAuth()
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Post('auth/login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: '登录：返回短期访问令牌（Bearer）和刷新令牌' })
+  login(@Body() body: LoginDto) {
+    return this.auth.login(body.username, body.password);
+  }
+
+  @Post('auth/refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: '用刷新令牌换取新的令牌（旧刷新令牌随即失效）' })
+  refresh(@Body() body: RefreshDto) {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Post('auth/logout')
+  @SignedIn()
+  @HttpCode(204)
+  @ApiOperation({ summary: '退出登录：本人所有令牌立即失效' })
+  async logout(@CurrentUser() me: Principal) {
+    await this.auth.logout(me.userId);
+  }
+
+  @Post('auth/password')
+  @SignedIn()
+  @HttpCode(204)
+  @ApiOperation({ summary: '修改密码：旧令牌全部失效，须重新登录' })
+  async changePassword(@CurrentUser() me: Principal, @Body() body: ChangePasswordDto) {
+    await this.auth.changePassword(me.userId, body.currentPassword, body.newPassword);
+  }
+
+  @Get('auth/me')
+  @SignedIn()
+  @ApiOperation({ summary: '当前用户：角色与所属单位' })
+  me(@CurrentUser() me: Principal) {
+    return me;
+  }
+
+  @Get('users')
+  @Access('admin')
+  @ApiOperation({ summary: '用户列表（管理员）' })
+  list() {
+    return this.users.list();
+  }
+
+  @Post('users')
+  @Access('admin')
+  @ApiOperation({ summary: '新建用户（管理员）' })
+  create(@Body() body: CreateUserDto) {
+    return this.users.create({ ...body, agencyIds: body.agencyIds ?? [] });
+  }
+}

@@ -1,0 +1,52 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../auth/access.decorator';
+import { MetricsService } from './metrics.service';
+import { type Dependency, ReadinessService } from './readiness.service';
+import { NoRateLimit } from './rate-limit';
+
+const NAMES: Record<Dependency, string> = { postgres: 'PostgreSQL', temporal: 'Temporal' };
+
+/** Liveness, readiness and metrics for the orchestrator and Prometheus. */
+@ApiTags('ops')
+@Public()
+@NoRateLimit()
+@Controller()
+export class OpsController {
+  constructor(
+    private readonly readiness: ReadinessService,
+    private readonly metricsService: MetricsService,
+  ) {}
+
+  @Get('health')
+  @ApiOperation({ summary: '存活检查（进程在运行）' })
+  health() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: '就绪检查（PostgreSQL 与 Temporal 可达）' })
+  @ApiResponse({ status: 200, description: '可以处理请求' })
+  @ApiResponse({ status: 503, description: '依赖不可用，details.failed 指明哪一个' })
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const checks = await this.readiness.check();
+    const failed = (Object.keys(checks) as Dependency[]).filter((d) => checks[d] === 'down');
+    if (failed.length === 0) return { status: 'ready', checks };
+    res.status(503);
+    return {
+      statusCode: 503,
+      code: 'NOT_READY',
+      message: `依赖服务不可用：${failed.map((d) => NAMES[d]).join('、')}`,
+      details: { checks, failed },
+    };
+  }
+
+  // Prometheus text, not JSON: kept out of the OpenAPI document.
+  @Get('metrics')
+  @ApiExcludeEndpoint()
+  async metrics(@Res({ passthrough: true }) res: Response): Promise<string> {
+    res.type(this.metricsService.registry.contentType);
+    return this.metricsService.metrics();
+  }
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
+import { loggerParams } from './logging';
+import { MetricsService } from './metrics.service';
+import { OpsController } from './ops.controller';
+import { throttlerOptions } from './rate-limit';
+import { ReadinessService } from './readiness.service';
+
+/**
+ * Logging, rate-limit settings, probes and metrics. The ThrottlerGuard itself is registered in
+ * AppModule, ahead of the auth guard, because global guards run in registration order.
+ */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: loggerParams }),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => throttlerOptions(config.rateLimit),
+    }),
+  ],
+  controllers: [OpsController],
+  providers: [MetricsService, ReadinessService],
+  exports: [MetricsService],
+})
+export class OpsModule {}

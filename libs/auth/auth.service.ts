@@ -1,0 +1,132 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { AuthError } from './auth.errors';
+import { passwordProblem, type Principal, type Role } from './domain/roles';
+import { hashPassword, randomToken, verifyPassword } from './password';
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  roles: Role[];
+  token_version: number;
+  disabled: boolean;
+  agency_ids: string[];
+}
+
+interface AccessClaims {
+  sub: string;
+  ver: number;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  user: Principal;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Sign-in: short-lived JWT access tokens, rotating refresh tokens, revocation by version. */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private async user(where: 'id' | 'username', value: string): Promise<UserRow | null> {
+    const rows = await this.db.query<UserRow[]>(
+      `SELECT u.id, u.username, u.display_name, u.password_hash, u.roles, u.token_version, u.disabled,
+         COALESCE(array_agg(ua.agency_id) FILTER (WHERE ua.agency_id IS NOT NULL), '{}') AS agency_ids
+       FROM app_user u LEFT JOIN user_agency ua ON ua.user_id = u.id
+       WHERE u.${where === 'id' ? 'id' : 'username'} = $1 GROUP BY u.id`,
+      [value],
+    );
+    return rows[0] ?? null;
+  }
+
+  private principal(u: UserRow): Principal {
+    return { userId: u.id, username: u.username, displayName: u.display_name, roles: u.roles, agencyIds: u.agency_ids };
+  }
+
+  private async issue(u: UserRow): Promise<TokenPair> {
+    const claims: AccessClaims = { sub: u.id, ver: u.token_version };
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.auth.accessTokenSeconds });
+    const refreshToken = randomToken();
+    await this.db.query(
+      `INSERT INTO refresh_token (user_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(days => $3))`,
+      [u.id, sha256(refreshToken), this.config.auth.refreshTokenDays],
+    );
+    return { accessToken, expiresIn: this.config.auth.accessTokenSeconds, refreshToken, user: this.principal(u) };
+  }
+
+  async login(username: string, password: string): Promise<TokenPair> {
+    const u = await this.user('username', username);
+    // The same answer for an unknown user and a wrong password, so usernames don't leak.
+    if (!u || u.disabled || !(await verifyPassword(password, u.password_hash))) {
+      throw new AuthError('INVALID_CREDENTIALS', '用户名或密码错误');
+    }
+    return this.issue(u);
+  }
+
+  /** Trades a refresh token for a new pair; the old one is used up. */
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    // Wrapped in a SELECT: TypeORM hands back [rows, count] for a bare UPDATE … RETURNING.
+    const rows = await this.db.query<{ user_id: string }[]>(
+      `WITH used AS (UPDATE refresh_token SET revoked_at = now()
+         WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING user_id)
+       SELECT user_id FROM used`,
+      [sha256(refreshToken)],
+    );
+    const u = rows[0] ? await this.user('id', rows[0].user_id) : null;
+    if (!u || u.disabled) throw new AuthError('TOKEN_INVALID', '登录已失效，请重新登录');
+    return this.issue(u);
+  }
+
+  /** Checks an access token, including that the user has not logged out or changed password since. */
+  async authenticate(token: string): Promise<Principal> {
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(token);
+    } catch {
+      throw new AuthError('TOKEN_INVALID', '登录已失效或令牌无效，请重新登录');
+    }
+    const u = await this.user('id', claims.sub);
+    if (!u || u.disabled || u.token_version !== claims.ver) {
+      throw new AuthError('TOKEN_INVALID', '登录已失效，请重新登录');
+    }
+    return this.principal(u);
+  }
+
+  /** Ends every session of the user: access tokens by version, refresh tokens by revocation. */
+  async logout(userId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query('UPDATE app_user SET token_version = token_version + 1, updated_at = now() WHERE id = $1', [
+        userId,
+      ]);
+      await tx.query('UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+    });
+  }
+
+  async changePassword(userId: string, current: string, next: string): Promise<void> {
+    const u = await this.user('id', userId);
+    if (!u || !(await verifyPassword(current, u.password_hash))) {
+      throw new AuthError('INVALID_CREDENTIALS', '原密码错误');
+    }
+    const problem = passwordProblem(next);
+    if (problem) throw new AuthError('WEAK_PASSWORD', problem);
+    await this.db.query('UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1', [
+      userId,
+      await hashPassword(next),
+    ]);
+    await this.logout(userId);
+  }
+}

@@ -1,0 +1,32 @@
+import request from 'supertest';
+
+export interface Http {
+  get(url: string): request.Test;
+  post(url: string): request.Test;
+  put(url: string): request.Test;
+  patch(url: string): request.Test;
+}
+
+/** Requests that carry a bearer token. */
+export function authed(base: string, token: string): Http {
+  const r = request(base);
+  const auth = (t: request.Test) => t.set('Authorization', `Bearer ${token}`);
+  return {
+    get: (u) => auth(r.get(u)),
+    post: (u) => auth(r.post(u)),
+    put: (u) => auth(r.put(u)),
+    patch: (u) => auth(r.patch(u)),
+  };
+}
+
+/** Signs in one of the users the global setup created (admin, coordinator, leader, liaison.<单位>). */
+export async function login(base: string, username: string): Promise<string> {
+  const password = username === 'admin' ? process.env.ADMIN_PASSWORD : process.env.DEMO_PASSWORD;
+  const res = await request(base).post('/auth/login').send({ username, password });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  return (res.body as { accessToken: string }).accessToken;
+}
+
+export async function signedIn(base: string, username: string): Promise<Http> {
+  return authed(base, await login(base, username));
+}

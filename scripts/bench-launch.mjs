@@ -3,6 +3,7 @@
 // a baseline measured in the same run on the same server: bare client.workflow.start of an
 // empty workflow, the same number of times.
 import { spawn, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,10 +38,21 @@ function app(name, env) {
   });
 }
 
-async function send(method, base, url, body) {
+const tokens = {};
+async function signIn(base, who, password) {
+  const res = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: who, password }),
+  });
+  if (!res.ok) throw new Error(`login ${who}: ${res.status}`);
+  tokens[who] = (await res.json()).accessToken;
+}
+
+async function send(method, base, url, body, who = 'coordinator') {
   const res = await fetch(base + url, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[who]}` },
     body: JSON.stringify(body),
   });
   const json = await res.json();
@@ -57,11 +69,13 @@ async function provideFutureYears(base) {
   for (let year = 2027; year <= new Date().getUTCFullYear() + 2; year++) {
     const y = repeatYearPattern(data, 2026, year);
     const day = (d) => ({ day: d });
-    await send('PUT', base, `/calendar/years/${year}`, {
-      holidays: y.holidays.map(day),
-      workdays: y.workdays.map(day),
-      reason: '基准测试：按2026年规律暂定',
-    });
+    await send(
+      'PUT',
+      base,
+      `/calendar/years/${year}`,
+      { holidays: y.holidays.map(day), workdays: y.workdays.map(day), reason: '基准测试：按2026年规律暂定' },
+      'admin',
+    );
   }
 }
 
@@ -88,13 +102,19 @@ try {
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_TASK_QUEUE: 'bench',
     PORT: String(apiPort),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    ADMIN_PASSWORD: 'bench-admin-2026',
+    DEMO_PASSWORD: 'bench-demo-2026',
   };
   execFileSync(process.execPath, [path.join(root, 'bin', 'duban.js'), 'migrate'], { env, stdio: 'ignore' });
+  execFileSync(process.execPath, [path.join(root, 'bin', 'duban.js'), 'seed-demo'], { env, stdio: 'ignore' });
   app('worker', env);
   app('api', env);
   await waitForPort(apiPort, 60000, 'API');
   await new Promise((r) => setTimeout(r, 1000)); // let the worker start polling
   const base = `http://127.0.0.1:${apiPort}`;
+  await signIn(base, 'admin', env.ADMIN_PASSWORD);
+  await signIn(base, 'coordinator', env.DEMO_PASSWORD);
   await provideFutureYears(base);
   const sql = new pg.Client({ connectionString: db.url });
   await sql.connect();

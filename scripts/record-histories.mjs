@@ -39,7 +39,15 @@ const save = (workflowId, file, runId) =>
   writeFileSync(
     path.join(out, file),
     execFileSync(path.join(toolsBin, 'temporal'), [
-      'workflow', 'show', '-w', workflowId, ...(runId ? ['-r', runId] : []), '--address', env.address, '--output', 'json',
+      'workflow',
+      'show',
+      '-w',
+      workflowId,
+      ...(runId ? ['-r', runId] : []),
+      '--address',
+      env.address,
+      '--output',
+      'json',
     ]),
   );
 let events = 0;
@@ -75,7 +83,11 @@ const pause = () => new Promise((r) => setTimeout(r, 300));
 
 await worker.runUntil(async () => {
   // The whole clock: review loop, extension, pause and resume, a calendar re-plan, the ladder.
-  const h = await env.client.workflow.start('taskWorkflow', { taskQueue: 'record', workflowId: 'task-clock', args: [task('task-clock')] });
+  const h = await env.client.workflow.start('taskWorkflow', {
+    taskQueue: 'record',
+    workflowId: 'task-clock',
+    args: [task('task-clock')],
+  });
   await pause();
   const u = (update, arg) => h.executeUpdate(update, { args: [arg] });
   await u(defs.acknowledgeUpdate, { actor: 'liaison' });
@@ -104,7 +116,8 @@ await worker.runUntil(async () => {
   });
   await pause();
   await c.executeUpdate(defs.acknowledgeUpdate, { args: [{ actor: 'liaison' }] });
-  for (let i = 0; i < 6; i++) await c.executeUpdate(defs.progressUpdate, { args: [{ actor: 'liaison', note: `进展${i}` }] });
+  for (let i = 0; i < 6; i++)
+    await c.executeUpdate(defs.progressUpdate, { args: [{ actor: 'liaison', note: `进展${i}` }] });
   await c.executeUpdate(defs.pauseUpdate, { args: [{ actor: 'coordinator', reason: '等待' }] });
   await pause();
   save('task-carry', 'task-continued-as-new.json', c.firstExecutionRunId);
@@ -114,7 +127,12 @@ await worker.runUntil(async () => {
   const doc = await env.client.workflow.start('documentWorkflow', {
     taskQueue: 'record',
     workflowId: 'document-doc-1',
-    args: [{ documentId: 'doc-1', measures: [{ documentId: 'doc-1', measureId: 'measure-1', tasks: [task('t-a'), task('t-b')] }] }],
+    args: [
+      {
+        documentId: 'doc-1',
+        measures: [{ documentId: 'doc-1', measureId: 'measure-1', tasks: [task('t-a'), task('t-b')] }],
+      },
+    ],
   });
   for (const id of ['task-t-a', 'task-t-b']) {
     for (;;) {

@@ -1,6 +1,8 @@
 // `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), Temporal (dev server unless
 // TEMPORAL_ADDRESS is set), migrations, the worker and the API. Ctrl-C stops all of it.
 import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, root, startPostgres, startTemporal, waitForPort } from './stack.mjs';
 
@@ -53,6 +55,15 @@ async function portIsFree(port) {
 
 try {
   const env = { ...process.env, TEMPORAL_VERSION_CHECK_DISABLED: '1' };
+  if (!env.JWT_SECRET) {
+    // A signing key made once and kept with the local data, so sessions survive a restart.
+    const keyFile = path.join(root, '.data', 'jwt-secret');
+    if (!existsSync(keyFile)) {
+      mkdirSync(path.dirname(keyFile), { recursive: true });
+      writeFileSync(keyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+    }
+    env.JWT_SECRET = readFileSync(keyFile, 'utf8').trim();
+  }
   if (!env.DATABASE_URL) {
     const pg = await startPostgres({ dataDir: path.join(root, '.data', 'pg'), port: await freePort() });
     stops.push(pg.stop);

@@ -120,6 +120,7 @@ describe('bad input over HTTP', () => {
       'VALIDATION_FAILED',
       () => http.post(`/tasks/${randomUUID()}/review`).send({ decision: 'maybe' }),
     ],
+    ['page beyond the last safe offset', 400, 'VALIDATION_FAILED', () => http.get('/tasks').query({ page: '1e20' })],
     ['bad task filter', 400, 'VALIDATION_FAILED', () => http.get('/tasks').query({ state: 'done', pageSize: 9999 })],
     ['unknown route', 404, 'NOT_FOUND', () => http.get('/nowhere')],
     [
@@ -252,6 +253,7 @@ describe('bad input over HTTP', () => {
         '/imports/{id}/confirm',
         '/imports/{id}/corrections',
         '/notifications',
+        '/ready',
         '/tasks',
         '/tasks/{id}',
         '/tasks/{id}/acknowledge',

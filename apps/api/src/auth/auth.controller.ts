@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService, type Principal, UsersService } from '../../../../libs/auth';
 import { ChangePasswordDto, CreateUserDto, LoginDto, RefreshDto } from '../dto/auth.dto';
+import { AuthRateLimit } from '../ops/rate-limit';
 import { Access, CurrentUser, Public, SignedIn } from './access.decorator';
 
 @ApiTags('auth 登录与用户')
@@ -15,6 +16,7 @@ export class AuthController {
 
   @Post('auth/login')
   @Public()
+  @AuthRateLimit()
   @HttpCode(200)
   @ApiOperation({ summary: '登录：返回短期访问令牌（Bearer）和刷新令牌' })
   login(@Body() body: LoginDto) {
@@ -23,6 +25,7 @@ export class AuthController {
 
   @Post('auth/refresh')
   @Public()
+  @AuthRateLimit()
   @HttpCode(200)
   @ApiOperation({ summary: '用刷新令牌换取新的令牌（旧刷新令牌随即失效）' })
   refresh(@Body() body: RefreshDto) {
@@ -39,6 +42,7 @@ export class AuthController {
 
   @Post('auth/password')
   @SignedIn()
+  @AuthRateLimit()
   @HttpCode(204)
   @ApiOperation({ summary: '修改密码：旧令牌全部失效，须重新登录' })
   async changePassword(@CurrentUser() me: Principal, @Body() body: ChangePasswordDto) {

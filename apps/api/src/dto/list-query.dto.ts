@@ -4,14 +4,16 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-vali
 import { AUDIENCES, TASK_STATES, type TaskState } from '../../../../libs/tasks';
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  // Bounded so that the row offset stays a safe integer for PostgreSQL.
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 100000, type: 'integer' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(100000)
   page: number = 1;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500, type: 'integer' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

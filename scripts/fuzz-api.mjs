@@ -360,7 +360,8 @@ try {
     '--workers',
     String(WORKERS),
     '--request-timeout',
-    '30',
+    // Workflow Updates answer after the worker has applied them; on two busy cores that can take a while.
+    '120',
     '--suppress-health-check',
     'all',
     '--generation-database',

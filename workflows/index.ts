@@ -1,3 +1,4 @@
 export { documentWorkflow, measureWorkflow } from './document.workflow';
 export { taskWorkflow } from './task.workflow';
 export { emptyWorkflow } from './bench.workflow';
+export { deliveryWorkflow } from './delivery.workflow';

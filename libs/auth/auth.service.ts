@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { AuthError } from './auth.errors';
 import { passwordProblem, type Principal, type Role } from './domain/roles';
@@ -40,6 +41,7 @@ export class AuthService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   private async user(where: 'id' | 'username', value: string): Promise<UserRow | null> {
@@ -70,7 +72,8 @@ export class AuthService {
 
   async login(username: string, password: string): Promise<TokenPair> {
     const u = await this.user('username', username);
-    // The same answer for an unknown user and a wrong password, so usernames don't leak.
+    // The same answer for an unknown user and a wrong password, so usernames don't leak. Failed
+    // sign-ins are not audited: they change nothing, and anyone could fill the append-only log.
     if (!u || u.disabled || !(await verifyPassword(password, u.password_hash))) {
       throw new AuthError('INVALID_CREDENTIALS', '用户名或密码错误');
     }
@@ -109,11 +112,14 @@ export class AuthService {
   /** Ends every session of the user: access tokens by version, refresh tokens by revocation. */
   async logout(userId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.query('UPDATE app_user SET token_version = token_version + 1, updated_at = now() WHERE id = $1', [
-        userId,
-      ]);
-      await tx.query('UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+      await this.endSessions(tx, userId);
+      await this.audit.record(tx, { action: 'auth.logout', targetType: 'user', targetId: userId });
     });
+  }
+
+  private async endSessions(tx: EntityManager, userId: string): Promise<void> {
+    await tx.query('UPDATE app_user SET token_version = token_version + 1, updated_at = now() WHERE id = $1', [userId]);
+    await tx.query('UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
   }
 
   async changePassword(userId: string, current: string, next: string): Promise<void> {
@@ -123,10 +129,11 @@ export class AuthService {
     }
     const problem = passwordProblem(next);
     if (problem) throw new AuthError('WEAK_PASSWORD', problem);
-    await this.db.query('UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1', [
-      userId,
-      await hashPassword(next),
-    ]);
-    await this.logout(userId);
+    const hash = await hashPassword(next);
+    await this.db.transaction(async (tx) => {
+      await tx.query('UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1', [userId, hash]);
+      await this.endSessions(tx, userId);
+      await this.audit.record(tx, { action: 'auth.password_change', targetType: 'user', targetId: userId });
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { AuthError } from './auth.errors';
 import { passwordProblem, type Role } from './domain/roles';
 import { hashPassword } from './password';
@@ -25,7 +26,11 @@ export interface UserView {
 /** Accounts: created by admins, by the first run and by the demo seed. */
 @Injectable()
 export class UsersService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    // Nest injects it; the CLI (seed-demo) builds the service by hand and gets one on the same data source.
+    private readonly audit: AuditService = new AuditService(db),
+  ) {}
 
   async create(input: NewUser): Promise<UserView> {
     const problem = passwordProblem(input.password);
@@ -44,6 +49,14 @@ export class UsersService {
           input.agencyIds,
         ]);
       }
+      // Never the password or its hash.
+      const { username, displayName, roles, agencyIds } = input;
+      await this.audit.record(tx, {
+        action: 'user.create',
+        targetType: 'user',
+        targetId: row.id,
+        after: { username, displayName, roles, agencyIds },
+      });
       return row.id;
     });
     return this.get(id);

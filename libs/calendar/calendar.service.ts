@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { CalendarError } from './calendar.errors';
 import { isIsoDay, isWeekend } from './domain/iso-day';
 import { type CalendarData, type WorkCalendar, makeCalendar } from './domain/working-days';
@@ -71,7 +72,11 @@ const CHANGES_LIMIT = 500;
 export class CalendarService {
   private cache: { version: string; data: CalendarData; calendar?: WorkCalendar } | null = null;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    // Nest injects it; code that builds the service by hand (tests) gets one on the same data source.
+    private readonly audit: AuditService = new AuditService(db),
+  ) {}
 
   /**
    * The whole calendar. Cached in memory and revalidated with one index lookup per call, so a
@@ -260,12 +265,17 @@ export class CalendarService {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [CALENDAR_LOCK_KEY]);
   }
 
+  /**
+   * Writes the calendar's own change log and an audit entry linked to it (`calendarChangeId`), so
+   * calendar corrections appear beside every other change with the signed-in actor and request id.
+   */
   private async log(
     tx: EntityManager,
     entry: { year: number; day: string | null; actor: string; reason: string; before: unknown; after: unknown },
   ): Promise<void> {
-    await tx.query(
-      `INSERT INTO calendar_change (year, day, actor, reason, before, after) VALUES ($1, $2, $3, $4, $5, $6)`,
+    const [{ id }] = await tx.query<{ id: string }[]>(
+      `INSERT INTO calendar_change (year, day, actor, reason, before, after) VALUES ($1, $2, $3, $4, $5, $6)
+       RETURNING id::text AS id`,
       [
         entry.year,
         entry.day,
@@ -275,6 +285,13 @@ export class CalendarService {
         JSON.stringify(entry.after),
       ],
     );
+    await this.audit.record(tx, {
+      action: entry.day ? 'calendar.day.set' : 'calendar.year.put',
+      targetType: entry.day ? 'calendar_day' : 'calendar_year',
+      targetId: entry.day ?? String(entry.year),
+      before: entry.before,
+      after: { ...(entry.after as object), reason: entry.reason, calendarChangeId: id },
+    });
   }
 
   private assertYear(year: number): void {

@@ -10,6 +10,17 @@ export interface RateLimits {
   authWindowSeconds: number;
 }
 
+/** Outgoing mail for notifications; absent when SMTP_HOST is not set (the email channel is off). */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  user: string | null;
+  password: string | null;
+  from: string;
+}
+
 /** The service's configuration: the only place that reads process.env. */
 export interface AppConfig {
   databaseUrl: string;
@@ -32,6 +43,14 @@ export interface AppConfig {
   };
   log: { level: LogLevel };
   rateLimit: RateLimits;
+  notifications: {
+    smtp: SmtpConfig | null;
+    /**
+     * Test-only pause between sending an email and recording it (DELIVERY_RECORD_DELAY_MS, 0):
+     * opens the window in which a crashed worker leaves a sent but unrecorded email.
+     */
+    recordDelayMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -144,9 +163,32 @@ export function loadConfig(env: Env = process.env): AppConfig {
       auth: count('RATE_LIMIT_AUTH', 10, 1),
       authWindowSeconds: count('RATE_LIMIT_AUTH_WINDOW_SECONDS', 300, 1),
     },
+    notifications: {
+      smtp: smtpConfig(env, problems, port),
+      recordDelayMs: count('DELIVERY_RECORD_DELAY_MS', 0, 0),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function smtpConfig(env: Env, problems: string[], port: (key: string, fallback: number) => number): SmtpConfig | null {
+  const host = env.SMTP_HOST?.trim();
+  if (!host) return null;
+  const secureRaw = env.SMTP_SECURE?.trim().toLowerCase() || 'false';
+  if (!['true', 'false', '1', '0'].includes(secureRaw))
+    problems.push(`SMTP_SECURE must be true or false, got "${env.SMTP_SECURE}"`);
+  const secure = secureRaw === 'true' || secureRaw === '1';
+  const from = env.SMTP_FROM?.trim() || 'duban@localhost';
+  if (!/@/.test(from)) problems.push(`SMTP_FROM must contain an email address, got "${from}"`);
+  return {
+    host,
+    port: port('SMTP_PORT', secure ? 465 : 587),
+    secure,
+    user: env.SMTP_USER?.trim() || null,
+    password: env.SMTP_PASSWORD ?? null,
+    from,
+  };
 }
 
 /** The password `duban seed-demo` gives its sample users (DEMO_PASSWORD), or null to generate one. */

@@ -1,7 +1,11 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AuditEntry } from '../audit/entities/audit-entry.entity';
 import { CalendarChange } from '../calendar/entities/calendar-change.entity';
 import { CalendarDay } from '../calendar/entities/calendar-day.entity';
 import { CalendarYear } from '../calendar/entities/calendar-year.entity';
+import { Delivery } from '../notifications/entities/delivery.entity';
+import { InboxItem } from '../notifications/entities/inbox-item.entity';
+import { Webhook } from '../notifications/entities/webhook.entity';
 import { Agency } from '../policy/entities/agency.entity';
 import { ImportDraft } from '../policy/entities/import-draft.entity';
 import { Measure } from '../policy/entities/measure.entity';
@@ -13,6 +17,8 @@ import { Calendar1764500000000 } from './migrations/1764500000000-Calendar';
 import { Clock1764600000000 } from './migrations/1764600000000-Clock';
 import { Registry1764700000000 } from './migrations/1764700000000-Registry';
 import { Auth1764800000000 } from './migrations/1764800000000-Auth';
+import { Notifications1764900000000 } from './migrations/1764900000000-Notifications';
+import { Audit1765000000000 } from './migrations/1765000000000-Audit';
 
 export const ENTITIES = [
   Agency,
@@ -24,6 +30,10 @@ export const ENTITIES = [
   CalendarDay,
   CalendarChange,
   ImportDraft,
+  Webhook,
+  InboxItem,
+  Delivery,
+  AuditEntry,
 ];
 export const MIGRATIONS = [
   Init1764400000000,
@@ -31,6 +41,8 @@ export const MIGRATIONS = [
   Clock1764600000000,
   Registry1764700000000,
   Auth1764800000000,
+  Notifications1764900000000,
+  Audit1765000000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { checkText } from './domain/check-text';
 import { type Correction, type ImportPlan, type PlannedRole, planImport } from './domain/import-plan';
 import type { AgencyKind } from './domain/registry.types';
@@ -47,6 +48,7 @@ export class ImportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly registry: RegistryService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Checks and parses a text; refuses what cannot become a document, before anything is stored. */
@@ -75,6 +77,18 @@ export class ImportService {
       const plan = planImport(parse, await this.registry.snapshot(tx), []);
       this.mustBeResolved(plan);
       const id = await this.persist(tx, text, parse, plan, null);
+      await this.audit.record(tx, {
+        action: 'document.import',
+        targetType: 'document',
+        targetId: id,
+        documentId: id,
+        after: {
+          title: parse.title,
+          docNumber: parse.docNumber,
+          measures: parse.measures.length,
+          tasks: plan.tasks.length,
+        },
+      });
       return { id, taskCount: plan.tasks.length, ...parse };
     });
   }
@@ -87,12 +101,23 @@ export class ImportService {
     ) {
       throw new PolicyError('DOCUMENT_NOT_FOUND', `找不到要修订的文件 ${revisesDocumentId}`);
     }
-    const draft = await this.db.getRepository(ImportDraft).save({
-      sourceText: text,
-      parse,
-      corrections: [],
-      revisesDocumentId: revisesDocumentId ?? null,
-      createdBy: actor,
+    const draft = await this.db.transaction(async (tx) => {
+      const saved = await tx.getRepository(ImportDraft).save({
+        sourceText: text,
+        parse,
+        corrections: [],
+        revisesDocumentId: revisesDocumentId ?? null,
+        createdBy: actor,
+      });
+      await this.audit.record(tx, {
+        action: 'import.create',
+        targetType: 'import',
+        targetId: saved.id,
+        // A revision is part of the revised document's story.
+        documentId: revisesDocumentId ?? null,
+        after: { title: parse.title, measures: parse.measures.length, revisesDocumentId: revisesDocumentId ?? null },
+      });
+      return saved;
     });
     return this.preview(draft);
   }
@@ -109,8 +134,19 @@ export class ImportService {
       const at = new Date().toISOString();
       const ids = registry.agencies.map((a) => a.id);
       const checked = edits.map((edit) => this.checkEdit(edit, d.parse, ids));
-      d.corrections = [...d.corrections, ...checked.map((e) => ({ ...e, by: actor, at, reason }))];
-      return tx.getRepository(ImportDraft).save(d);
+      const appended = checked.map((e) => ({ ...e, by: actor, at, reason }));
+      const before = { corrections: d.corrections.length };
+      d.corrections = [...d.corrections, ...appended];
+      const saved = await tx.getRepository(ImportDraft).save(d);
+      await this.audit.record(tx, {
+        action: 'import.correct',
+        targetType: 'import',
+        targetId: d.id,
+        documentId: d.revisesDocumentId,
+        before,
+        after: { corrections: d.corrections.length, appended },
+      });
+      return saved;
     });
     return this.preview(draft);
   }
@@ -130,6 +166,14 @@ export class ImportService {
       this.mustBeResolved(plan);
       const documentId = await this.persist(tx, d.sourceText, d.parse, plan, d.revisesDocumentId);
       await tx.update(ImportDraft, { id: d.id }, { status: 'confirmed', documentId });
+      await this.audit.record(tx, {
+        action: 'import.confirm',
+        targetType: 'import',
+        targetId: d.id,
+        documentId,
+        before: { status: d.status },
+        after: { status: 'confirmed', documentId, supersedes: d.revisesDocumentId, tasks: plan.tasks.length },
+      });
       return { importId: d.id, documentId, taskCount: plan.tasks.length, alreadyConfirmed: false };
     });
   }

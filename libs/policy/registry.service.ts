@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import type { AgencyKind, RegistrySnapshot } from './domain/registry.types';
 import { PolicyError } from './policy.errors';
 
@@ -16,7 +17,10 @@ export interface AgencyView {
 /** Agencies, their aliases and the groups that expand into them; edited by admins. */
 @Injectable()
 export class RegistryService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async snapshot(db: DataSource | EntityManager = this.db): Promise<RegistrySnapshot> {
     const [agencies, aliases, members] = await Promise.all([
@@ -67,6 +71,12 @@ export class RegistryService {
         input.kind,
       ]);
       await this.addAliases(tx, row.id, input.aliases);
+      await this.audit.record(tx, {
+        action: 'agency.create',
+        targetType: 'agency',
+        targetId: row.id,
+        after: await this.auditedAgency(tx, row.id),
+      });
       return row.id;
     });
     return this.getAgency(id);
@@ -76,6 +86,7 @@ export class RegistryService {
     await this.db.transaction(async (tx) => {
       const found = await tx.query<unknown[]>('SELECT 1 FROM agency WHERE id = $1 FOR UPDATE', [id]);
       if (!found.length) throw new PolicyError('AGENCY_NOT_FOUND', `找不到单位 ${id}`);
+      const before = await this.auditedAgency(tx, id);
       if (change.kind)
         await tx.query('UPDATE agency SET kind = $2, updated_at = now() WHERE id = $1', [id, change.kind]);
       if (change.removeAliases?.length) {
@@ -85,8 +96,20 @@ export class RegistryService {
         ]);
       }
       await this.addAliases(tx, id, change.addAliases ?? []);
+      const after = await this.auditedAgency(tx, id);
+      await this.audit.record(tx, { action: 'agency.update', targetType: 'agency', targetId: id, before, after });
     });
     return this.getAgency(id);
+  }
+
+  /** What the audit log keeps of an agency: name, kind and aliases. */
+  private async auditedAgency(tx: EntityManager, id: string) {
+    const [row] = await tx.query<{ name: string; kind: AgencyKind; aliases: string[] }[]>(
+      `SELECT name, kind, COALESCE((SELECT array_agg(alias ORDER BY alias) FROM agency_alias WHERE agency_id = a.id), '{}') AS aliases
+       FROM agency a WHERE id = $1`,
+      [id],
+    );
+    return row;
   }
 
   private async addAliases(tx: EntityManager, agencyId: string, aliases: string[]): Promise<void> {
@@ -134,6 +157,11 @@ export class RegistryService {
       ]);
       const missing = input.memberIds.filter((id) => !known.some((k) => k.id === id));
       if (missing.length) throw new PolicyError('AGENCY_NOT_FOUND', `找不到单位：${missing.join('、')}`, { missing });
+      const [previous] = await tx.query<{ description: string | null; memberIds: string[] }[]>(
+        `SELECT g.description, COALESCE((SELECT array_agg(agency_id ORDER BY agency_id) FROM agency_group_member
+           WHERE group_name = g.name), '{}') AS "memberIds" FROM agency_group g WHERE g.name = $1 FOR UPDATE`,
+        [name],
+      );
       await tx.query(
         `INSERT INTO agency_group (name, description) VALUES ($1, $2)
          ON CONFLICT (name) DO UPDATE SET description = EXCLUDED.description, updated_at = now()`,
@@ -144,6 +172,13 @@ export class RegistryService {
         name,
         input.memberIds,
       ]);
+      await this.audit.record(tx, {
+        action: 'agency_group.put',
+        targetType: 'agency_group',
+        targetId: name,
+        before: previous ?? null,
+        after: { description: input.description ?? null, memberIds: [...input.memberIds].sort() },
+      });
     });
     const group = (await this.listGroups()).find((g) => g.name === name);
     if (!group) throw new PolicyError('GROUP_NOT_FOUND', `找不到单位组「${name}」`);

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { documentWorkflow } from '../../workflows/document.workflow';
 import type { DocumentWorkflowInput, MeasureWorkflowInput } from '../../workflows/document.definitions';
 import { documentWorkflowId, taskWorkflowId } from '../../workflows/document.definitions';
+import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { addWorkingDays, CalendarGapError, isWorkingDay, type WorkCalendar } from '../calendar/domain/working-days';
 import { APP_CONFIG, type AppConfig } from '../config';
@@ -44,6 +45,7 @@ export class LaunchService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly calendar: CalendarService,
+    private readonly audit: AuditService,
   ) {}
 
   /** The due date a request asks for, checked against the working-day calendar. */
@@ -129,6 +131,15 @@ export class LaunchService {
         for (const task of tasks) {
           await tx.update(Task, { id: task.id }, { dueDate, workflowId: taskWorkflowId(task.id) });
         }
+        // A repeated launch changes nothing, so only the first one is recorded.
+        await this.audit.record(tx, {
+          action: 'document.launch',
+          targetType: 'document',
+          targetId: documentId,
+          documentId,
+          before: { status: doc.status },
+          after: { status: 'launched', dueDate, dueBasis, tasks: tasks.length, ...settings },
+        });
       }
       const workflowId = documentWorkflowId(documentId);
       const input = this.workflowInput(await this.calendar.getWorkCalendar(), documentId, tasks, {

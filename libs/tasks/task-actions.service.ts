@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, type WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, In, IsNull, Not } from 'typeorm';
 import type { TaskSnapshot, UpdateRejection } from '../../workflows/task.definitions';
 import * as defs from '../../workflows/task.definitions';
+import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { CalendarGapError, isWorkingDay } from '../calendar/domain/working-days';
 import { TEMPORAL_CLIENT } from '../temporal';
@@ -33,6 +34,7 @@ export class TaskActionsService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly calendar: CalendarService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -54,36 +56,63 @@ export class TaskActionsService {
     await this.checkDates(command);
     const handle = this.temporal.workflow.getHandle(task.workflowId);
     const updateId = requestId ? `${command.kind}-${requestId}` : undefined;
-    const { kind, ...args } = command;
+    let snapshot: TaskSnapshot;
     try {
-      switch (kind) {
-        case 'acknowledge':
-          return await handle.executeUpdate(defs.acknowledgeUpdate, { updateId, args: [{ actor: command.actor }] });
-        case 'progress':
-          return await handle.executeUpdate(defs.progressUpdate, { updateId, args: [args as defs.ProgressInput] });
-        case 'submit':
-          return await handle.executeUpdate(defs.submitUpdate, { updateId, args: [args as defs.SubmitInput] });
-        case 'review':
-          return await handle.executeUpdate(defs.reviewUpdate, { updateId, args: [args as defs.ReviewInput] });
-        case 'requestExtension':
-          return await handle.executeUpdate(defs.requestExtensionUpdate, {
-            updateId,
-            args: [args as defs.ExtensionRequestInput],
-          });
-        case 'decideExtension':
-          return await handle.executeUpdate(defs.decideExtensionUpdate, {
-            updateId,
-            args: [args as defs.ExtensionDecisionInput],
-          });
-        case 'pause':
-          return await handle.executeUpdate(defs.pauseUpdate, { updateId, args: [args as defs.ReasonInput] });
-        case 'resume':
-          return await handle.executeUpdate(defs.resumeUpdate, { updateId, args: [args as defs.ReasonInput] });
-        case 'instruct':
-          return await handle.executeUpdate(defs.instructUpdate, { updateId, args: [args as defs.InstructionInput] });
-      }
+      snapshot = await this.update(handle, command, updateId);
     } catch (err) {
-      throw this.translate(err, task);
+      const failure = this.translate(err, task);
+      // A refused action changed nothing; its entry is best effort and never hides the refusal.
+      await this.recordAction(task, command, { outcome: 'refused', code: failure.code }).catch(() => undefined);
+      throw failure;
+    }
+    await this.recordAction(task, command, { outcome: 'applied', state: snapshot.state, dueDate: snapshot.dueDate });
+    return snapshot;
+  }
+
+  /**
+   * The workflow records the change itself (task_event, in its activity's transaction); the audit
+   * entry is the API's account of the request: who asked, in which request, and what came of it.
+   */
+  private async recordAction(task: Task, command: TaskCommand, outcome: Record<string, unknown>): Promise<void> {
+    const { kind, ...input } = command;
+    await this.audit.record(this.db.manager, {
+      action: `task.${kind}`,
+      targetType: 'task',
+      targetId: task.id,
+      taskId: task.id,
+      documentId: task.documentId,
+      before: { state: task.state },
+      after: { ...outcome, input },
+    });
+  }
+
+  private async update(handle: WorkflowHandle, command: TaskCommand, updateId?: string): Promise<TaskSnapshot> {
+    const { kind, ...args } = command;
+    switch (kind) {
+      case 'acknowledge':
+        return handle.executeUpdate(defs.acknowledgeUpdate, { updateId, args: [{ actor: command.actor }] });
+      case 'progress':
+        return handle.executeUpdate(defs.progressUpdate, { updateId, args: [args as defs.ProgressInput] });
+      case 'submit':
+        return handle.executeUpdate(defs.submitUpdate, { updateId, args: [args as defs.SubmitInput] });
+      case 'review':
+        return handle.executeUpdate(defs.reviewUpdate, { updateId, args: [args as defs.ReviewInput] });
+      case 'requestExtension':
+        return handle.executeUpdate(defs.requestExtensionUpdate, {
+          updateId,
+          args: [args as defs.ExtensionRequestInput],
+        });
+      case 'decideExtension':
+        return handle.executeUpdate(defs.decideExtensionUpdate, {
+          updateId,
+          args: [args as defs.ExtensionDecisionInput],
+        });
+      case 'pause':
+        return handle.executeUpdate(defs.pauseUpdate, { updateId, args: [args as defs.ReasonInput] });
+      case 'resume':
+        return handle.executeUpdate(defs.resumeUpdate, { updateId, args: [args as defs.ReasonInput] });
+      case 'instruct':
+        return handle.executeUpdate(defs.instructUpdate, { updateId, args: [args as defs.InstructionInput] });
     }
   }
 
@@ -130,7 +159,7 @@ export class TaskActionsService {
     return { signalled, missing };
   }
 
-  private translate(err: unknown, task: Task): Error {
+  private translate(err: unknown, task: Task): TaskError {
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
       const type = err.cause.type ?? '';
       if ((defs.UPDATE_REJECTIONS as readonly string[]).includes(type)) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { AuditService, type AuditView } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import type { WorkCalendar } from '../calendar/domain/working-days';
 import { Measure } from '../policy/entities/measure.entity';
@@ -57,6 +58,7 @@ export class TaskQueryService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly calendar: CalendarService,
+    private readonly audit: AuditService,
   ) {}
 
   private async ladders(documentIds: string[]): Promise<Map<string, Rung[]>> {
@@ -136,6 +138,15 @@ export class TaskQueryService {
       task.attributionStart !== null && task.attributionEnd !== null
         ? [task.attributionStart, task.attributionEnd]
         : null;
+    const history = events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      fromState: e.fromState,
+      toState: e.toState,
+      actor: e.actor,
+      detail: e.detail,
+      occurredAt: e.occurredAt.toISOString(),
+    }));
     return {
       ...this.view(task, cal, ladder, shanghaiDay(now)),
       measureText: task.measure?.text ?? '',
@@ -146,15 +157,8 @@ export class TaskQueryService {
         attributionSpan: span,
         attributionText: span && doc ? doc.source_text.slice(span[0], span[1]) : null,
       },
-      history: events.map((e) => ({
-        seq: e.seq,
-        type: e.type,
-        fromState: e.fromState,
-        toState: e.toState,
-        actor: e.actor,
-        detail: e.detail,
-        occurredAt: e.occurredAt.toISOString(),
-      })),
+      history,
+      timeline: mergeTimeline(history, await this.audit.taskEntries(id)),
     };
   }
 
@@ -206,4 +210,17 @@ export class TaskQueryService {
       measures: measureViews,
     };
   }
+}
+
+/**
+ * What the workflow recorded and what people asked for, in one list by time (oldest first). An
+ * action shows twice on purpose: the request (audit) and the change the workflow made (event).
+ */
+function mergeTimeline(history: { occurredAt: string }[], audit: AuditView[]) {
+  const items = [
+    ...history.map((e) => ({ at: e.occurredAt, source: 'event' as const, ...e })),
+    ...audit.map((a) => ({ ...a, source: 'audit' as const })),
+  ];
+  // A stable sort keeps each source's own order for entries with the same instant.
+  return items.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }

@@ -6,17 +6,21 @@ import type { TaskEventRecord, TaskEventsService } from './task-events.service';
 export interface TaskActivityDeps {
   events: Pick<TaskEventsService, 'record'>;
   calendar: { getWorkCalendar(): Promise<WorkCalendar> };
+  /** Starts delivery of an event's notifications (libs/notifications); absent, they are only stored. */
+  deliveries?: { startForEvent(taskId: string, seq: number): Promise<void> };
 }
 
 /** Activities of the task workflow, built from injected services (no Nest inside). */
 export function createTaskActivities(deps: TaskActivityDeps) {
   return {
-    /** Idempotent: a retry with the same (taskId, seq) writes nothing twice. */
+    /** Idempotent: a retry with the same (taskId, seq) writes nothing twice and starts no delivery twice. */
     async recordTaskEvent(event: TaskEventRecord): Promise<void> {
       const outcome = await deps.events.record(event);
       if (outcome === 'unknown-task') {
         throw ApplicationFailure.nonRetryable(`task ${event.taskId} does not exist`, 'TASK_NOT_FOUND');
       }
+      // After the commit, also on 'duplicate': a retry after a failed start starts it now.
+      if (event.notify?.length) await deps.deliveries?.startForEvent(event.taskId, event.seq);
     },
 
     /** The working days the workflow needs, from the calendar in the database. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { LaunchService } from './launch.service';
 import { TaskActionsService } from './task-actions.service';
@@ -7,7 +8,7 @@ import { TaskQueryService } from './task-query.service';
 import { NotificationQueryService } from './notification-query.service';
 
 @Module({
-  imports: [CalendarModule],
+  imports: [CalendarModule, AuditModule],
   providers: [LaunchService, TaskActionsService, TaskQueryService, TaskEventsService, NotificationQueryService],
   exports: [LaunchService, TaskActionsService, TaskQueryService, TaskEventsService, NotificationQueryService],
 })

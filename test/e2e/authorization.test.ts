@@ -28,6 +28,7 @@ const TABLE: Record<string, Who[]> = {
   'GET /documents/{id}': ALL,
   'POST /documents/{id}/launch': ['coordinator'],
   'GET /documents/{id}/status': ['admin', 'coordinator', 'leader'],
+  'GET /documents/{id}/audit': ['admin', 'coordinator', 'leader'],
   'POST /imports': ['coordinator'],
   'POST /imports/text': ['coordinator'],
   'GET /imports/{id}': ['coordinator'],
@@ -41,6 +42,7 @@ const TABLE: Record<string, Who[]> = {
   'GET /notifications': ALL,
   'GET /tasks': ALL,
   'GET /tasks/{id}': ALL,
+  'GET /tasks/{id}/audit': ['admin', 'coordinator', 'leader'],
   'POST /tasks/{id}/acknowledge': ['liaison'],
   'POST /tasks/{id}/progress': ['liaison'],
   'POST /tasks/{id}/submit': ['liaison'],
@@ -55,6 +57,12 @@ const TABLE: Record<string, Who[]> = {
   'PUT /calendar/years/{year}': ['admin'],
   'PUT /calendar/days/{day}': ['admin'],
   'GET /calendar/changes': ['admin', 'coordinator'],
+  'GET /inbox': ['signed-in'],
+  'GET /inbox/unread-count': ['signed-in'],
+  'POST /inbox/{id}/read': ['signed-in'],
+  'GET /webhooks': ['admin'],
+  'POST /webhooks': ['admin'],
+  'POST /webhooks/{id}/disable': ['admin'],
 };
 
 const PARAMS: Record<string, string> = { year: '2026', day: '2026-10-01', name: '各区人民政府' };

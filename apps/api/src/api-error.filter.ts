@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { AuthError, type AuthErrorCode } from '../../../libs/auth';
 import { CalendarError, type CalendarErrorCode, CalendarGapError } from '../../../libs/calendar';
+import { NotificationError, type NotificationErrorCode } from '../../../libs/notifications';
 import { PolicyError, type PolicyErrorCode } from '../../../libs/policy';
 import { TaskError, type TaskErrorCode } from '../../../libs/tasks';
 
@@ -96,6 +97,16 @@ function authStatus(code: AuthErrorCode): number {
   }
 }
 
+function notificationStatus(code: NotificationErrorCode): number {
+  switch (code) {
+    case 'NOTIFICATION_NOT_FOUND':
+    case 'INBOX_ITEM_NOT_FOUND':
+    case 'WEBHOOK_NOT_FOUND':
+    case 'AGENCY_NOT_FOUND':
+      return 404;
+  }
+}
+
 function calendarStatus(code: CalendarErrorCode): number {
   switch (code) {
     case 'INVALID_DATE':
@@ -140,6 +151,9 @@ export class ApiErrorFilter implements ExceptionFilter {
     }
     if (error instanceof AuthError) {
       return { statusCode: authStatus(error.code), code: error.code, message: error.message };
+    }
+    if (error instanceof NotificationError) {
+      return { statusCode: notificationStatus(error.code), code: error.code, message: error.message };
     }
     if (error instanceof CalendarError) {
       return {

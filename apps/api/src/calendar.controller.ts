@@ -1,6 +1,6 @@
 import { Access } from './auth/access.decorator';
 import { Body, Controller, Get, Param, type PipeTransform, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   type CalendarChangeSummary,
   CalendarError,
@@ -12,6 +12,21 @@ import {
 } from '../../../libs/calendar';
 import { TaskActionsService } from '../../../libs/tasks';
 import { CalendarChangesQueryDto, PutCalendarYearDto, SetCalendarDayDto } from './dto/calendar.dto';
+import {
+  CalendarChangeRecordDto,
+  CalendarChangeResultDto,
+  CalendarYearDetailDto,
+  CalendarYearSummaryDto,
+} from './dto/responses/calendar.dto';
+import { ApiErrors } from './dto/responses/common.dto';
+
+const yearParamDoc = (example: number) =>
+  ApiParam({
+    name: 'year',
+    schema: { type: 'integer', minimum: MIN_CALENDAR_YEAR, maximum: MAX_CALENDAR_YEAR },
+    example,
+    description: '四位数年份',
+  });
 
 const ADMIN = '管理员';
 
@@ -48,22 +63,26 @@ export class CalendarController {
   @Get('years')
   @Access('admin', 'coordinator', 'leader', 'liaison')
   @ApiOperation({ summary: '已维护的年度：来源、节假日与调休上班日数量、最后修改人' })
+  @ApiOkResponse({ type: [CalendarYearSummaryDto] })
   listYears() {
     return this.calendar.listYears();
   }
 
   @Get('years/:year')
   @Access('admin', 'coordinator', 'leader', 'liaison')
-  @ApiParam({ name: 'year', example: 2026 })
+  @yearParamDoc(2026)
   @ApiOperation({ summary: '某年的节假日与调休上班日' })
+  @ApiOkResponse({ type: CalendarYearDetailDto })
   getYear(@Param('year', yearParam) year: number) {
     return this.calendar.getYear(year);
   }
 
   @Put('years/:year')
   @Access('admin')
-  @ApiParam({ name: 'year', example: 2027 })
+  @yearParamDoc(2027)
   @ApiOperation({ summary: '整年新增或替换日历（须说明理由；整体生效，记入修改日志）' })
+  @ApiOkResponse({ type: CalendarChangeResultDto })
+  @ApiErrors(422)
   async putYear(@Param('year', yearParam) year: number, @Body() body: PutCalendarYearDto) {
     const summary = await this.calendar.putYear(year, body, body.actor ?? ADMIN, body.reason);
     return this.afterChange(summary, body.reason);
@@ -71,8 +90,10 @@ export class CalendarController {
 
   @Put('days/:day')
   @Access('admin')
-  @ApiParam({ name: 'day', example: '2026-10-10' })
+  @ApiParam({ name: 'day', type: 'string', format: 'date', example: '2026-10-10', description: 'YYYY-MM-DD' })
   @ApiOperation({ summary: '修正已维护年度中的某一天：放假、调休上班或恢复普通日（记入修改日志）' })
+  @ApiOkResponse({ type: CalendarChangeResultDto })
+  @ApiErrors(422)
   async setDay(@Param('day', dayParam) day: string, @Body() body: SetCalendarDayDto) {
     const summary = await this.calendar.setDay(day, body.kind, body.name, body.actor ?? ADMIN, body.reason);
     return this.afterChange(summary, body.reason);
@@ -81,6 +102,7 @@ export class CalendarController {
   @Get('changes')
   @Access('admin', 'coordinator')
   @ApiOperation({ summary: '日历修改日志（最新在前）' })
+  @ApiOkResponse({ type: [CalendarChangeRecordDto] })
   changes(@Query() q: CalendarChangesQueryDto) {
     return this.calendar.listChanges(q.year);
   }

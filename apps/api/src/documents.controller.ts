@@ -1,11 +1,19 @@
 import { Access } from './auth/access.decorator';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ImportService, PolicyService } from '../../../libs/policy';
 import { LaunchService, TaskQueryService } from '../../../libs/tasks';
 import { ImportDocumentDto } from './dto/import-document.dto';
 import { LaunchDocumentDto } from './dto/launch-document.dto';
 import { PageQueryDto } from './dto/list-query.dto';
+import { ApiErrors } from './dto/responses/common.dto';
+import {
+  DocumentDetailDto,
+  DocumentPageDto,
+  DocumentStatusDto,
+  ImportedDocumentDto,
+  LaunchResultDto,
+} from './dto/responses/documents.dto';
 import { uuidParam } from './uuid.pipe';
 
 @ApiTags('documents 政策文件')
@@ -25,6 +33,8 @@ export class DocumentsController {
     description:
       '所有责任单位都能对应到单位库时直接生成；有未登记或泛指单位时返回 409 UNRESOLVED_PARTIES，请改用 /imports 预览、修正、确认。',
   })
+  @ApiCreatedResponse({ type: ImportedDocumentDto, description: '已生成文件和待下发任务' })
+  @ApiErrors(409, 422)
   importDocument(@Body() body: ImportDocumentDto) {
     return this.imports.importDocument(body.text);
   }
@@ -32,6 +42,7 @@ export class DocumentsController {
   @Get()
   @Access('admin', 'coordinator', 'leader', 'liaison')
   @ApiOperation({ summary: '文件列表（按导入时间倒序，分页）' })
+  @ApiOkResponse({ type: DocumentPageDto })
   async list(@Query() q: PageQueryDto) {
     const { items, total } = await this.policy.listDocuments(q.page, q.pageSize);
     return { items, total, page: q.page, pageSize: q.pageSize };
@@ -40,6 +51,7 @@ export class DocumentsController {
   @Get(':id')
   @Access('admin', 'coordinator', 'leader', 'liaison')
   @ApiOperation({ summary: '文件及其解析结果' })
+  @ApiOkResponse({ type: DocumentDetailDto })
   async get(@Param('id', uuidParam) id: string) {
     const doc = await this.policy.getDocument(id);
     return { id: doc.id, status: doc.status, dueDate: doc.dueDate, launchedAt: doc.launchedAt, ...doc.parse };
@@ -52,6 +64,8 @@ export class DocumentsController {
     summary: '下发：为每项措施的每个责任单位启动督办工作流（重复调用不会重复启动）',
     description: '截止日期按国家法定节假日及调休工作日计算；工作日历未覆盖的年份会被拒绝（422 CALENDAR_NOT_COVERED）。',
   })
+  @ApiAcceptedResponse({ type: LaunchResultDto })
+  @ApiErrors(409, 422, 503)
   launch(@Param('id', uuidParam) id: string, @Body() body: LaunchDocumentDto) {
     return this.launches.launch(id, body);
   }
@@ -59,6 +73,7 @@ export class DocumentsController {
   @Get(':id/status')
   @Access('admin', 'coordinator', 'leader')
   @ApiOperation({ summary: '办理情况：每项措施 × 责任单位的状态与红黄绿灯' })
+  @ApiOkResponse({ type: DocumentStatusDto })
   status(@Param('id', uuidParam) id: string) {
     return this.queries.documentStatus(id);
   }

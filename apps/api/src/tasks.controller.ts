@@ -1,5 +1,13 @@
-import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { agencyScope, type Principal } from '../../../libs/auth';
 import { NotificationQueryService, type TaskCommand, TaskActionsService, TaskQueryService } from '../../../libs/tasks';
 import { Access, CurrentUser } from './auth/access.decorator';
@@ -14,13 +22,21 @@ import {
   ReviewDto,
   SubmitDto,
 } from './dto/task-actions.dto';
+import { ApiErrors } from './dto/responses/common.dto';
+import { NotificationPageDto, TaskDetailDto, TaskPageDto, TaskSnapshotDto } from './dto/responses/tasks.dto';
 import { uuidParam } from './uuid.pipe';
 
-const idempotencyHeader = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: '同一键的重复请求只生效一次（网络重试安全）',
-});
+// Every task action: the optional idempotency header (same name as the @Headers parameter, so the
+// document lists it once), the task snapshot it answers with and the errors an action can give.
+const taskAction = applyDecorators(
+  ApiHeader({
+    name: 'idempotency-key',
+    required: false,
+    description: 'Idempotency-Key：同一键的重复请求只生效一次（网络重试安全）',
+  }),
+  ApiCreatedResponse({ type: TaskSnapshotDto, description: '操作后的任务状态' }),
+  ApiErrors(409, 422, 503),
+);
 const EVERYONE = ['admin', 'coordinator', 'leader', 'liaison'] as const;
 
 /** The acting person is the signed-in user; `actor` in a body only adds a free-text note of who. */
@@ -39,6 +55,7 @@ export class TasksController {
   @Get('notifications')
   @Access(...EVERYONE)
   @ApiOperation({ summary: '提醒、催办、督办、批示等通知（联络员只看到发给本单位的；新的在前）' })
+  @ApiOkResponse({ type: NotificationPageDto })
   listNotifications(@CurrentUser() me: Principal, @Query() q: NotificationQueryDto) {
     return this.notifications.list({ ...q, scope: agencyScope(me) });
   }
@@ -46,6 +63,7 @@ export class TasksController {
   @Get('tasks')
   @Access(...EVERYONE)
   @ApiOperation({ summary: '任务清单：按责任单位、文件、状态、是否逾期筛选，分页（联络员只看到本单位任务）' })
+  @ApiOkResponse({ type: TaskPageDto })
   list(@CurrentUser() me: Principal, @Query() q: TaskListQueryDto) {
     return this.queries.listTasks({ ...q, scope: agencyScope(me) });
   }
@@ -53,14 +71,16 @@ export class TasksController {
   @Get('tasks/:id')
   @Access(...EVERYONE)
   @ApiOperation({ summary: '任务详情、计时说明、来源及办理记录' })
+  @ApiOkResponse({ type: TaskDetailDto })
   get(@CurrentUser() me: Principal, @Param('id', uuidParam) id: string) {
     return this.queries.getTask(id, agencyScope(me));
   }
 
   @Post('tasks/:id/acknowledge')
   @Access('liaison')
-  @idempotencyHeader
+  @taskAction
   @ApiOperation({ summary: '签收（本单位联络员）' })
+  @ApiBody({ type: ActorDto, required: false })
   acknowledge(
     @CurrentUser() me: Principal,
     @Param('id', uuidParam) id: string,
@@ -72,7 +92,7 @@ export class TasksController {
 
   @Post('tasks/:id/progress')
   @Access('liaison')
-  @idempotencyHeader
+  @taskAction
   @ApiOperation({ summary: '报告进展（本单位联络员）' })
   progress(
     @CurrentUser() me: Principal,
@@ -85,7 +105,7 @@ export class TasksController {
 
   @Post('tasks/:id/submit')
   @Access('liaison')
-  @idempotencyHeader
+  @taskAction
   @ApiOperation({ summary: '提交办结（本单位联络员，须附佐证说明）' })
   submit(
     @CurrentUser() me: Principal,
@@ -98,7 +118,7 @@ export class TasksController {
 
   @Post('tasks/:id/extension-request')
   @Access('liaison')
-  @idempotencyHeader
+  @taskAction
   @ApiOperation({ summary: '申请延期（本单位联络员，须在截止日期前）' })
   requestExtension(
     @CurrentUser() me: Principal,
@@ -116,7 +136,7 @@ export class TasksController {
 
   @Post('tasks/:id/review')
   @Access('coordinator')
-  @idempotencyHeader
+  @taskAction
   @ApiOperation({ summary: '审核（协调处室）：通过或退回' })
   review(
     @CurrentUser() me: Principal,
@@ -129,7 +149,7 @@ export class TasksController {
 
   @Post('tasks/:id/extension-decision')
   @Access('coordinator')
-  @idempotencyHeader
+  @taskAction
   @ApiOperation({ summary: '审批延期申请（协调处室）：批准（可改日期）或不予批准' })
   decideExtension(
     @CurrentUser() me: Principal,
@@ -143,7 +163,7 @@ export class TasksController {
 
   @Post('tasks/:id/pause')
   @Access('coordinator')
-  @idempotencyHeader
+  @taskAction
   @ApiOperation({ summary: '暂停计时（协调处室，须说明理由）' })
   pause(
     @CurrentUser() me: Principal,
@@ -156,7 +176,7 @@ export class TasksController {
 
   @Post('tasks/:id/resume')
   @Access('coordinator')
-  @idempotencyHeader
+  @taskAction
   @ApiOperation({ summary: '恢复计时（协调处室）：截止日期按暂停的工作日数顺延' })
   resume(
     @CurrentUser() me: Principal,
@@ -169,7 +189,7 @@ export class TasksController {
 
   @Post('tasks/:id/instructions')
   @Access('leader')
-  @idempotencyHeader
+  @taskAction
   @ApiOperation({ summary: '领导批示：记入任务办理记录并通知协调处室和承办单位' })
   instruct(
     @CurrentUser() me: Principal,

@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config';
 import { CalendarService } from '../../../libs/calendar/calendar.service';
+import { DeliveryStarter, DeliveryStore, MailerService, createDeliveryActivities } from '../../../libs/notifications';
 import { TaskEventsService, createTaskActivities } from '../../../libs/tasks';
 
 /** Production loads the bundle `npm run build` wrote; tests and development bundle from source. */
@@ -24,16 +26,29 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: TaskEventsService,
     private readonly calendar: CalendarService,
+    private readonly deliveryStore: DeliveryStore,
+    private readonly mailer: MailerService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.connection = await NativeConnection.connect({ address: this.config.temporal.address });
+    const { namespace, taskQueue } = this.config.temporal;
+    // The worker's own connection also starts the delivery workflows of recorded events.
+    const client = new Client({ connection: this.connection, namespace });
+    const deliveries = new DeliveryStarter(client, taskQueue, this.deliveryStore);
     this.worker = await Worker.create({
       connection: this.connection,
-      namespace: this.config.temporal.namespace,
-      taskQueue: this.config.temporal.taskQueue,
+      namespace,
+      taskQueue,
       ...workflowSource(),
-      activities: createTaskActivities({ events: this.events, calendar: this.calendar }),
+      activities: {
+        ...createTaskActivities({ events: this.events, calendar: this.calendar, deliveries }),
+        ...createDeliveryActivities({
+          store: this.deliveryStore,
+          mailer: this.mailer,
+          recordDelayMs: this.config.notifications.recordDelayMs,
+        }),
+      },
     });
     this.running = this.worker.run();
     this.running.catch((err: unknown) => this.logger.error(`worker stopped: ${String(err)}`));

@@ -1,7 +1,16 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthService, type Principal, UsersService } from '../../../../libs/auth';
 import { ChangePasswordDto, CreateUserDto, LoginDto, RefreshDto } from '../dto/auth.dto';
+import { PrincipalDto, TokenPairDto, UserDto } from '../dto/responses/auth.dto';
+import { ApiErrors } from '../dto/responses/common.dto';
 import { AuthRateLimit } from '../ops/rate-limit';
 import { Access, CurrentUser, Public, SignedIn } from './access.decorator';
 
@@ -19,6 +28,8 @@ export class AuthController {
   @AuthRateLimit()
   @HttpCode(200)
   @ApiOperation({ summary: '登录：返回短期访问令牌（Bearer）和刷新令牌' })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiErrors(401)
   login(@Body() body: LoginDto) {
     return this.auth.login(body.username, body.password);
   }
@@ -28,6 +39,8 @@ export class AuthController {
   @AuthRateLimit()
   @HttpCode(200)
   @ApiOperation({ summary: '用刷新令牌换取新的令牌（旧刷新令牌随即失效）' })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiErrors(401)
   refresh(@Body() body: RefreshDto) {
     return this.auth.refresh(body.refreshToken);
   }
@@ -36,6 +49,7 @@ export class AuthController {
   @SignedIn()
   @HttpCode(204)
   @ApiOperation({ summary: '退出登录：本人所有令牌立即失效' })
+  @ApiNoContentResponse({ description: '已退出' })
   async logout(@CurrentUser() me: Principal) {
     await this.auth.logout(me.userId);
   }
@@ -45,6 +59,7 @@ export class AuthController {
   @AuthRateLimit()
   @HttpCode(204)
   @ApiOperation({ summary: '修改密码：旧令牌全部失效，须重新登录' })
+  @ApiNoContentResponse({ description: '已修改' })
   async changePassword(@CurrentUser() me: Principal, @Body() body: ChangePasswordDto) {
     await this.auth.changePassword(me.userId, body.currentPassword, body.newPassword);
   }
@@ -52,6 +67,7 @@ export class AuthController {
   @Get('auth/me')
   @SignedIn()
   @ApiOperation({ summary: '当前用户：角色与所属单位' })
+  @ApiOkResponse({ type: PrincipalDto })
   me(@CurrentUser() me: Principal) {
     return me;
   }
@@ -59,6 +75,7 @@ export class AuthController {
   @Get('users')
   @Access('admin')
   @ApiOperation({ summary: '用户列表（管理员）' })
+  @ApiOkResponse({ type: [UserDto] })
   list() {
     return this.users.list();
   }
@@ -66,6 +83,8 @@ export class AuthController {
   @Post('users')
   @Access('admin')
   @ApiOperation({ summary: '新建用户（管理员）' })
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiErrors(409)
   create(@Body() body: CreateUserDto) {
     return this.users.create({ ...body, agencyIds: body.agencyIds ?? [] });
   }

@@ -1,16 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { ArrayMinSize, IsArray, IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../../../../libs/auth';
+import { OptionalNotNull } from './schema-rules';
 
 export class LoginDto {
   @ApiProperty({ example: 'coordinator' })
@@ -37,7 +28,7 @@ export class ChangePasswordDto {
   @MaxLength(200)
   currentPassword!: string;
 
-  @ApiProperty({ description: '至少 10 位，含字母和数字' })
+  @ApiProperty({ description: '至少 10 位，含字母和数字', minLength: 10, maxLength: 200 })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -55,19 +46,19 @@ export class CreateUserDto {
   @MaxLength(100)
   displayName!: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: '至少 10 位，含字母和数字', minLength: 10, maxLength: 200, example: 'Duban2026example' })
   @IsString()
   @MaxLength(200)
   password!: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true })
+  @ApiProperty({ enum: ROLES, isArray: true, minItems: 1 })
   @IsArray()
   @ArrayMinSize(1)
   @IsIn(ROLES, { each: true })
   roles!: Role[];
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: '联络员所属单位' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @IsUUID('all', { each: true })
   agencyIds?: string[];

@@ -11,21 +11,25 @@ import {
   IsUUID,
   MaxLength,
   Min,
+  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { AGENCY_KINDS, type AgencyKind } from '../../../../libs/policy';
+import { DOCUMENT_TEXT_EXAMPLE } from './import-document.dto';
+import { OptionalNotNull } from './schema-rules';
 import { ActorDto } from './task-actions.dto';
 
 const OPS = ['mapParty', 'createAgency', 'dropParty', 'addParty', 'setRole', 'dropMeasure'] as const;
 const ROLES = ['lead', 'shared', 'cooperating', 'guiding', 'implied'] as const;
 
 export class CreateImportDto extends ActorDto {
-  @ApiProperty({ description: '政策文件全文（UTF-8 文本）' })
+  @ApiProperty({ description: '政策文件全文（UTF-8 文本）', minLength: 1, example: DOCUMENT_TEXT_EXAMPLE })
   @IsString()
+  @MinLength(1)
   text!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: '修订已确认的文件时填写：预览会列出与其相比的变化' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   revisesDocumentId?: string;
 }
@@ -40,46 +44,47 @@ export class EditDto {
   op!: (typeof OPS)[number];
 
   @ApiPropertyOptional({ description: '单位名称（按原文）' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(100)
   party?: string;
 
-  @ApiPropertyOptional({ description: '措施序号（从 1 起，按文件顺序）' })
-  @IsOptional()
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: '措施序号（从 1 起，按文件顺序）' })
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   measure?: number;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   agencyId?: string;
 
   @ApiPropertyOptional({ description: '新建单位的规范名称（默认同 party）' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(100)
   name?: string;
 
   @ApiPropertyOptional({ enum: AGENCY_KINDS })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(AGENCY_KINDS)
   kind?: AgencyKind;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(ROLES)
   role?: (typeof ROLES)[number];
 }
 
 export class CorrectImportDto extends ActorDto {
-  @ApiProperty({ description: '修正理由（记入修改记录）', maxLength: 1000 })
+  @ApiProperty({ description: '修正理由（记入修改记录）', minLength: 1, maxLength: 1000 })
   @IsString()
+  @MinLength(1)
   @MaxLength(1000)
   reason!: string;
 
-  @ApiProperty({ type: [EditDto] })
+  @ApiProperty({ type: [EditDto], minItems: 1, maxItems: 500 })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
@@ -89,7 +94,7 @@ export class CorrectImportDto extends ActorDto {
 }
 
 export class CreateAgencyDto {
-  @ApiProperty({ example: '市商务局' })
+  @ApiProperty({ example: '市示例管理局', maxLength: 100 })
   @IsString()
   @MaxLength(100)
   name!: string;
@@ -98,8 +103,8 @@ export class CreateAgencyDto {
   @IsIn(AGENCY_KINDS)
   kind!: AgencyKind;
 
-  @ApiPropertyOptional({ type: [String], example: ['市商委'] })
-  @IsOptional()
+  @ApiPropertyOptional({ type: [String], example: ['市示例局'] })
+  @OptionalNotNull()
   @IsArray()
   @IsString({ each: true })
   @MaxLength(100, { each: true })
@@ -108,19 +113,19 @@ export class CreateAgencyDto {
 
 export class UpdateAgencyDto {
   @ApiPropertyOptional({ enum: AGENCY_KINDS })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(AGENCY_KINDS)
   kind?: AgencyKind;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @IsString({ each: true })
   @MaxLength(100, { each: true })
   addAliases?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @IsString({ each: true })
   removeAliases?: string[];
@@ -141,12 +146,12 @@ export class AgencyQueryDto {
 
 export class PutGroupDto {
   @ApiPropertyOptional({ example: '天津市16个区人民政府' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(200)
   description?: string;
 
-  @ApiProperty({ type: [String], format: 'uuid' })
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: 500 })
   @IsArray()
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })

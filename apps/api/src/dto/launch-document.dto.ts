@@ -6,7 +6,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -15,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AUDIENCES, type Rung } from '../../../../libs/tasks';
+import { OptionalNotNull, SchemaRules } from './schema-rules';
 
 export class RungDto implements Rung {
   @ApiProperty({ example: 'reminder', description: '小写英文标识' })
@@ -27,13 +27,19 @@ export class RungDto implements Rung {
   @MaxLength(20)
   label!: string;
 
-  @ApiProperty({ example: -5, description: '相对截止日的工作日数：负数为到期前，0 为当日，正数为逾期后' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: -250,
+    maximum: 250,
+    example: -5,
+    description: '相对截止日的工作日数：负数为到期前，0 为当日，正数为逾期后',
+  })
   @IsInt()
   @Min(-250)
   @Max(250)
   offset!: number;
 
-  @ApiProperty({ enum: AUDIENCES, isArray: true, example: ['liaison'] })
+  @ApiProperty({ enum: AUDIENCES, isArray: true, minItems: 1, example: ['liaison'] })
   @IsArray()
   @ArrayMinSize(1)
   @IsIn(AUDIENCES, { each: true })
@@ -50,24 +56,34 @@ export class RungDto implements Rung {
 }
 
 export class ReportCadenceDto {
-  @ApiProperty({ description: '每月第几个工作日报送进展', minimum: 1, maximum: 20, example: 5 })
+  @ApiProperty({ type: 'integer', description: '每月第几个工作日报送进展', minimum: 1, maximum: 20, example: 5 })
   @IsInt()
   @Min(1)
   @Max(20)
   monthlyWorkingDay!: number;
 }
 
+/** Exactly one of dueDate and dueInWorkingDays: both, or neither, is a 400 (DUE_REQUIRED). */
+@SchemaRules({
+  oneOf: [{ required: ['dueDate'] }, { required: ['dueInWorkingDays'] }],
+  description: '截止日期：dueDate 与 dueInWorkingDays 必须且只能填写一个（都填或都不填返回 400）',
+})
 export class LaunchDocumentDto {
   @ApiPropertyOptional({
     description: '截止日期（北京时间，YYYY-MM-DD），与 dueInWorkingDays 二选一',
     example: '2027-03-31',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   dueDate?: string;
 
-  @ApiPropertyOptional({ description: '自下发日起的工作日数，与 dueDate 二选一', minimum: 1, maximum: 750 })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: '自下发日起的工作日数，与 dueDate 二选一',
+    minimum: 1,
+    maximum: 750,
+  })
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(750)
@@ -76,23 +92,24 @@ export class LaunchDocumentDto {
   @ApiPropertyOptional({
     type: [RungDto],
     description: '升级规则（默认：提醒 -5、到期 0、催办 +3、督办 +10 个工作日）',
+    maxItems: 10,
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
   @Type(() => RungDto)
   ladder?: RungDto[];
 
-  @ApiPropertyOptional({ description: '每项任务最多可延期次数', default: 2, minimum: 0, maximum: 10 })
-  @IsOptional()
+  @ApiPropertyOptional({ type: 'integer', description: '每项任务最多可延期次数', default: 2, minimum: 0, maximum: 10 })
+  @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(10)
   maxExtensions?: number;
 
   @ApiPropertyOptional({ type: ReportCadenceDto, description: '定期进展报送（不填则不提醒）' })
-  @IsOptional()
+  @OptionalNotNull()
   @ValidateNested()
   @Type(() => ReportCadenceDto)
   reportCadence?: ReportCadenceDto;

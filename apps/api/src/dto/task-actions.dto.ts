@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { OptionalNotNull } from './schema-rules';
 
 export class ActorDto {
   @ApiPropertyOptional({
@@ -7,22 +8,24 @@ export class ActorDto {
     example: '市民政局 张联络员',
     maxLength: 100,
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(100)
   actor?: string;
 }
 
 export class ProgressDto extends ActorDto {
-  @ApiProperty({ description: '进展情况', maxLength: 10000 })
+  @ApiProperty({ description: '进展情况', minLength: 1, maxLength: 10000 })
   @IsString()
+  @MinLength(1)
   @MaxLength(10000)
   note!: string;
 }
 
 export class SubmitDto extends ActorDto {
-  @ApiProperty({ description: '办结佐证材料说明（不能为空）', maxLength: 10000 })
+  @ApiProperty({ description: '办结佐证材料说明（不能为空）', minLength: 1, maxLength: 10000 })
   @IsString()
+  @MinLength(1)
   @MaxLength(10000)
   evidence!: string;
 }
@@ -33,15 +36,16 @@ export class ReviewDto extends ActorDto {
   decision!: 'accept' | 'return';
 
   @ApiPropertyOptional({ description: '退回理由', maxLength: 10000 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(10000)
   reason?: string;
 }
 
 export class ExtensionRequestDto extends ActorDto {
-  @ApiProperty({ description: '延期理由', maxLength: 2000 })
+  @ApiProperty({ description: '延期理由', minLength: 1, maxLength: 2000 })
   @IsString()
+  @MinLength(1)
   @MaxLength(2000)
   reason!: string;
 
@@ -56,27 +60,29 @@ export class ExtensionDecisionDto extends ActorDto {
   decision!: 'approve' | 'deny';
 
   @ApiPropertyOptional({ description: '批准的日期（不填则按申请日期）', example: '2027-04-30' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   dueDate?: string;
 
   @ApiPropertyOptional({ description: '审批意见（不予批准时必填）', maxLength: 2000 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(2000)
   reason?: string;
 }
 
 export class ReasonDto extends ActorDto {
-  @ApiProperty({ description: '理由', maxLength: 2000 })
+  @ApiProperty({ description: '理由', minLength: 1, maxLength: 2000 })
   @IsString()
+  @MinLength(1)
   @MaxLength(2000)
   reason!: string;
 }
 
 export class InstructionDto extends ActorDto {
-  @ApiProperty({ description: '批示内容', maxLength: 2000 })
+  @ApiProperty({ description: '批示内容', minLength: 1, maxLength: 2000 })
   @IsString()
+  @MinLength(1)
   @MaxLength(2000)
   text!: string;
 }

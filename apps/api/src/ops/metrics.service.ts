@@ -39,13 +39,12 @@ export class MetricsService {
       registers: [this.registry],
       collect: () => this.collectRungs(rungs),
     });
-    // Notification delivery (email, webhooks) is not built yet, so nothing can fail; the metric
-    // is published now so dashboards and alerts can be written against its name.
-    new Gauge({
+    const failed: Gauge = new Gauge({
       name: 'duban_deliveries_failed',
-      help: 'Notification deliveries that failed for good (delivery channels are not built yet: always 0)',
+      help: 'Notification deliveries (email, webhook) that failed for good after their retries',
       registers: [this.registry],
-    }).set(0);
+      collect: () => this.collectFailedDeliveries(failed),
+    });
   }
 
   /** Express middleware timing every request, labelled by the matched route's template, never the raw URL. */
@@ -82,6 +81,11 @@ export class MetricsService {
     );
     gauge.reset();
     for (const row of rows ?? []) gauge.set({ rule: row.rule ?? 'unknown' }, row.n);
+  }
+
+  private async collectFailedDeliveries(gauge: Gauge): Promise<void> {
+    const rows = await this.query<{ n: number }>(`SELECT count(*)::int AS n FROM delivery WHERE status = 'failed'`);
+    if (rows) gauge.set(rows[0].n);
   }
 
   // A scrape during a database outage still answers with the process metrics; /ready reports the outage.

@@ -1,7 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/access.decorator';
+import { ApiErrorDto } from '../dto/responses/common.dto';
+import { HealthDto, ReadyDto } from '../dto/responses/ops.dto';
 import { MetricsService } from './metrics.service';
 import { type Dependency, ReadinessService } from './readiness.service';
 import { NoRateLimit } from './rate-limit';
@@ -21,14 +23,19 @@ export class OpsController {
 
   @Get('health')
   @ApiOperation({ summary: '存活检查（进程在运行）' })
+  @ApiOkResponse({ type: HealthDto })
   health() {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @ApiOperation({ summary: '就绪检查（PostgreSQL 与 Temporal 可达）' })
-  @ApiResponse({ status: 200, description: '可以处理请求' })
-  @ApiResponse({ status: 503, description: '依赖不可用，details.failed 指明哪一个' })
+  @ApiOkResponse({ type: ReadyDto, description: '可以处理请求' })
+  @ApiResponse({
+    status: 503,
+    type: ApiErrorDto,
+    description: '依赖不可用（code NOT_READY），details.failed 指明哪一个',
+  })
   async ready(@Res({ passthrough: true }) res: Response) {
     const checks = await this.readiness.check();
     const failed = (Object.keys(checks) as Dependency[]).filter((d) => checks[d] === 'down');

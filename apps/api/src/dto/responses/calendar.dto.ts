@@ -1,0 +1,85 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class CalendarYearSummaryDto {
+  @ApiProperty({ type: 'integer' })
+  year!: number;
+
+  @ApiProperty({ description: '数据来源' })
+  source!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  holidayCount!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  workdayCount!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+
+  @ApiProperty()
+  updatedBy!: string;
+
+  @ApiProperty()
+  reason!: string;
+}
+
+export class NamedDayDto {
+  @ApiProperty({ format: 'date' })
+  day!: string;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  name!: string | null;
+}
+
+export class CalendarYearDetailDto extends CalendarYearSummaryDto {
+  @ApiProperty({ type: [NamedDayDto] })
+  holidays!: NamedDayDto[];
+
+  @ApiProperty({ type: [NamedDayDto] })
+  workdays!: NamedDayDto[];
+}
+
+export class CalendarChangeResultDto {
+  @ApiProperty({ type: 'integer' })
+  year!: number;
+
+  @ApiProperty({ type: [String], format: 'date', description: '工作日属性发生变化的日期' })
+  changedDays!: string[];
+
+  @ApiProperty({ description: '此前未维护该年度' })
+  newlyCovered!: boolean;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: '已通知重新计时的在办任务数' })
+  replanned!: number;
+}
+
+export class CalendarChangeRecordDto {
+  @ApiProperty({ description: '修改序号（递增整数，以字符串表示）', example: '19' })
+  id!: string;
+
+  @ApiProperty({ type: 'integer' })
+  year!: number;
+
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: '整年修改时为 null' })
+  day!: string | null;
+
+  @ApiProperty()
+  actor!: string;
+
+  @ApiProperty()
+  reason!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: '修改前（整年或某一天的记录；新增年度时为 null）',
+  })
+  before!: Record<string, unknown> | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: '修改后' })
+  after!: Record<string, unknown>;
+
+  @ApiProperty({ format: 'date-time' })
+  changedAt!: string;
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { DeliveryStore } from './delivery-store.service';
+import { InboxService } from './inbox.service';
+import { MailerService } from './mailer.service';
+import { WebhooksService } from './webhooks.service';
+
+/** What the API needs: inboxes and webhook registration. */
+@Module({
+  imports: [AuditModule],
+  providers: [InboxService, WebhooksService],
+  exports: [InboxService, WebhooksService],
+})
+export class NotificationsModule {}
+
+/** What the worker needs behind the delivery activities. */
+@Module({
+  providers: [DeliveryStore, MailerService],
+  exports: [DeliveryStore, MailerService],
+})
+export class DeliveryModule {}

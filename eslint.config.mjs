@@ -51,9 +51,8 @@ export default tseslint.config(
               message: 'Workflows import only @temporalio/workflow.',
             },
             {
-              regex: '^\\.\\./(apps|libs)/(?!\\w+/domain/)',
-              message:
-                'Workflows may import only pure domain code from libs/*/domain (types from elsewhere with import type).',
+              regex: '^\\.\\./(apps|libs)/',
+              message: 'Workflows import only their own files (types from libs with import type).',
               allowTypeImports: true,
             },
           ],

@@ -10,10 +10,8 @@ import {
 import type { createTaskActivities } from '../libs/tasks/task.activities';
 import type { LedgerEntry } from '../libs/tasks/domain/deadline-ledger';
 import type { TaskPlan } from '../libs/tasks/domain/plan';
-import type { TaskAction, TaskEventType, TaskState } from '../libs/tasks/domain/task-state';
-import { isIsoDate, shanghaiDay } from '../libs/tasks/domain/deadline';
-import { renderTemplate } from '../libs/tasks/domain/ladder';
-import { isFinal, isOpenForAgency, transition } from '../libs/tasks/domain/task-state';
+import type { TaskAction, TaskEventType, TaskState } from './task-rules';
+import { isFinal, isIsoDate, isOpenForAgency, renderTemplate, shanghaiDay, transition } from './task-rules';
 import type { ExtensionRequest, TaskSnapshot, TaskWorkflowInput, UpdateRejection } from './task.definitions';
 import * as defs from './task.definitions';
 

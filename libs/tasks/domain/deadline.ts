@@ -9,6 +9,8 @@ import type { Rung } from './ladder';
 import type { TaskState } from './task-state';
 import { isOpenForAgency } from './task-state';
 
+export { isIsoDate, shanghaiDay } from '../../../workflows/task-rules';
+
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
 /** Rungs fire at 09:00 Beijing time on their day, the start of office hours. */
@@ -16,23 +18,8 @@ const FIRING_HOUR = 9;
 
 export type Colour = 'green' | 'yellow' | 'red' | 'grey';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-}
-
 export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The Asia/Shanghai calendar day of an instant. */
-export function shanghaiDay(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** 09:00 Beijing time on a day, as an ISO instant. */

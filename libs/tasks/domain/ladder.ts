@@ -75,6 +75,4 @@ export function ladderProblems(rungs: Rung[]): string[] {
   return problems;
 }
 
-export function renderTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
+export { renderTemplate } from '../../../workflows/task-rules';

@@ -2,10 +2,11 @@
 // on the time-skipping server. Run `npm run record:histories` when a new kind of run deserves a
 // history. Never re-record an existing one to make a replay failure go away: that failure means
 // the change would break running workflows (guard it with patched()).
+import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { root, toolsBin } from './stack.mjs';
@@ -34,28 +35,41 @@ const env = await TestWorkflowEnvironment.createTimeSkipping({
   server: { executable: { type: 'existing-path', path: path.join(toolsBin, 'temporal-test-server') } },
 });
 const out = path.join(root, 'test', 'replay', 'histories');
-// The CLI writes the standard JSON history format.
+// The CLI writes the standard JSON history format. A history already committed is kept as it is:
+// it stands for runs made by earlier code, so only new kinds of run are written.
+const kept = [];
 const save = (workflowId, file, runId) =>
-  writeFileSync(
-    path.join(out, file),
-    execFileSync(path.join(toolsBin, 'temporal'), [
-      'workflow',
-      'show',
-      '-w',
-      workflowId,
-      ...(runId ? ['-r', runId] : []),
-      '--address',
-      env.address,
-      '--output',
-      'json',
-    ]),
-  );
+  existsSync(path.join(out, file))
+    ? kept.push(file)
+    : writeFileSync(
+        path.join(out, file),
+        execFileSync(path.join(toolsBin, 'temporal'), [
+          'workflow',
+          'show',
+          '-w',
+          workflowId,
+          ...(runId ? ['-r', runId] : []),
+          '--address',
+          env.address,
+          '--output',
+          'json',
+        ]),
+      );
 let events = 0;
 const worker = await Worker.create({
   connection: env.nativeConnection,
   taskQueue: 'record',
   workflowBundle: { codePath: path.join(root, 'dist', 'workflow-bundle.js') },
   activities: {
+    // The delivery workflow's activities: two inbox users, one email, two webhooks of which one refuses.
+    prepareDelivery: async () => ({ inboxUsers: 2, emailUserIds: ['user-1'], webhookIds: ['hook-ok', 'hook-refuses'] }),
+    sendEmail: async () => 'sent',
+    sendWebhook: async ({ webhookId }) => {
+      if (webhookId === 'hook-refuses')
+        throw ApplicationFailure.nonRetryable('receiver answered 410', 'WEBHOOK_REJECTED');
+      return 'sent';
+    },
+    recordDeliveryFailure: async () => undefined,
     recordTaskEvent: async () => void (events += 1),
     planTaskDeadline: async (input) => planTask(calendar, input),
   },
@@ -149,9 +163,34 @@ await worker.runUntil(async () => {
     }
   }
   await doc.result();
+
+  // A leader's instruction (批示) on a running task.
+  const ins = await env.client.workflow.start('taskWorkflow', {
+    taskQueue: 'record',
+    workflowId: 'task-instruction',
+    args: [task('task-instruction')],
+  });
+  await pause();
+  await ins.executeUpdate(defs.acknowledgeUpdate, { args: [{ actor: 'liaison' }] });
+  await ins.executeUpdate(defs.instructUpdate, { args: [{ actor: 'leader', text: '请加快进度，月底前办结' }] });
+  await ins.executeUpdate(defs.submitUpdate, { args: [{ actor: 'liaison', evidence: '已办结' }] });
+  await ins.executeUpdate(defs.reviewUpdate, { args: [{ actor: 'coordinator', decision: 'accept' }] });
+  await ins.result();
+  save('task-instruction', 'task-instruction.json');
+
+  // One notification delivered: inbox, an email, a webhook that answers and one that refuses.
+  const del = await env.client.workflow.start('deliveryWorkflow', {
+    taskQueue: 'record',
+    workflowId: 'delivery-n-1',
+    args: [{ notificationId: 'n-1' }],
+  });
+  await del.result();
+  save('delivery-n-1', 'delivery-one-notification.json');
   save('document-doc-1', 'document-two-tasks.json');
   save('measure-measure-1', 'measure-two-tasks.json');
   save('task-t-a', 'task-accepted-first-time.json');
 });
 await env.teardown();
-console.log(`recorded histories (${events} task events) into ${path.relative(root, out)}`);
+console.log(
+  `recorded histories (${events} task events) into ${path.relative(root, out)}; kept as committed: ${kept.join(', ')}`,
+);

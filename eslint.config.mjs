@@ -4,6 +4,11 @@ import importPlugin from 'eslint-plugin-import';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const WORKFLOWS_FROM_LIBS = 'libs/ never value-imports workflows/: move the shared code into a domain/ folder.';
+// A relative import that leaves its folder for one that is not domain/ (or the pure parse/).
+const NOT_DOMAIN = '^\\.\\./(?!(.*/)?(domain|parse)/)';
+const NOT_DOMAIN_OR_DEFINITIONS = '^\\.\\./(?!(.*/)?(domain|parse)/)(?!.*\\.definitions$)';
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -34,26 +39,67 @@ export default tseslint.config(
     ignores: ['**/domain/**', '**/*.spec.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
+  // The dependency rule (STYLE.md): domain ← definitions ← workflows and services ← apps.
   {
-    // Workflow code runs in Temporal's deterministic sandbox (STYLE.md rule 1).
+    // Nothing in libs/ value-imports workflows/ (a type, to start a workflow by its signature, is fine).
+    files: ['libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)workflows(/|$)', allowTypeImports: true, message: WORKFLOWS_FROM_LIBS }] },
+      ],
+    },
+  },
+  {
+    // Workflow definitions (signals, queries, updates, inputs) are shared by the workflow sandbox
+    // and the client: @temporalio/workflow and domain code only.
+    files: ['libs/**/*.definitions.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?!@temporalio/workflow$|\\.)', message: 'Definitions import only @temporalio/workflow and domain code.' },
+            { regex: NOT_DOMAIN_OR_DEFINITIONS, message: 'Definitions import only domain code and other definitions.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Domain code is plain TypeScript that imports only other domain code: no framework, no I/O.
+    files: ['libs/*/domain/**/*.ts', 'libs/*/*/domain/**/*.ts', 'libs/documents/parse/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?!\\.)', message: 'Domain code is pure TypeScript: no packages.' },
+            { regex: NOT_DOMAIN, message: 'Domain code imports only other domain code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Workflow code runs in Temporal's deterministic sandbox (STYLE.md rule 1): @temporalio/workflow,
+    // domain code and definitions as values; activities only as types.
     files: ['workflows/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            { regex: '^(?!@temporalio/workflow$|\\.)', message: 'Workflows import only @temporalio/workflow.' },
             {
-              group: ['@nestjs/*', 'typeorm', 'pg', 'node:*', 'fs', 'path', 'crypto', 'os', 'child_process'],
-              message: 'Workflow code must stay deterministic: no framework or I/O imports.',
+              regex: '^\\.\\./(?!libs/)',
+              message: 'Workflows import their own files, domain code and definitions.',
             },
             {
-              group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity'],
-              message: 'Workflows import only @temporalio/workflow.',
-            },
-            {
-              regex: '^\\.\\./(apps|libs)/',
-              message: 'Workflows import only their own files (types from libs with import type).',
+              regex: '^\\.\\./libs/(?!(.*/)?(domain|parse)/)(?!.*\\.definitions$)',
               allowTypeImports: true,
+              message: 'Workflows import from libs only domain code and definitions (activities as types).',
             },
           ],
         },
@@ -62,24 +108,6 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'Use uuid4() from @temporalio/workflow.' },
-      ],
-    },
-  },
-  {
-    // Domain code is plain TypeScript: no framework, no database, no I/O.
-    files: ['libs/*/domain/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/*', 'node:*', 'fs', 'path'],
-              message: 'Domain code is pure TypeScript.',
-            },
-          ],
-        },
       ],
     },
   },

@@ -13,12 +13,12 @@ import { root, toolsBin } from './stack.mjs';
 
 const require = createRequire(import.meta.url);
 const dist = (p) => require(path.join(root, 'dist', p));
-const { planTask } = dist('libs/tasks/domain/plan.js');
-const { DEFAULT_LADDER } = dist('libs/tasks/domain/ladder.js');
-const { firingInstant } = dist('libs/tasks/domain/deadline.js');
+const { planTask } = dist('libs/clock/domain/firing-plan.js');
+const { DEFAULT_LADDER } = dist('libs/clock/domain/ladder.js');
+const { firingInstant } = dist('libs/clock/domain/beijing-time.js');
 const { makeCalendar } = dist('libs/calendar/domain/working-days.js');
 const { repeatYearPattern } = dist('libs/calendar/domain/provisional-year.js');
-const defs = dist('workflows/task.definitions.js');
+const defs = dist('libs/tasks/task.definitions.js');
 
 // Seeded data plus a provisional 2027 (2026's pattern 52 weeks on), as the tests use.
 const json = require('chinese-days/dist/chinese-days.json');

@@ -6,7 +6,7 @@ import {
   type DeliveryWorkflowInput,
   PERMANENT_DELIVERY_ERRORS,
   type SendOutcome,
-} from './delivery.definitions';
+} from '../libs/notifications/delivery.definitions';
 
 type Activities = ReturnType<typeof createDeliveryActivities>;
 

@@ -1,6 +1,6 @@
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
-import type { DocumentWorkflowInput, MeasureWorkflowInput } from './document.definitions';
-import { measureWorkflowId, taskWorkflowId } from './document.definitions';
+import type { DocumentWorkflowInput, MeasureWorkflowInput } from '../libs/launch/launch.definitions';
+import { measureWorkflowId, taskWorkflowId } from '../libs/launch/launch.definitions';
 import { taskWorkflow } from './task.workflow';
 
 /** One workflow per measure, one child per task; finishes when every task is final. */

@@ -1,4 +1,3 @@
 export { documentWorkflow, measureWorkflow } from './document.workflow';
 export { taskWorkflow } from './task.workflow';
-export { emptyWorkflow } from './bench.workflow';
 export { deliveryWorkflow } from './delivery.workflow';

@@ -8,12 +8,14 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { createTaskActivities } from '../libs/tasks/task.activities';
-import type { LedgerEntry } from '../libs/tasks/domain/deadline-ledger';
-import type { TaskPlan } from '../libs/tasks/domain/plan';
-import type { TaskAction, TaskEventType, TaskState } from './task-rules';
-import { isFinal, isIsoDate, isOpenForAgency, renderTemplate, shanghaiDay, transition } from './task-rules';
-import type { ExtensionRequest, TaskSnapshot, TaskWorkflowInput, UpdateRejection } from './task.definitions';
-import * as defs from './task.definitions';
+import type { LedgerEntry } from '../libs/clock/domain/due-date-ledger';
+import type { TaskPlan } from '../libs/clock/domain/firing-plan';
+import { isIsoDate, shanghaiDay } from '../libs/clock/domain/beijing-time';
+import { renderTemplate } from '../libs/clock/domain/ladder';
+import type { TaskAction, TaskEventType, TaskState } from '../libs/tasks/domain/task-state';
+import { isFinal, isOpenForAgency, transition } from '../libs/tasks/domain/task-state';
+import type { ExtensionRequest, TaskSnapshot, TaskWorkflowInput, UpdateRejection } from '../libs/tasks/task.definitions';
+import * as defs from '../libs/tasks/task.definitions';
 
 const { recordTaskEvent, planTaskDeadline } = proxyActivities<ReturnType<typeof createTaskActivities>>({
   startToCloseTimeout: '10 seconds',

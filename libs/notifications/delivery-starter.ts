@@ -1,6 +1,6 @@
 import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import type { deliveryWorkflow } from '../../workflows/delivery.workflow';
-import { deliveryWorkflowId } from '../../workflows/delivery.definitions';
+import { deliveryWorkflowId } from './delivery.definitions';
 import type { DeliveryStore } from './delivery-store.service';
 
 /**

@@ -5,7 +5,7 @@ import type {
   DeliveryPlan,
   DeliveryWorkflowInput,
   SendOutcome,
-} from '../../workflows/delivery.definitions';
+} from './delivery.definitions';
 import {
   type DeliveryStore,
   emailIdempotencyKey,

@@ -7,3 +7,4 @@ export { MailerService, type OutgoingMail } from './mailer.service';
 export { DeliveryStarter } from './delivery-starter';
 export { createDeliveryActivities, type DeliveryActivityDeps } from './delivery.activities';
 export { webhookSignature, verifyWebhookSignature } from './webhook-signature';
+export { NotificationQueryService, type NotificationView } from './notification-query.service';

@@ -3,13 +3,14 @@ import { AuditModule } from '../audit/audit.module';
 import { DeliveryStore } from './delivery-store.service';
 import { InboxService } from './inbox.service';
 import { MailerService } from './mailer.service';
+import { NotificationQueryService } from './notification-query.service';
 import { WebhooksService } from './webhooks.service';
 
 /** What the API needs: inboxes and webhook registration. */
 @Module({
   imports: [AuditModule],
-  providers: [InboxService, WebhooksService],
-  exports: [InboxService, WebhooksService],
+  providers: [InboxService, WebhooksService, NotificationQueryService],
+  exports: [InboxService, WebhooksService, NotificationQueryService],
 })
 export class NotificationsModule {}
 

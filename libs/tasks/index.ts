@@ -1,11 +1,7 @@
 export { TasksModule, TaskEventsModule } from './tasks.module';
 export { TaskError, type TaskErrorCode } from './tasks.errors';
-export { LaunchService } from './launch.service';
 export { TaskActionsService, type TaskCommand } from './task-actions.service';
 export { TaskQueryService } from './task-query.service';
 export { TaskEventsService } from './task-events.service';
 export { createTaskActivities } from './task.activities';
 export { TASK_STATES, STATE_LABELS, type TaskState } from './domain/task-state';
-export { DEFAULT_LADDER, AUDIENCES, type Rung } from './domain/ladder';
-export { DEFAULT_MAX_EXTENSIONS, type LaunchRequest } from './launch.service';
-export { NotificationQueryService } from './notification-query.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Audience } from './domain/ladder';
+import type { Audience } from '../clock/domain/ladder';
 import type { TaskEventType, TaskState } from './domain/task-state';
 
 export interface TaskClockState {

@@ -4,13 +4,14 @@ import { DataSource, In } from 'typeorm';
 import { AuditService, type AuditView } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import type { WorkCalendar } from '../calendar/domain/working-days';
-import { Measure } from '../policy/entities/measure.entity';
-import { PolicyDocument } from '../policy/entities/policy-document.entity';
-import { type ClockReading, type Colour, readClock, shanghaiDay, worstColour } from './domain/deadline';
-import { DEFAULT_LADDER, type Rung } from './domain/ladder';
+import { Measure } from '../documents/entities/measure.entity';
+import { PolicyDocument } from '../documents/entities/policy-document.entity';
+import { type ClockReading, type Colour, readClock, shanghaiDay, worstColour } from '../clock';
+import { DEFAULT_LADDER, type Rung } from '../clock/domain/ladder';
 import { STATE_LABELS, type TaskRole, type TaskState } from './domain/task-state';
 import { TaskEvent } from './entities/task-event.entity';
 import { Task } from './entities/task.entity';
+import type { Page } from '../database/page';
 import { TaskError } from './tasks.errors';
 
 export interface TaskView {
@@ -45,12 +46,7 @@ export interface TaskListFilter {
   pageSize: number;
 }
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { Page } from '../database/page';
 
 /** Reads for dashboards and task lists: from PostgreSQL, with colours derived from today's clock. */
 @Injectable()

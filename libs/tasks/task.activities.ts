@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { WorkCalendar } from '../calendar/domain/working-days';
-import { planTask, type PlanInput, type TaskPlan } from './domain/plan';
+import { planTask, type PlanInput, type TaskPlan } from '../clock/domain/firing-plan';
 import type { TaskEventRecord, TaskEventsService } from './task-events.service';
 
 export interface TaskActivityDeps {

@@ -1,4 +1,4 @@
-import type { UpdateRejection } from '../../workflows/task.definitions';
+import type { UpdateRejection } from './task.definitions';
 
 export type TaskErrorCode =
   | UpdateRejection

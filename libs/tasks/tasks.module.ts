@@ -1,16 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
-import { LaunchService } from './launch.service';
 import { TaskActionsService } from './task-actions.service';
 import { TaskEventsService } from './task-events.service';
 import { TaskQueryService } from './task-query.service';
-import { NotificationQueryService } from './notification-query.service';
 
 @Module({
   imports: [CalendarModule, AuditModule],
-  providers: [LaunchService, TaskActionsService, TaskQueryService, TaskEventsService, NotificationQueryService],
-  exports: [LaunchService, TaskActionsService, TaskQueryService, TaskEventsService, NotificationQueryService],
+  providers: [TaskActionsService, TaskQueryService, TaskEventsService],
+  exports: [TaskActionsService, TaskQueryService, TaskEventsService],
 })
 export class TasksModule {}
 

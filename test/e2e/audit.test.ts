@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
-import { addDays, shanghaiDay } from '../../libs/tasks/domain/deadline';
+import { addDays, shanghaiDay } from '../../libs/clock';
 import { prcCalendarWithShiftedYears } from '../factories/prc-calendar';
 import { type AppProcess, freePort, startApp } from '../setup/processes';
 

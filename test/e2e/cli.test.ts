@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ParseResult } from '../../libs/policy';
+import type { ParseResult } from '../../libs/documents';
 
 const root = path.resolve(__dirname, '..', '..');
 const seedPath = path.resolve(root, '../shared/seed/tianjin-2026-difficult-children-welfare.txt');

@@ -5,7 +5,7 @@ import { simpleParser } from 'mailparser';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { verifyWebhookSignature } from '../../libs/notifications/webhook-signature';
-import { addDays, shanghaiDay } from '../../libs/tasks/domain/deadline';
+import { addDays, shanghaiDay } from '../../libs/clock';
 import { type Http, signedIn } from '../setup/http';
 import { type AppProcess, freePort, startApp } from '../setup/processes';
 

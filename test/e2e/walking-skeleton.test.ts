@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { addDays, shanghaiDay } from '../../libs/tasks/domain/deadline';
+import { addDays, shanghaiDay } from '../../libs/clock';
 import { prcCalendarWithShiftedYears } from '../factories/prc-calendar';
 import { type Http, signedIn } from '../setup/http';
 import { type AppProcess, freePort, startApp } from '../setup/processes';

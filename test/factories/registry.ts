@@ -1,4 +1,4 @@
-import type { RegistrySnapshot } from '../../libs/policy/domain/registry.types';
+import type { RegistrySnapshot } from '../../libs/documents/registry/domain/registry.types';
 
 const DISTRICTS = [
   '和平区',

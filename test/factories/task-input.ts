@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_LADDER } from '../../libs/tasks/domain/ladder';
-import type { TaskWorkflowInput } from '../../workflows/task.definitions';
+import { DEFAULT_LADDER } from '../../libs/clock/domain/ladder';
+import type { TaskWorkflowInput } from '../../libs/tasks/task.definitions';
 
 /** A task launched on `issuedOn` and due on `dueDate`, with the default ladder. */
 export function taskInput(dueDate: string, overrides: Partial<TaskWorkflowInput> = {}): TaskWorkflowInput {

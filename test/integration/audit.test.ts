@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService, runWithAuditContext } from '../../libs/audit';
 import { dataSourceOptions } from '../../libs/database';
-import { RegistryService } from '../../libs/policy/registry.service';
+import { RegistryService } from '../../libs/documents/registry/registry.service';
 
 interface AuditRow {
   id: string;

@@ -7,7 +7,7 @@ import type { DeliveryRecord, NotificationToSend } from '../../libs/notification
 import { createDeliveryActivities } from '../../libs/notifications/delivery.activities';
 import type { OutgoingMail } from '../../libs/notifications/mailer.service';
 import { verifyWebhookSignature } from '../../libs/notifications/webhook-signature';
-import { deliveryWorkflowId } from '../../workflows/delivery.definitions';
+import { deliveryWorkflowId } from '../../libs/notifications/delivery.definitions';
 import { deliveryWorkflow } from '../../workflows/delivery.workflow';
 
 const SECRET = 'a-webhook-secret-for-tests';

@@ -7,22 +7,25 @@ import { CalendarModule } from '../../../libs/calendar';
 import { ConfigModule } from '../../../libs/config';
 import { DatabaseModule } from '../../../libs/database';
 import { NotificationsModule } from '../../../libs/notifications';
-import { PolicyModule } from '../../../libs/policy';
+import { DocumentsModule } from '../../../libs/documents';
+import { LaunchModule } from '../../../libs/launch';
 import { TasksModule } from '../../../libs/tasks';
 import { TemporalModule } from '../../../libs/temporal';
-import { ApiErrorFilter } from './api-error.filter';
-import { AuditContextInterceptor } from './audit-context';
-import { AuditController } from './audit.controller';
+import { ApiErrorFilter } from './errors/api-error.filter';
+import { AuditContextInterceptor } from './audit/audit-context';
+import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
-import { CalendarController } from './calendar.controller';
-import { DocumentsController } from './documents.controller';
-import { ImportsController } from './imports.controller';
-import { InboxController } from './inbox.controller';
+import { CalendarController } from './calendar/calendar.controller';
+import { DocumentsController } from './documents/documents.controller';
+import { ImportsController } from './imports/imports.controller';
+import { InboxController } from './inbox/inbox.controller';
+import { LaunchController } from './launch/launch.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { OpsModule } from './ops/ops.module';
-import { RegistryController } from './registry.controller';
-import { TasksController } from './tasks.controller';
-import { WebhooksController } from './webhooks.controller';
+import { RegistryController } from './registry/registry.controller';
+import { TasksController } from './tasks/tasks.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 @Module({
   imports: [
@@ -32,7 +35,8 @@ import { WebhooksController } from './webhooks.controller';
     AuthModule,
     AuditModule,
     CalendarModule,
-    PolicyModule,
+    DocumentsModule,
+    LaunchModule,
     TasksModule,
     NotificationsModule,
     OpsModule,
@@ -41,6 +45,8 @@ import { WebhooksController } from './webhooks.controller';
     AuditController,
     AuthController,
     DocumentsController,
+    LaunchController,
+    NotificationsController,
     ImportsController,
     TasksController,
     RegistryController,

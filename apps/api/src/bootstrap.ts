@@ -11,11 +11,11 @@ import type {
 import type { ValidationError } from 'class-validator';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '../../../libs/config';
-import { RequestError } from './api-error.filter';
+import { RequestError } from './errors/api-error.filter';
 import { AppModule } from './app.module';
 import { ACCESS_KEY, type AccessRule } from './auth/access.decorator';
-import { ApiErrorDto, errorDescription } from './dto/responses/common.dto';
-import { SCHEMA_RULES } from './dto/schema-rules';
+import { ApiErrorDto, errorDescription } from './common/common.dto';
+import { SCHEMA_RULES } from './common/schema-rules';
 import { applyHttpHardening } from './ops/http-hardening';
 
 function describe(errors: ValidationError[], prefix = ''): string[] {

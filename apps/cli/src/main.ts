@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadDatabaseUrl, loadDemoPassword } from '../../../libs/config';
 import { runMigrations } from '../../../libs/database';
-import { type ParseResult, parsePolicy, partiesOf } from '../../../libs/policy';
+import { type ParseResult, parsePolicy, partiesOf } from '../../../libs/documents';
 import { formatPreview } from './preview-table';
 import { readTextFile } from './read-text-file';
 import { seedDemo } from './seed-demo';

@@ -1,4 +1,4 @@
-import { parsePolicy } from '../../../libs/policy/domain/parse-policy';
+import { parsePolicy } from '../../../libs/documents/parse/parse-policy';
 import { displayWidth } from './display-width';
 import { formatPreview, NO_MEASURES_NOTE, warningsByMeasure } from './preview-table';
 

@@ -2,14 +2,14 @@
  * `duban preview`: the parse as a plain-text table for a coordinator at a terminal. One row per
  * (measure, role), parties of a role joined and wrapped, the measure's warnings beneath it.
  */
-import { partiesOf } from '../../../libs/policy/domain/parse-policy';
+import { partiesOf } from '../../../libs/documents/parse/parse-policy';
 import type {
   ParsedMeasure,
   ParseResult,
   ParseWarning,
   ParseWarningCode,
   PartyRole,
-} from '../../../libs/policy/domain/parse-result.types';
+} from '../../../libs/documents/parse/parse-result.types';
 import { padEnd, truncate, wrapList } from './display-width';
 
 type Role = PartyRole | 'implied';

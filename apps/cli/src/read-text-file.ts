@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { checkText } from '../../../libs/policy';
+import { checkText } from '../../../libs/documents';
 
 /** Larger files are refused before they are read. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;

@@ -7,8 +7,8 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Agency } from '../../policy/entities/agency.entity';
-import { Measure } from '../../policy/entities/measure.entity';
+import { Agency } from '../../documents/registry/agency.entity';
+import { Measure } from '../../documents/entities/measure.entity';
 import type { TaskRole, TaskState } from '../domain/task-state';
 
 /** One agency's share of one measure: the unit a liaison acts on and a workflow runs. */

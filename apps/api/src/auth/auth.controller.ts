@@ -8,9 +8,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthService, type Principal, UsersService } from '../../../../libs/auth';
-import { ChangePasswordDto, CreateUserDto, LoginDto, RefreshDto } from '../dto/auth.dto';
-import { PrincipalDto, TokenPairDto, UserDto } from '../dto/responses/auth.dto';
-import { ApiErrors } from '../dto/responses/common.dto';
+import { ChangePasswordDto, CreateUserDto, LoginDto, RefreshDto } from './dto/auth.dto';
+import { PrincipalDto, TokenPairDto, UserDto } from './responses/auth.dto';
+import { ApiErrors } from '../common/common.dto';
 import { AuthRateLimit } from '../ops/rate-limit';
 import { Access, CurrentUser, Public, SignedIn } from './access.decorator';
 

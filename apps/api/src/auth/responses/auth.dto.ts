@@ -1,0 +1,54 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ROLES, type Role } from '../../../../../libs/auth';
+import { NamedRefDto } from '../../common/common.dto';
+
+export class PrincipalDto {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty()
+  username!: string;
+
+  @ApiProperty()
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  roles!: Role[];
+
+  @ApiProperty({ type: [String], format: 'uuid', description: '联络员所属单位' })
+  agencyIds!: string[];
+}
+
+export class TokenPairDto {
+  @ApiProperty({ description: '访问令牌（Authorization: Bearer …）' })
+  accessToken!: string;
+
+  @ApiProperty({ type: 'integer', description: '访问令牌有效秒数' })
+  expiresIn!: number;
+
+  @ApiProperty({ description: '刷新令牌（一次性，换取新令牌后失效）' })
+  refreshToken!: string;
+
+  @ApiProperty({ type: PrincipalDto })
+  user!: PrincipalDto;
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  username!: string;
+
+  @ApiProperty()
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  roles!: Role[];
+
+  @ApiProperty({ type: [NamedRefDto] })
+  agencies!: NamedRefDto[];
+
+  @ApiProperty()
+  disabled!: boolean;
+}

@@ -1,0 +1,116 @@
+import { Access } from '../auth/access.decorator';
+import { Body, Controller, Get, Param, type PipeTransform, Put, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  type CalendarChangeSummary,
+  CalendarError,
+  CalendarService,
+  isCalendarYear,
+  isIsoDay,
+  MAX_CALENDAR_YEAR,
+  MIN_CALENDAR_YEAR,
+} from '../../../../libs/calendar';
+import { TaskActionsService } from '../../../../libs/tasks';
+import { CalendarChangesQueryDto, PutCalendarYearDto, SetCalendarDayDto } from './dto/calendar.dto';
+import {
+  CalendarChangeRecordDto,
+  CalendarChangeResultDto,
+  CalendarYearDetailDto,
+  CalendarYearSummaryDto,
+} from './responses/calendar.dto';
+import { ApiErrors } from '../common/common.dto';
+
+const yearParamDoc = (example: number) =>
+  ApiParam({
+    name: 'year',
+    schema: { type: 'integer', minimum: MIN_CALENDAR_YEAR, maximum: MAX_CALENDAR_YEAR },
+    example,
+    description: '四位数年份',
+  });
+
+const ADMIN = '管理员';
+
+/** `:year` must be a whole year in the maintainable range. */
+const yearParam: PipeTransform<string, number> = {
+  transform(raw) {
+    const year = /^\d{4}$/.test(raw) ? Number(raw) : NaN;
+    if (!isCalendarYear(year)) {
+      throw new CalendarError(
+        'INVALID_DATE',
+        `路径中的年份「${raw}」无效，应为 ${MIN_CALENDAR_YEAR}–${MAX_CALENDAR_YEAR} 之间的整数`,
+      );
+    }
+    return year;
+  },
+};
+
+/** `:day` must be a real date written YYYY-MM-DD. */
+const dayParam: PipeTransform<string, string> = {
+  transform(raw) {
+    if (!isIsoDay(raw)) throw new CalendarError('INVALID_DATE', `路径中的日期「${raw}」无效（格式 YYYY-MM-DD）`);
+    return raw;
+  },
+};
+
+@ApiTags('calendar 工作日历')
+@Controller('calendar')
+export class CalendarController {
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly tasks: TaskActionsService,
+  ) {}
+
+  @Get('years')
+  @Access('admin', 'coordinator', 'leader', 'liaison')
+  @ApiOperation({ summary: '已维护的年度：来源、节假日与调休上班日数量、最后修改人' })
+  @ApiOkResponse({ type: [CalendarYearSummaryDto] })
+  listYears() {
+    return this.calendar.listYears();
+  }
+
+  @Get('years/:year')
+  @Access('admin', 'coordinator', 'leader', 'liaison')
+  @yearParamDoc(2026)
+  @ApiOperation({ summary: '某年的节假日与调休上班日' })
+  @ApiOkResponse({ type: CalendarYearDetailDto })
+  getYear(@Param('year', yearParam) year: number) {
+    return this.calendar.getYear(year);
+  }
+
+  @Put('years/:year')
+  @Access('admin')
+  @yearParamDoc(2027)
+  @ApiOperation({ summary: '整年新增或替换日历（须说明理由；整体生效，记入修改日志）' })
+  @ApiOkResponse({ type: CalendarChangeResultDto })
+  @ApiErrors(422)
+  async putYear(@Param('year', yearParam) year: number, @Body() body: PutCalendarYearDto) {
+    const summary = await this.calendar.putYear(year, body, body.actor ?? ADMIN, body.reason);
+    return this.afterChange(summary, body.reason);
+  }
+
+  @Put('days/:day')
+  @Access('admin')
+  @ApiParam({ name: 'day', type: 'string', format: 'date', example: '2026-10-10', description: 'YYYY-MM-DD' })
+  @ApiOperation({ summary: '修正已维护年度中的某一天：放假、调休上班或恢复普通日（记入修改日志）' })
+  @ApiOkResponse({ type: CalendarChangeResultDto })
+  @ApiErrors(422)
+  async setDay(@Param('day', dayParam) day: string, @Body() body: SetCalendarDayDto) {
+    const summary = await this.calendar.setDay(day, body.kind, body.name, body.actor ?? ADMIN, body.reason);
+    return this.afterChange(summary, body.reason);
+  }
+
+  @Get('changes')
+  @Access('admin', 'coordinator')
+  @ApiOperation({ summary: '日历修改日志（最新在前）' })
+  @ApiOkResponse({ type: [CalendarChangeRecordDto] })
+  changes(@Query() q: CalendarChangesQueryDto) {
+    return this.calendar.listChanges(q.year);
+  }
+
+  /** After a change that moves working days, every running task re-plans its timers. */
+  private async afterChange(summary: CalendarChangeSummary, reason: string) {
+    if (summary.changedDays.length === 0 && !summary.newlyCovered) return { ...summary, replanned: 0 };
+    const { signalled } = await this.tasks.calendarChanged(reason, summary.changedDays);
+    return { ...summary, replanned: signalled };
+  }
+}

@@ -1,0 +1,116 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { AUDIENCES, type Rung } from '../../../../../libs/clock';
+import { OptionalNotNull, SchemaRules } from '../../common/schema-rules';
+
+export class RungDto implements Rung {
+  @ApiProperty({ example: 'reminder', description: '小写英文标识' })
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_-]{0,31}$/)
+  key!: string;
+
+  @ApiProperty({ example: '提醒' })
+  @IsString()
+  @MaxLength(20)
+  label!: string;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: -250,
+    maximum: 250,
+    example: -5,
+    description: '相对截止日的工作日数：负数为到期前，0 为当日，正数为逾期后',
+  })
+  @IsInt()
+  @Min(-250)
+  @Max(250)
+  offset!: number;
+
+  @ApiProperty({ enum: AUDIENCES, isArray: true, minItems: 1, example: ['liaison'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(AUDIENCES, { each: true })
+  audience!: Rung['audience'];
+
+  @ApiProperty({ enum: ['yellow', 'red'] })
+  @IsIn(['yellow', 'red'])
+  colour!: Rung['colour'];
+
+  @ApiProperty({ example: '【提醒】{agency}承办的「{measure}」将于{dueDate}到期。' })
+  @IsString()
+  @MaxLength(500)
+  template!: string;
+}
+
+export class ReportCadenceDto {
+  @ApiProperty({ type: 'integer', description: '每月第几个工作日报送进展', minimum: 1, maximum: 20, example: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  monthlyWorkingDay!: number;
+}
+
+/** Exactly one of dueDate and dueInWorkingDays: both, or neither, is a 400 (DUE_REQUIRED). */
+@SchemaRules({
+  oneOf: [{ required: ['dueDate'] }, { required: ['dueInWorkingDays'] }],
+  description: '截止日期：dueDate 与 dueInWorkingDays 必须且只能填写一个（都填或都不填返回 400）',
+})
+export class LaunchDocumentDto {
+  @ApiPropertyOptional({
+    description: '截止日期（北京时间，YYYY-MM-DD），与 dueInWorkingDays 二选一',
+    example: '2027-03-31',
+  })
+  @OptionalNotNull()
+  @IsString()
+  dueDate?: string;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: '自下发日起的工作日数，与 dueDate 二选一',
+    minimum: 1,
+    maximum: 750,
+  })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(1)
+  @Max(750)
+  dueInWorkingDays?: number;
+
+  @ApiPropertyOptional({
+    type: [RungDto],
+    description: '升级规则（默认：提醒 -5、到期 0、催办 +3、督办 +10 个工作日）',
+    maxItems: 10,
+  })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => RungDto)
+  ladder?: RungDto[];
+
+  @ApiPropertyOptional({ type: 'integer', description: '每项任务最多可延期次数', default: 2, minimum: 0, maximum: 10 })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  maxExtensions?: number;
+
+  @ApiPropertyOptional({ type: ReportCadenceDto, description: '定期进展报送（不填则不提醒）' })
+  @OptionalNotNull()
+  @ValidateNested()
+  @Type(() => ReportCadenceDto)
+  reportCadence?: ReportCadenceDto;
+}

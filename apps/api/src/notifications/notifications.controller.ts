@@ -1,0 +1,22 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { agencyScope, type Principal } from '../../../../libs/auth';
+import { NotificationQueryService } from '../../../../libs/notifications';
+import { Access, CurrentUser } from '../auth/access.decorator';
+import { NotificationQueryDto } from './dto/notification-query.dto';
+import { NotificationPageDto } from './responses/notifications.dto';
+
+@ApiTags('tasks 督办任务')
+@ApiBearerAuth()
+@Controller()
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationQueryService) {}
+
+  @Get('notifications')
+  @Access('admin', 'coordinator', 'leader', 'liaison')
+  @ApiOperation({ summary: '提醒、催办、督办、批示等通知（联络员只看到发给本单位的；新的在前）' })
+  @ApiOkResponse({ type: NotificationPageDto })
+  listNotifications(@CurrentUser() me: Principal, @Query() q: NotificationQueryDto) {
+    return this.notifications.list({ ...q, scope: agencyScope(me) });
+  }
+}

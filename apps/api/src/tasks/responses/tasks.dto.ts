@@ -1,0 +1,188 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { TASK_STATES, type TaskState } from '../../../../../libs/tasks';
+import { PageFieldsDto } from '../../common/common.dto';
+
+const COLOURS = ['green', 'yellow', 'red', 'grey'];
+const TASK_ROLES = ['lead', 'shared', 'cooperating', 'guiding', 'implied'];
+
+export class ClockRuleDto {
+  @ApiProperty()
+  key!: string;
+
+  @ApiProperty()
+  label!: string;
+
+  @ApiProperty({ format: 'date' })
+  day!: string;
+}
+
+export class ClockReadingDto {
+  @ApiProperty({ enum: COLOURS })
+  colour!: string;
+
+  @ApiProperty({ type: ClockRuleDto, nullable: true, description: '使任务变黄或变红的升级规则' })
+  rule!: ClockRuleDto | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: '距截止日的工作日数；逾期为负数' })
+  workingDaysLeft!: number | null;
+
+  @ApiProperty()
+  overdue!: boolean;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: '工作日历缺少的年份' })
+  calendarGapYear!: number | null;
+
+  @ApiProperty()
+  explanation!: string;
+}
+
+export class TaskViewDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  documentId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  measureId!: string;
+
+  @ApiProperty()
+  measureNumber!: string;
+
+  @ApiProperty()
+  measureTitle!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  agencyId!: string;
+
+  @ApiProperty({ description: '责任单位名称' })
+  agency!: string;
+
+  @ApiProperty({ enum: TASK_ROLES })
+  role!: string;
+
+  @ApiProperty({ enum: TASK_STATES })
+  state!: TaskState;
+
+  @ApiProperty()
+  stateLabel!: string;
+
+  @ApiProperty({ type: 'string', format: 'date', nullable: true })
+  dueDate!: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date', nullable: true })
+  pausedSince!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  extensionCount!: number;
+
+  @ApiProperty({ enum: COLOURS })
+  colour!: string;
+
+  @ApiProperty({ type: ClockReadingDto })
+  clock!: ClockReadingDto;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+}
+
+export class TaskPageDto extends PageFieldsDto {
+  @ApiProperty({ type: [TaskViewDto] })
+  items!: TaskViewDto[];
+}
+
+export class TaskProvenanceDto {
+  @ApiProperty({ enum: ['explicit', 'alias', 'group', 'implied', 'correction'] })
+  source!: string;
+
+  @ApiProperty({ type: 'string', nullable: true, description: '原文中的单位名称' })
+  partyAsWritten!: string | null;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'integer' },
+    minItems: 2,
+    maxItems: 2,
+    nullable: true,
+    description: '责任单位括注在原文中的 [起, 止) 位置',
+  })
+  attributionSpan!: [number, number] | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  attributionText!: string | null;
+}
+
+export class TaskHistoryEntryDto {
+  @ApiProperty({ type: 'integer' })
+  seq!: number;
+
+  @ApiProperty({ description: '事件类型（issue、acknowledge、progress、submit、review、rung 等）' })
+  type!: string;
+
+  @ApiProperty({ enum: TASK_STATES, nullable: true })
+  fromState!: TaskState | null;
+
+  @ApiProperty({ enum: TASK_STATES })
+  toState!: TaskState;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  actor!: string | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  detail!: Record<string, unknown>;
+
+  @ApiProperty({ format: 'date-time' })
+  occurredAt!: string;
+}
+
+export class TaskDetailDto extends TaskViewDto {
+  @ApiProperty()
+  measureText!: string;
+
+  @ApiProperty({ type: TaskProvenanceDto })
+  provenance!: TaskProvenanceDto;
+
+  @ApiProperty({ type: [TaskHistoryEntryDto] })
+  history!: TaskHistoryEntryDto[];
+}
+
+export class PendingExtensionDto {
+  @ApiProperty()
+  requestedBy!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  requestedAt!: string;
+
+  @ApiProperty()
+  reason!: string;
+
+  @ApiProperty({ format: 'date' })
+  proposedDate!: string;
+}
+
+/** The task workflow's state right after an action. */
+export class TaskSnapshotDto {
+  @ApiProperty({ format: 'uuid' })
+  taskId!: string;
+
+  @ApiProperty({ enum: TASK_STATES })
+  state!: TaskState;
+
+  @ApiProperty({ type: 'integer', description: '最后一条办理记录的序号' })
+  seq!: number;
+
+  @ApiProperty({ type: [String], description: '已触发的升级规则' })
+  firedRungs!: string[];
+
+  @ApiProperty({ format: 'date' })
+  dueDate!: string;
+
+  @ApiProperty({ type: 'string', format: 'date', nullable: true })
+  pausedSince!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  extensionsUsed!: number;
+
+  @ApiProperty({ type: PendingExtensionDto, nullable: true })
+  pendingExtension!: PendingExtensionDto | null;
+}

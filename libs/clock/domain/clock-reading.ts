@@ -1,0 +1,89 @@
+/** A task's clock read for a day: its colour, the rung that explains it, the working days left. */
+import {
+  addWorkingDays,
+  CalendarGapError,
+  type WorkCalendar,
+  workingDaysBetween,
+} from '../../calendar/domain/working-days';
+import type { Rung } from './ladder';
+import type { TaskState } from '../../tasks/domain/task-state';
+import { isOpenForAgency } from '../../tasks/domain/task-state';
+
+export type Colour = 'green' | 'yellow' | 'red' | 'grey';
+
+export interface ClockReading {
+  colour: Colour;
+  /** The rung whose day has come, which is what made the task yellow or red. */
+  rule: { key: string; label: string; day: string } | null;
+  /** Working days from today to the due date; negative once overdue. */
+  workingDaysLeft: number | null;
+  overdue: boolean;
+  /** Set when the calendar lacks a year needed to read the clock. */
+  calendarGapYear: number | null;
+  explanation: string;
+}
+
+/**
+ * Reads a task's clock for today, from its effective due date, the launch's ladder and the
+ * calendar: derived on every read, never stored.
+ */
+export function readClock(
+  cal: WorkCalendar,
+  task: { state: TaskState; dueDate: string | null; pausedSince: string | null },
+  ladder: Rung[],
+  today: string,
+): ClockReading {
+  const idle = (colour: Colour, explanation: string): ClockReading => ({
+    colour,
+    rule: null,
+    workingDaysLeft: null,
+    overdue: false,
+    calendarGapYear: null,
+    explanation,
+  });
+  if (task.state === 'draft') return idle('grey', '尚未下发');
+  if (task.state === 'cancelled') return idle('grey', '已撤销');
+  if (task.state === 'accepted') return idle('green', '已办结');
+  if (task.dueDate === null) return idle('grey', '未设截止日期');
+  if (task.pausedSince !== null) return idle('grey', `自 ${task.pausedSince} 起暂停计时`);
+  const dueDate = task.dueDate;
+  try {
+    const left = workingDaysBetween(cal, today, dueDate);
+    const overdue = today > dueDate;
+    if (!isOpenForAgency(task.state)) {
+      return { ...idle('green', '已提交，待审核'), workingDaysLeft: left, overdue };
+    }
+    for (let i = ladder.length - 1; i >= 0; i--) {
+      const day = addWorkingDays(cal, dueDate, ladder[i].offset);
+      if (day <= today) {
+        const r = ladder[i];
+        return {
+          colour: r.colour,
+          rule: { key: r.key, label: r.label, day },
+          workingDaysLeft: left,
+          overdue,
+          calendarGapYear: null,
+          explanation: `截止 ${dueDate}；${day} 起进入「${r.label}」（截止日${r.offset >= 0 ? '后' : '前'} ${Math.abs(r.offset)} 个工作日）`,
+        };
+      }
+    }
+    return {
+      colour: 'green',
+      rule: null,
+      workingDaysLeft: left,
+      overdue,
+      calendarGapYear: null,
+      explanation: `截止 ${dueDate}，还有 ${left} 个工作日`,
+    };
+  } catch (err) {
+    if (!(err instanceof CalendarGapError)) throw err;
+    return { ...idle('grey', err.message), calendarGapYear: err.year, overdue: today > dueDate };
+  }
+}
+
+const SEVERITY: Record<Colour, number> = { grey: 0, green: 1, yellow: 2, red: 3 };
+
+/** Worst colour wins when tasks roll up into a measure or a document. */
+export function worstColour(colours: Colour[]): Colour {
+  return colours.reduce<Colour>((worst, c) => (SEVERITY[c] > SEVERITY[worst] ? c : worst), 'grey');
+}

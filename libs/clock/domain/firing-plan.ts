@@ -1,0 +1,119 @@
+/**
+ * The firing plan of one task: its effective due date, each rung's working day and instant,
+ * and periodic progress-report reminders. Computed outside the workflow (by an activity, with
+ * the calendar from the database) and handed to it; the workflow only sleeps until instants.
+ */
+import { addWorkingDays, CalendarGapError, type WorkCalendar } from '../../calendar/domain/working-days';
+import { effectiveDeadline, type LedgerEntry } from './due-date-ledger';
+import { firingInstant } from './beijing-time';
+import type { Audience, Rung, RungColour } from './ladder';
+
+export interface ReportCadence {
+  /** Progress reports are due monthly on this working day of the month (1 = the first). */
+  monthlyWorkingDay: number;
+}
+
+export interface Alarm {
+  key: string;
+  kind: 'rung' | 'report';
+  /** Working day it belongs to; null when the calendar does not cover it yet. */
+  day: string | null;
+  at: string | null;
+  offset: number;
+  audience: Audience[];
+  colour: RungColour | null;
+  label: string;
+}
+
+export interface TaskPlan {
+  dueDate: string;
+  pausedSince: string | null;
+  extensions: number;
+  /** In firing order; rungs keep ladder order. */
+  alarms: Alarm[];
+  /** Years the calendar must cover before the alarms with day null can be planned. */
+  gapYears: number[];
+}
+
+export interface PlanInput {
+  ledger: LedgerEntry[];
+  ladder: Rung[];
+  cadence: ReportCadence | null;
+  /** Day the task was issued: report reminders start after it. */
+  issuedOn: string;
+}
+
+function reportDays(cal: WorkCalendar, cadence: ReportCadence, from: string, until: string): string[] {
+  const days: string[] = [];
+  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  for (;;) {
+    const monthStart = `${y}-${String(m).padStart(2, '0')}-01`;
+    if (monthStart > until) break;
+    // The N-th working day of the month: day 0 of the month rolled forward N working days.
+    const lastOfPrev = new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
+    const day = addWorkingDays(cal, lastOfPrev, cadence.monthlyWorkingDay);
+    if (day > from && day <= until) days.push(day);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return days;
+}
+
+function rawDeadline(ledger: LedgerEntry[]): { dueDate: string; pausedSince: string | null; extensions: number } {
+  let dueDate = '';
+  let extensions = 0;
+  for (const e of ledger) {
+    if (e.kind === 'set') dueDate = e.dueDate;
+    if (e.kind === 'extension') [dueDate, extensions] = [e.to, extensions + 1];
+  }
+  return { dueDate, pausedSince: null, extensions };
+}
+
+export function planTask(cal: WorkCalendar, input: PlanInput): TaskPlan {
+  const gapYears = new Set<number>();
+  const attempt = <T>(compute: () => T): T | null => {
+    try {
+      return compute();
+    } catch (err) {
+      if (err instanceof CalendarGapError) {
+        gapYears.add(err.year);
+        return null;
+      }
+      throw err;
+    }
+  };
+  // A ledger that reaches into an uncovered year keeps its last written date and plans nothing.
+  const deadline = attempt(() => effectiveDeadline(cal, input.ledger)) ?? rawDeadline(input.ledger);
+  const alarms: Alarm[] = input.ladder.map((rung) => {
+    const day = gapYears.size > 0 ? null : attempt(() => addWorkingDays(cal, deadline.dueDate, rung.offset));
+    return {
+      key: rung.key,
+      kind: 'rung',
+      day,
+      at: day ? firingInstant(day) : null,
+      offset: rung.offset,
+      audience: rung.audience,
+      colour: rung.colour,
+      label: rung.label,
+    };
+  });
+  if (input.cadence) {
+    const cadence = input.cadence;
+    const days = attempt(() => reportDays(cal, cadence, input.issuedOn, deadline.dueDate)) ?? [];
+    for (const day of days) {
+      alarms.push({
+        key: `report-${day.slice(0, 7)}`,
+        kind: 'report',
+        day,
+        at: firingInstant(day),
+        offset: 0,
+        audience: ['liaison'],
+        colour: null,
+        label: '进展报送提醒',
+      });
+    }
+  }
+  // Unplannable alarms sort last: they wait for the calendar, and so does everything after them.
+  const order = (a: Alarm) => a.at ?? '9999';
+  alarms.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  return { ...deadline, alarms, gapYears: [...gapYears].sort() };
+}

@@ -1,0 +1,14 @@
+export { addDays, firingInstant, isIsoDate, shanghaiDay } from './domain/beijing-time';
+export { type ClockReading, type Colour, readClock, worstColour } from './domain/clock-reading';
+export { effectiveDeadline, type EffectiveDeadline, type LedgerEntry } from './domain/due-date-ledger';
+export { type Alarm, planTask, type PlanInput, type ReportCadence, type TaskPlan } from './domain/firing-plan';
+export {
+  AUDIENCES,
+  type Audience,
+  DEFAULT_LADDER,
+  ladderProblems,
+  MAX_RUNGS,
+  renderTemplate,
+  type Rung,
+  type RungColour,
+} from './domain/ladder';

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { tianjinRegistry } from '../../../../test/factories/registry';
+import { planImport, type Correction } from './import-plan';
+import { parsePolicy } from '../../parse/parse-policy';
+import { diffPlans } from './plan-diff';
+
+const seed = readFileSync(
+  path.resolve(__dirname, '../../../../../shared/seed/tianjin-2026-difficult-children-welfare.txt'),
+  'utf8',
+);
+const stamp = { by: '协调处室', at: '2026-11-29T00:00:00Z', reason: '核对' };
+
+describe('planImport', () => {
+  it('expands 各区人民政府 into the 16 district governments, one task each', () => {
+    const plan = planImport(parsePolicy(seed), tianjinRegistry(), []);
+    expect(plan.unresolved).toEqual([]);
+    // 108 named assignments, 各区人民政府 of （一） becoming 16, plus 16 implied districts in each of （二）–（二十一）.
+    expect(plan.tasks).toHaveLength(108 - 1 + 16 + 20 * 16);
+    const first = plan.tasks.filter((t) => t.measure === 1);
+    expect(first.map((t) => t.agencyName)).toEqual(['市民政局', ...tianjinRegistry().groups[0].memberIds]);
+    expect(first[1]).toMatchObject({ party: '各区人民政府', role: 'shared', source: 'group' });
+    const second = plan.tasks.filter((t) => t.measure === 2);
+    expect(second[0]).toMatchObject({ agencyName: '市民政局', role: 'shared', source: 'explicit' });
+    expect(second[1]).toMatchObject({ agencyName: '和平区人民政府', role: 'implied', source: 'implied', span: null });
+    // Every named party keeps the span of the attribution it came from.
+    const span = second[0].span!;
+    expect(seed.slice(span[0], span[1])).toBe('（市民政局负责）');
+  });
+
+  const text =
+    '一、总则\n（一）做好甲工作。（市民政局、市住建委、国家某局、有关部门按职责分工负责）\n（二）做好乙工作。（市教委负责）\n';
+
+  it('resolves aliases and lists unknown and generic parties for the coordinator', () => {
+    const plan = planImport(parsePolicy(text), tianjinRegistry(), []);
+    expect(plan.tasks.map((t) => [t.party, t.agencyName, t.source])).toEqual([
+      ['市民政局', '市民政局', 'explicit'],
+      ['市住建委', '市住房城乡建设委', 'alias'],
+      ['市教委', '市教委', 'explicit'],
+    ]);
+    expect(plan.unresolved).toEqual([
+      { party: '国家某局', reason: 'unknown', measures: [1] },
+      { party: '有关部门', reason: 'generic', measures: [1] },
+    ]);
+  });
+
+  it('applies corrections: create, map, drop, add, set role, drop a measure', () => {
+    const corrections: Correction[] = [
+      { op: 'createAgency', party: '国家某局', name: '国家某局', kind: 'central_ministry', ...stamp },
+      { op: 'dropParty', party: '有关部门', ...stamp },
+      { op: 'setRole', measure: 1, party: '市民政局', role: 'lead', ...stamp },
+      { op: 'addParty', measure: 1, party: '市财政局', role: 'cooperating', ...stamp },
+      { op: 'dropMeasure', measure: 2, ...stamp },
+    ];
+    const plan = planImport(parsePolicy(text), tianjinRegistry(), corrections);
+    expect(plan.unresolved).toEqual([]);
+    expect(plan.newAgencies).toEqual([{ name: '国家某局', kind: 'central_ministry' }]);
+    expect(plan.tasks.map((t) => [t.agencyName, t.role, t.source])).toEqual([
+      ['市民政局', 'lead', 'correction'],
+      ['市住房城乡建设委', 'shared', 'alias'],
+      ['国家某局', 'shared', 'correction'],
+      ['市财政局', 'cooperating', 'correction'],
+    ]);
+    expect(plan.measures.map((m) => m.dropped)).toEqual([false, true]);
+    const mapped = planImport(parsePolicy(text), tianjinRegistry(), [
+      { op: 'mapParty', party: '国家某局', agencyId: '市发展改革委', ...stamp },
+    ]);
+    expect(mapped.tasks.find((t) => t.party === '国家某局')?.agencyName).toBe('市发展改革委');
+  });
+});
+
+describe('diffPlans', () => {
+  it('reports measures added, removed and changed', () => {
+    const side = (measures: [string, string][], parties: [string, [string, string][]][]) => ({
+      measures: measures.map(([number, title]) => ({ number, title })),
+      parties: new Map(parties.map(([n, ps]) => [n, new Map(ps)])),
+    });
+    const before = side(
+      [
+        ['（一）', '甲'],
+        ['（二）', '乙'],
+      ],
+      [
+        [
+          '（一）',
+          [
+            ['市民政局', 'shared'],
+            ['市教委', 'shared'],
+          ],
+        ],
+      ],
+    );
+    const after = side(
+      [
+        ['（一）', '甲'],
+        ['（三）', '丙'],
+      ],
+      [
+        [
+          '（一）',
+          [
+            ['市民政局', 'lead'],
+            ['市财政局', 'cooperating'],
+          ],
+        ],
+      ],
+    );
+    expect(diffPlans(before, after)).toEqual({
+      added: [{ number: '（三）', title: '丙' }],
+      removed: [{ number: '（二）', title: '乙' }],
+      changed: [
+        {
+          number: '（一）',
+          title: '甲',
+          partiesAdded: ['市财政局'],
+          partiesRemoved: ['市教委'],
+          rolesChanged: [{ party: '市民政局', from: 'shared', to: 'lead' }],
+        },
+      ],
+    });
+  });
+});

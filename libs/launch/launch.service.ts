@@ -1,0 +1,228 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import type { documentWorkflow } from '../../workflows/document.workflow';
+import type { DocumentWorkflowInput, MeasureWorkflowInput } from './launch.definitions';
+import { documentWorkflowId, taskWorkflowId } from './launch.definitions';
+import { AuditService } from '../audit/audit.service';
+import { CalendarService } from '../calendar/calendar.service';
+import { addWorkingDays, CalendarGapError, isWorkingDay, type WorkCalendar } from '../calendar/domain/working-days';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { PolicyDocument } from '../documents/entities/policy-document.entity';
+import { TEMPORAL_CLIENT } from '../temporal';
+import { isIsoDate, shanghaiDay } from '../clock';
+import { DEFAULT_LADDER, ladderProblems, type Rung } from '../clock/domain/ladder';
+import { planTask, type ReportCadence } from '../clock/domain/firing-plan';
+import { Task } from '../tasks/entities/task.entity';
+import { TaskError } from '../tasks/tasks.errors';
+
+export interface LaunchRequest {
+  /** Exactly one of dueDate and dueInWorkingDays. */
+  dueDate?: string;
+  dueInWorkingDays?: number;
+  ladder?: Rung[];
+  maxExtensions?: number;
+  reportCadence?: ReportCadence | null;
+}
+
+export interface LaunchResult {
+  documentId: string;
+  workflowId: string;
+  dueDate: string;
+  dueBasis: string;
+  tasks: number;
+  /** True when this call found the document already launched with the same due date. */
+  alreadyLaunched: boolean;
+}
+
+export const DEFAULT_MAX_EXTENSIONS = 2;
+
+@Injectable()
+export class LaunchService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: CalendarService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The due date a request asks for, checked against the working-day calendar. */
+  private async resolveDueDate(req: LaunchRequest, today: string): Promise<{ dueDate: string; dueBasis: string }> {
+    if ((req.dueDate === undefined) === (req.dueInWorkingDays === undefined)) {
+      throw new TaskError('DUE_REQUIRED', '请给出截止日期 dueDate 或工作日数 dueInWorkingDays（二选一）');
+    }
+    const cal = await this.calendar.getWorkCalendar();
+    try {
+      if (req.dueInWorkingDays !== undefined) {
+        const dueDate = addWorkingDays(cal, today, req.dueInWorkingDays);
+        return { dueDate, dueBasis: `自下发日 ${today} 起 ${req.dueInWorkingDays} 个工作日` };
+      }
+      const dueDate = req.dueDate ?? '';
+      if (!isIsoDate(dueDate)) {
+        throw new TaskError('INVALID_DATE', `截止日期「${dueDate}」不是有效日期（格式 YYYY-MM-DD）`);
+      }
+      // Refuses a due date in a year the calendar does not cover, instead of guessing Mon–Fri.
+      isWorkingDay(cal, dueDate);
+      return { dueDate, dueBasis: '下发时指定日期' };
+    } catch (err) {
+      if (err instanceof CalendarGapError) {
+        throw new TaskError('CALENDAR_NOT_COVERED', err.message, { year: err.year });
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * Starts the document's workflows. Safe to repeat: the workflow IDs are business keys, so a
+   * second launch with the same due date starts nothing and reports alreadyLaunched.
+   */
+  async launch(documentId: string, req: LaunchRequest, now = new Date()): Promise<LaunchResult> {
+    const today = shanghaiDay(now);
+    if (!(await this.db.getRepository(PolicyDocument).exists({ where: { id: documentId } }))) {
+      throw new TaskError('DOCUMENT_NOT_FOUND', `找不到文件 ${documentId}`);
+    }
+    const ladder = req.ladder ?? DEFAULT_LADDER;
+    const problems = ladderProblems(ladder);
+    if (problems.length > 0)
+      throw new TaskError('INVALID_LADDER', `升级规则有误：${problems.join('；')}`, { problems });
+    const { dueDate, dueBasis } = await this.resolveDueDate(req, today);
+
+    return this.db.transaction(async (tx) => {
+      // Row lock: concurrent launches of one document run one after the other.
+      const doc = await tx.getRepository(PolicyDocument).findOne({
+        where: { id: documentId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!doc) throw new TaskError('DOCUMENT_NOT_FOUND', `找不到文件 ${documentId}`);
+      const alreadyLaunched = doc.status === 'launched';
+      if (alreadyLaunched && doc.dueDate !== dueDate) {
+        throw new TaskError('ALREADY_LAUNCHED', `该文件已下发，截止日期为 ${doc.dueDate}，不能以不同日期重复下发`, {
+          dueDate: doc.dueDate,
+        });
+      }
+      if (!alreadyLaunched && dueDate <= today) {
+        throw new TaskError('DUE_DATE_IN_PAST', `截止日期 ${dueDate} 必须晚于今天（${today}）`);
+      }
+      const settings = alreadyLaunched
+        ? {
+            ladder: doc.ladder ?? ladder,
+            maxExtensions: doc.maxExtensions ?? DEFAULT_MAX_EXTENSIONS,
+            reportCadence: doc.reportCadence,
+          }
+        : {
+            ladder,
+            maxExtensions: req.maxExtensions ?? DEFAULT_MAX_EXTENSIONS,
+            reportCadence: req.reportCadence ?? null,
+          };
+
+      const tasks = await tx.getRepository(Task).find({
+        where: { documentId },
+        relations: { agency: true, measure: true },
+        order: { measure: { seq: 'ASC' }, createdAt: 'ASC' },
+      });
+      if (!alreadyLaunched) {
+        await tx.update(
+          PolicyDocument,
+          { id: documentId },
+          { status: 'launched', dueDate, dueBasis, launchedAt: now, ...settings },
+        );
+        for (const task of tasks) {
+          await tx.update(Task, { id: task.id }, { dueDate, workflowId: taskWorkflowId(task.id) });
+        }
+        // A repeated launch changes nothing, so only the first one is recorded.
+        await this.audit.record(tx, {
+          action: 'document.launch',
+          targetType: 'document',
+          targetId: documentId,
+          documentId,
+          before: { status: doc.status },
+          after: { status: 'launched', dueDate, dueBasis, tasks: tasks.length, ...settings },
+        });
+      }
+      const workflowId = documentWorkflowId(documentId);
+      const input = this.workflowInput(await this.calendar.getWorkCalendar(), documentId, tasks, {
+        dueDate,
+        dueBasis: alreadyLaunched ? (doc.dueBasis ?? dueBasis) : dueBasis,
+        issuedOn: alreadyLaunched && doc.launchedAt ? shanghaiDay(doc.launchedAt) : today,
+        ...settings,
+      });
+      // Started inside the transaction: if Temporal refuses, nothing is marked launched.
+      await this.startDocumentWorkflow(workflowId, input);
+      return { documentId, workflowId, dueDate, dueBasis, tasks: tasks.length, alreadyLaunched };
+    });
+  }
+
+  private workflowInput(
+    cal: WorkCalendar,
+    documentId: string,
+    tasks: Task[],
+    s: {
+      dueDate: string;
+      dueBasis: string;
+      issuedOn: string;
+      ladder: Rung[];
+      maxExtensions: number;
+      reportCadence: ReportCadence | null;
+    },
+  ): DocumentWorkflowInput {
+    // Every task of a launch starts from the same ledger, so one plan serves them all.
+    const initialPlan = planTask(cal, {
+      ledger: [
+        {
+          kind: 'set',
+          dueDate: s.dueDate,
+          basis: s.dueBasis,
+          by: 'system',
+          at: new Date().toISOString(),
+          reason: '下发',
+        },
+      ],
+      ladder: s.ladder,
+      cadence: s.reportCadence,
+      issuedOn: s.issuedOn,
+    });
+    const byMeasure = new Map<string, MeasureWorkflowInput>();
+    for (const task of tasks) {
+      let measure = byMeasure.get(task.measureId);
+      if (!measure) {
+        measure = { documentId, measureId: task.measureId, tasks: [] };
+        byMeasure.set(task.measureId, measure);
+      }
+      measure.tasks.push({
+        taskId: task.id,
+        documentId,
+        measureId: task.measureId,
+        measureTitle: task.measure ? `${task.measure.number}${task.measure.title}` : '',
+        agencyName: task.agency?.name ?? '',
+        role: task.role,
+        dueDate: s.dueDate,
+        dueBasis: s.dueBasis,
+        ladder: s.ladder,
+        maxExtensions: s.maxExtensions,
+        cadence: s.reportCadence,
+        issuedOn: s.issuedOn,
+        initialPlan,
+      });
+    }
+    return { documentId, measures: [...byMeasure.values()] };
+  }
+
+  private async startDocumentWorkflow(workflowId: string, input: DocumentWorkflowInput): Promise<void> {
+    try {
+      await this.temporal.workflow.start<typeof documentWorkflow>('documentWorkflow', {
+        workflowId,
+        taskQueue: this.config.temporal.taskQueue,
+        args: [input],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+      throw new TaskError(
+        'WORKFLOW_UNAVAILABLE',
+        `工作流服务暂不可用，文件未下发，请稍后重试：${(err as Error).message}`,
+      );
+    }
+  }
+}

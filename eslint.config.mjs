@@ -7,7 +7,8 @@ import tseslint from 'typescript-eslint';
 const WORKFLOWS_FROM_LIBS = 'libs/ never value-imports workflows/: move the shared code into a domain/ folder.';
 // A relative import that leaves its folder for one that is not domain/ (or the pure parse/).
 const NOT_DOMAIN = '^\\.\\./(?!(.*/)?(domain|parse)/)';
-const NOT_DOMAIN_OR_DEFINITIONS = '^\\.\\./(?!(.*/)?(domain|parse)/)(?!.*\\.definitions$)';
+// For definitions, whose siblings are services: also a ./ import that is neither domain/ nor definitions.
+const NOT_DOMAIN_OR_DEFINITIONS = '^\\.\\.?/(?!(.*/)?(domain|parse)/)(?!.*\\.definitions$)';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.data/**', 'coverage/**'] },

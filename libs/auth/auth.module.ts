@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from '../audit/audit.module';
-import { APP_CONFIG, type AppConfig } from '../config';
+import { API_CONFIG, type ApiConfig } from '../config';
 import { AuthService } from './auth.service';
 import { UsersService } from './users.service';
 
@@ -9,8 +9,8 @@ import { UsersService } from './users.service';
   imports: [
     AuditModule,
     JwtModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
   providers: [AuthService, UsersService],

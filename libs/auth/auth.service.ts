@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { APP_CONFIG, type AppConfig } from '../config';
+import { API_CONFIG, type ApiConfig } from '../config';
 import { AuthError } from './auth.errors';
 import { passwordProblem, type Principal, type Role } from './domain/roles';
 import { hashPassword, randomToken, verifyPassword } from './password';
@@ -40,7 +40,7 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly jwt: JwtService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly audit: AuditService,
   ) {}
 

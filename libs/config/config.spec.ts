@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, loadServiceConfig } from './config';
 
 describe('loadConfig', () => {
   const good = {
@@ -87,5 +87,23 @@ describe('loadConfig: operability settings', () => {
       'RATE_LIMIT_READ must be a whole number ≥ 1, got "0"',
       'RATE_LIMIT_WRITE must be a whole number ≥ 1, got "1.5"',
     ]);
+  });
+});
+
+describe('loadServiceConfig: what the worker needs', () => {
+  it('does not ask for the API-only settings', () => {
+    const config = loadServiceConfig({
+      DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/d',
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+    });
+    expect(config.temporal.address).toBe('127.0.0.1:7233');
+    expect(config).not.toHaveProperty('auth');
+    expect(config).not.toHaveProperty('http');
+  });
+
+  it('still names its own bad keys', () => {
+    expect(() => loadServiceConfig({ DATABASE_URL: 'postgres://x', TEMPORAL_ADDRESS: 'nope' })).toThrow(
+      'TEMPORAL_ADDRESS must be host:port',
+    );
   });
 });

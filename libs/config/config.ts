@@ -21,10 +21,23 @@ export interface SmtpConfig {
   from: string;
 }
 
-/** The service's configuration: the only place that reads process.env. */
+/** What every process needs (API, worker): read from process.env here and nowhere else. */
 export interface AppConfig {
   databaseUrl: string;
   temporal: { address: string; namespace: string; taskQueue: string };
+  log: { level: LogLevel };
+  notifications: {
+    smtp: SmtpConfig | null;
+    /**
+     * Test-only pause between sending an email and recording it (DELIVERY_RECORD_DELAY_MS, 0):
+     * opens the window in which a crashed worker leaves a sent but unrecorded email.
+     */
+    recordDelayMs: number;
+  };
+}
+
+/** The API's configuration: the settings of every process plus sign-in, HTTP and rate limits. */
+export interface ApiConfig extends AppConfig {
   auth: {
     jwtSecret: string;
     accessTokenSeconds: number;
@@ -41,16 +54,7 @@ export interface AppConfig {
     /** Reverse-proxy hops whose X-Forwarded-For is believed (0: use the socket address). */
     trustProxy: number;
   };
-  log: { level: LogLevel };
   rateLimit: RateLimits;
-  notifications: {
-    smtp: SmtpConfig | null;
-    /**
-     * Test-only pause between sending an email and recording it (DELIVERY_RECORD_DELAY_MS, 0):
-     * opens the window in which a crashed worker leaves a sent but unrecorded email.
-     */
-    recordDelayMs: number;
-  };
 }
 
 export class ConfigError extends Error {
@@ -98,8 +102,31 @@ export function loadDatabaseUrl(env: Env = process.env): string {
   return url;
 }
 
-/** Reads and validates the environment, naming every bad or missing key at once. */
-export function loadConfig(env: Env = process.env): AppConfig {
+/** Reads and validates the API's environment, naming every bad or missing key at once. */
+export function loadConfig(env: Env = process.env): ApiConfig {
+  return read(env, true) as ApiConfig;
+}
+
+/** The settings a worker needs; it does not ask for the API's (JWT_SECRET, PORT, rate limits). */
+export function loadServiceConfig(env: Env = process.env): AppConfig {
+  return read(env, false);
+}
+
+let cached: { api?: ApiConfig; service?: AppConfig } = {};
+/** The API's configuration, read and validated once per process. */
+export function apiConfig(): ApiConfig {
+  return (cached.api ??= loadConfig());
+}
+/** The worker's configuration, read and validated once per process. */
+export function serviceConfig(): AppConfig {
+  return (cached.service ??= cached.api ?? loadServiceConfig());
+}
+/** Forgets the cached configuration (tests that change process.env between apps in one process). */
+export function resetConfigCache(): void {
+  cached = {};
+}
+
+function read(env: Env, api: boolean): AppConfig | ApiConfig {
   const problems: string[] = [];
   const required = (key: string): string => {
     const value = env[key]?.trim();
@@ -126,7 +153,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (address && !/^[^\s:/]+:\d+$/.test(address)) problems.push('TEMPORAL_ADDRESS must be host:port');
 
   const jwtSecret = env.JWT_SECRET ?? '';
-  if (jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  if (api && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   const positive = (key: string, fallback: number): number => {
     const raw = env[key];
     if (raw === undefined || raw === '') return fallback;
@@ -135,41 +162,40 @@ export function loadConfig(env: Env = process.env): AppConfig {
     return n;
   };
 
-  const config: AppConfig = {
-    databaseUrl,
-    auth: {
-      jwtSecret,
-      accessTokenSeconds: positive('ACCESS_TOKEN_SECONDS', 900),
-      refreshTokenDays: positive('REFRESH_TOKEN_DAYS', 7),
-      initialAdminPassword: env.ADMIN_PASSWORD?.trim() || null,
-    },
-    temporal: {
-      address,
-      namespace: env.TEMPORAL_NAMESPACE?.trim() || 'default',
-      taskQueue: env.TEMPORAL_TASK_QUEUE?.trim() || 'duban-tasks',
-    },
-    http: {
-      port: port('PORT', 3000),
-      host: env.HOST?.trim() || '127.0.0.1',
-      bodyLimit: env.HTTP_BODY_LIMIT?.trim() || '2mb',
-      corsOrigins: corsOrigins(env.CORS_ORIGINS, problems),
-      trustProxy: count('TRUST_PROXY', 0, 0),
-    },
-    log: { level: logLevel(env.LOG_LEVEL, problems) },
-    rateLimit: {
-      windowSeconds: count('RATE_LIMIT_WINDOW_SECONDS', 60, 1),
-      read: count('RATE_LIMIT_READ', 1000, 1),
-      write: count('RATE_LIMIT_WRITE', 300, 1),
-      auth: count('RATE_LIMIT_AUTH', 10, 1),
-      authWindowSeconds: count('RATE_LIMIT_AUTH_WINDOW_SECONDS', 300, 1),
-    },
-    notifications: {
-      smtp: smtpConfig(env, problems, port),
-      recordDelayMs: count('DELIVERY_RECORD_DELAY_MS', 0, 0),
-    },
+  // Read in this order so that problems are named in the order of the README's list of keys.
+  const auth = api && {
+    jwtSecret,
+    accessTokenSeconds: positive('ACCESS_TOKEN_SECONDS', 900),
+    refreshTokenDays: positive('REFRESH_TOKEN_DAYS', 7),
+    initialAdminPassword: env.ADMIN_PASSWORD?.trim() || null,
+  };
+  const temporal = {
+    address,
+    namespace: env.TEMPORAL_NAMESPACE?.trim() || 'default',
+    taskQueue: env.TEMPORAL_TASK_QUEUE?.trim() || 'duban-tasks',
+  };
+  const http = api && {
+    port: port('PORT', 3000),
+    host: env.HOST?.trim() || '127.0.0.1',
+    bodyLimit: env.HTTP_BODY_LIMIT?.trim() || '2mb',
+    corsOrigins: corsOrigins(env.CORS_ORIGINS, problems),
+    trustProxy: count('TRUST_PROXY', 0, 0),
+  };
+  const log = { level: logLevel(env.LOG_LEVEL, problems) };
+  const rateLimit = api && {
+    windowSeconds: count('RATE_LIMIT_WINDOW_SECONDS', 60, 1),
+    read: count('RATE_LIMIT_READ', 1000, 1),
+    write: count('RATE_LIMIT_WRITE', 300, 1),
+    auth: count('RATE_LIMIT_AUTH', 10, 1),
+    authWindowSeconds: count('RATE_LIMIT_AUTH_WINDOW_SECONDS', 300, 1),
+  };
+  const notifications = {
+    smtp: smtpConfig(env, problems, port),
+    recordDelayMs: count('DELIVERY_RECORD_DELAY_MS', 0, 0),
   };
   if (problems.length > 0) throw new ConfigError(problems);
-  return config;
+  const service: AppConfig = { databaseUrl, temporal, log, notifications };
+  return auth && http && rateLimit ? { ...service, auth, http, rateLimit } : service;
 }
 
 function smtpConfig(env: Env, problems: string[], port: (key: string, fallback: number) => number): SmtpConfig | null {

@@ -1,4 +1,13 @@
-export { loadConfig, loadDatabaseUrl, loadDemoPassword, ConfigError } from './config';
-export { LOG_LEVELS } from './config';
-export type { AppConfig, LogLevel, RateLimits } from './config';
-export { ConfigModule, APP_CONFIG } from './config.module';
+export {
+  apiConfig,
+  ConfigError,
+  loadConfig,
+  loadDatabaseUrl,
+  loadDemoPassword,
+  loadServiceConfig,
+  LOG_LEVELS,
+  resetConfigCache,
+  serviceConfig,
+} from './config';
+export type { ApiConfig, AppConfig, LogLevel, RateLimits } from './config';
+export { API_CONFIG, APP_CONFIG, ConfigModule, WorkerConfigModule } from './config.module';

@@ -10,7 +10,7 @@ import type {
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { ValidationError } from 'class-validator';
 import { Logger } from 'nestjs-pino';
-import { loadConfig } from '../../../libs/config';
+import { apiConfig } from '../../../libs/config';
 import { RequestError } from './errors/api-error.filter';
 import { AppModule } from './app.module';
 import { ACCESS_KEY, type AccessRule } from './auth/access.decorator';
@@ -27,7 +27,7 @@ function describe(errors: ValidationError[], prefix = ''): string[] {
 
 /** Builds the HTTP app; shared by main.ts and the tests so both run the same pipeline. */
 export async function createApi(): Promise<INestApplication> {
-  const config = loadConfig();
+  const config = apiConfig();
   // Nest's own lines are held until pino takes over, so they come out as JSON like the rest.
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { ensureFirstAdmin, UsersService } from '../../../libs/auth';
-import { loadConfig } from '../../../libs/config';
+import { apiConfig } from '../../../libs/config';
 import { createApi } from './bootstrap';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = apiConfig();
   const app = await createApi();
   const admin = await ensureFirstAdmin(app.get(UsersService), config.auth.initialAdminPassword);
   if (admin.generatedPassword) {

@@ -1,4 +1,5 @@
-import { Access } from '../auth/access.decorator';
+import { type Principal } from '../../../../libs/auth';
+import { Access, CurrentUser } from '../auth/access.decorator';
 import { Body, Controller, Get, Param, type PipeTransform, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
@@ -27,8 +28,6 @@ const yearParamDoc = (example: number) =>
     example,
     description: '四位数年份',
   });
-
-const ADMIN = '管理员';
 
 /** `:year` must be a whole year in the maintainable range. */
 const yearParam: PipeTransform<string, number> = {
@@ -83,8 +82,12 @@ export class CalendarController {
   @ApiOperation({ summary: '整年新增或替换日历（须说明理由；整体生效，记入修改日志）' })
   @ApiOkResponse({ type: CalendarChangeResultDto })
   @ApiErrors(422)
-  async putYear(@Param('year', yearParam) year: number, @Body() body: PutCalendarYearDto) {
-    const summary = await this.calendar.putYear(year, body, body.actor ?? ADMIN, body.reason);
+  async putYear(
+    @CurrentUser() me: Principal,
+    @Param('year', yearParam) year: number,
+    @Body() body: PutCalendarYearDto,
+  ) {
+    const summary = await this.calendar.putYear(year, body, me.displayName, body.reason);
     return this.afterChange(summary, body.reason);
   }
 
@@ -94,8 +97,8 @@ export class CalendarController {
   @ApiOperation({ summary: '修正已维护年度中的某一天：放假、调休上班或恢复普通日（记入修改日志）' })
   @ApiOkResponse({ type: CalendarChangeResultDto })
   @ApiErrors(422)
-  async setDay(@Param('day', dayParam) day: string, @Body() body: SetCalendarDayDto) {
-    const summary = await this.calendar.setDay(day, body.kind, body.name, body.actor ?? ADMIN, body.reason);
+  async setDay(@CurrentUser() me: Principal, @Param('day', dayParam) day: string, @Body() body: SetCalendarDayDto) {
+    const summary = await this.calendar.setDay(day, body.kind, body.name, me.displayName, body.reason);
     return this.afterChange(summary, body.reason);
   }
 

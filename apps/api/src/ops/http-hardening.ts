@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
-import type { AppConfig } from '../../../../libs/config';
+import type { ApiConfig } from '../../../../libs/config';
 import { MetricsService } from './metrics.service';
 import { REQUEST_ID_HEADER, assignRequestId } from './request-id';
 
@@ -8,7 +8,7 @@ import { REQUEST_ID_HEADER, assignRequestId } from './request-id';
  * Middleware that must run before body parsing, so that requests refused there (too large,
  * malformed) still get an id, security headers and a latency sample.
  */
-export function applyHttpHardening(app: NestExpressApplication, config: AppConfig): void {
+export function applyHttpHardening(app: NestExpressApplication, config: ApiConfig): void {
   app.set('trust proxy', config.http.trustProxy);
   app.use(assignRequestId);
   app.use(app.get(MetricsService).observeHttp);

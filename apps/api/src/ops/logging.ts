@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Params } from 'nestjs-pino';
-import type { AppConfig } from '../../../../libs/config';
+import type { ApiConfig } from '../../../../libs/config';
 import { isOpsPath } from './ops-paths';
 
 /** JSON lines on stdout, one per request plus whatever the app logs, each carrying the request id. */
-export function loggerParams(config: AppConfig): Params {
+export function loggerParams(config: ApiConfig): Params {
   return {
     pinoHttp: {
       level: config.log.level,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
+import { API_CONFIG, type ApiConfig } from '../../../../libs/config';
 import { loggerParams } from './logging';
 import { MetricsService } from './metrics.service';
 import { OpsController } from './ops.controller';
@@ -14,10 +14,10 @@ import { ReadinessService } from './readiness.service';
  */
 @Module({
   imports: [
-    LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: loggerParams }),
+    LoggerModule.forRootAsync({ inject: [API_CONFIG], useFactory: loggerParams }),
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => throttlerOptions(config.rateLimit),
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) => throttlerOptions(config.rateLimit),
     }),
   ],
   controllers: [OpsController],

@@ -15,7 +15,6 @@ import {
 } from 'class-validator';
 import { MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from '../../../../../libs/calendar';
 import { OptionalNotNull } from '../../common/schema-rules';
-import { ActorDto } from '../../tasks/dto/task-actions.dto';
 
 const DAY_KINDS = ['holiday', 'workday', 'normal'] as const;
 
@@ -32,7 +31,7 @@ export class CalendarEntryDto {
   name?: string;
 }
 
-export class ChangeReasonDto extends ActorDto {
+export class ChangeReasonDto {
   @ApiProperty({
     description: '修改理由（如依据的放假通知文号，不能为空）',
     example: '国办发明电〔2026〕1号',

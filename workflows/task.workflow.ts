@@ -14,7 +14,12 @@ import { isIsoDate, shanghaiDay } from '../libs/clock/domain/beijing-time';
 import { renderTemplate } from '../libs/clock/domain/ladder';
 import type { TaskAction, TaskEventType, TaskState } from '../libs/tasks/domain/task-state';
 import { isFinal, isOpenForAgency, transition } from '../libs/tasks/domain/task-state';
-import type { ExtensionRequest, TaskSnapshot, TaskWorkflowInput, UpdateRejection } from '../libs/tasks/task.definitions';
+import type {
+  ExtensionRequest,
+  TaskSnapshot,
+  TaskWorkflowInput,
+  UpdateRejection,
+} from '../libs/tasks/task.definitions';
 import * as defs from '../libs/tasks/task.definitions';
 
 const { recordTaskEvent, planTaskDeadline } = proxyActivities<ReturnType<typeof createTaskActivities>>({

@@ -2,7 +2,6 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-
 export class PageQueryDto {
   // Bounded so that the row offset stays a safe integer for PostgreSQL.
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 100000, type: 'integer' })

@@ -6,12 +6,7 @@ import { TaskQueryService } from '../../../../libs/tasks';
 import { ImportDocumentDto } from './dto/import-document.dto';
 import { PageQueryDto } from '../common/list-query.dto';
 import { ApiErrors } from '../common/common.dto';
-import {
-  DocumentDetailDto,
-  DocumentPageDto,
-  DocumentStatusDto,
-  ImportedDocumentDto,
-} from './responses/documents.dto';
+import { DocumentDetailDto, DocumentPageDto, DocumentStatusDto, ImportedDocumentDto } from './responses/documents.dto';
 import { uuidParam } from '../common/uuid.pipe';
 
 @ApiTags('documents 政策文件')

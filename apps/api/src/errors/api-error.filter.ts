@@ -144,7 +144,12 @@ export class ApiErrorFilter implements ExceptionFilter {
 
   private toBody(error: unknown, req: Request): ErrorBody {
     if (error instanceof DocumentError) {
-      return { statusCode: documentStatus(error.code), code: error.code, message: error.message, details: error.details };
+      return {
+        statusCode: documentStatus(error.code),
+        code: error.code,
+        message: error.message,
+        details: error.details,
+      };
     }
     if (error instanceof TaskError) {
       return { statusCode: taskStatus(error.code), code: error.code, message: error.message, details: error.details };

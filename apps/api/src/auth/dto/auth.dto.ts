@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../../../../../libs/auth';
-import { OptionalNotNull } from '../../common/schema-rules';
+import { OptionalNotNull } from '../../openapi/schema-rules';
 
 export class LoginDto {
   @ApiProperty({ example: 'coordinator' })

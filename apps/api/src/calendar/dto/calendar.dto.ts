@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from '../../../../../libs/calendar';
-import { OptionalNotNull } from '../../common/schema-rules';
+import { OptionalNotNull } from '../../openapi/schema-rules';
 
 const DAY_KINDS = ['holiday', 'workday', 'normal'] as const;
 

@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { AGENCY_KINDS, type AgencyKind } from '../../../../../libs/documents';
 import { DOCUMENT_TEXT_EXAMPLE } from '../../documents/dto/import-document.dto';
-import { OptionalNotNull } from '../../common/schema-rules';
+import { OptionalNotNull } from '../../openapi/schema-rules';
 import { ActorDto } from '../../tasks/dto/task-actions.dto';
 
 const OPS = ['mapParty', 'createAgency', 'dropParty', 'addParty', 'setRole', 'dropMeasure'] as const;

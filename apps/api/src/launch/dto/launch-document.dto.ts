@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AUDIENCES, type Rung } from '../../../../../libs/clock';
-import { OptionalNotNull, SchemaRules } from '../../common/schema-rules';
+import { OptionalNotNull, SchemaRules } from '../../openapi/schema-rules';
 
 export class RungDto implements Rung {
   @ApiProperty({ example: 'reminder', description: '小写英文标识' })

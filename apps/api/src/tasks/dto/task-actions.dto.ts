@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { OptionalNotNull } from '../../common/schema-rules';
+import { OptionalNotNull } from '../../openapi/schema-rules';
 
 export class ActorDto {
   @ApiPropertyOptional({

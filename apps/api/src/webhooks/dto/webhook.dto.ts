@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { OptionalNotNull } from '../../common/schema-rules';
+import { OptionalNotNull } from '../../openapi/schema-rules';
 
 export class CreateWebhookDto {
   @ApiProperty({ example: 'https://oa.example.gov.cn/duban/webhook', description: '接收地址（http 或 https）' })

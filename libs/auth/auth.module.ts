@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from '../audit/audit.module';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { AuthService } from './auth.service';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
@@ -13,7 +14,7 @@ import { UsersService } from './users.service';
       useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  providers: [AuthService, UsersService],
+  providers: [AuthService, UsersService, UsersRepository],
   exports: [AuthService, UsersService],
 })
 export class AuthModule {}

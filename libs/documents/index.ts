@@ -1,5 +1,8 @@
 export { DocumentsModule } from './documents.module';
+export { ImportModule } from './import/import.module';
+export { RegistryModule } from './registry/registry.module';
 export { DocumentsService } from './documents.service';
+export type { MeasureRow, PolicyDocumentRow } from './documents.repository';
 export { ImportService, type ImportPreview, type CorrectionInput } from './import/import.service';
 export { RegistryService, type AgencyView } from './registry/registry.service';
 export { DocumentError, type DocumentErrorCode } from './documents.errors';

@@ -8,3 +8,5 @@ export { DeliveryStarter } from './delivery-starter';
 export { createDeliveryActivities, type DeliveryActivityDeps } from './delivery.activities';
 export { webhookSignature, verifyWebhookSignature } from './webhook-signature';
 export { NotificationQueryService, type NotificationView } from './notification-query.service';
+export { NotificationsService } from './notifications.service';
+export { NotificationStoreModule } from './notification-store.module';

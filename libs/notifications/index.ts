@@ -1,5 +1,5 @@
 export { NotificationsModule, DeliveryModule } from './notifications.module';
-export { NotificationError, type NotificationErrorCode } from './notifications.errors';
+export { NOTIFICATION_ERRORS, NotificationError, type NotificationErrorCode } from './notifications.errors';
 export { InboxService, type InboxItemView, type InboxPage } from './inbox.service';
 export { WebhooksService, type WebhookView } from './webhooks.service';
 export { DeliveryStore, emailIdempotencyKey, emailMessageId, webhookIdempotencyKey } from './delivery-store.service';

@@ -1,5 +1,5 @@
 export { TasksModule, TaskEventsModule } from './tasks.module';
-export { TaskError, type TaskErrorCode } from './tasks.errors';
+export { TASK_ERRORS, TaskError, type TaskErrorCode } from './tasks.errors';
 export { TaskActionsService, type TaskCommand } from './task-actions.service';
 export { TaskQueryService } from './task-query.service';
 export { TasksService } from './tasks.service';

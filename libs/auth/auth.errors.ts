@@ -1,19 +1,22 @@
-export type AuthErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'INVALID_CREDENTIALS'
-  | 'TOKEN_INVALID'
-  | 'FORBIDDEN'
-  | 'WEAK_PASSWORD'
-  | 'USERNAME_TAKEN'
-  | 'USER_NOT_FOUND';
+import { DomainError, type ErrorStatuses } from '../errors/domain/domain-error';
 
-/** Sign-in and permission refusals; the API maps `code` to 401/403/4xx. */
-export class AuthError extends Error {
-  constructor(
-    readonly code: AuthErrorCode,
-    message: string,
-  ) {
-    super(message);
+export type AuthErrorCode = keyof typeof AUTH_ERRORS;
+
+/** Every code of sign-in and permissions and its HTTP status. */
+export const AUTH_ERRORS = {
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  TOKEN_INVALID: 401,
+  FORBIDDEN: 403,
+  WEAK_PASSWORD: 400,
+  USER_NOT_FOUND: 404,
+  USERNAME_TAKEN: 409,
+} as const satisfies ErrorStatuses<string>;
+
+/** Sign-in and permission refusals. */
+export class AuthError extends DomainError<AuthErrorCode> {
+  constructor(code: AuthErrorCode, message: string) {
+    super(code, message);
     this.name = 'AuthError';
   }
 }

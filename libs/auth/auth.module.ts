@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from '../audit/audit.module';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { AuthService } from './auth.service';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
@@ -13,7 +14,7 @@ import { UsersService } from './users.service';
       useFactory: (config: ApiConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  providers: [AuthService, UsersService],
+  providers: [AuthService, UsersService, UsersRepository],
   exports: [AuthService, UsersService],
 })
 export class AuthModule {}

@@ -6,19 +6,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { AuthError } from './auth.errors';
-import { passwordProblem, type Principal, type Role } from './domain/roles';
+import { passwordProblem, type Principal } from './domain/roles';
 import { hashPassword, randomToken, verifyPassword } from './password';
-
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  roles: Role[];
-  token_version: number;
-  disabled: boolean;
-  agency_ids: string[];
-}
+import { type UserRow, UsersRepository } from './users.repository';
 
 interface AccessClaims {
   sub: string;
@@ -42,17 +32,11 @@ export class AuthService {
     private readonly jwt: JwtService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly audit: AuditService,
+    private readonly users: UsersRepository,
   ) {}
 
-  private async user(where: 'id' | 'username', value: string): Promise<UserRow | null> {
-    const rows = await this.db.query<UserRow[]>(
-      `SELECT u.id, u.username, u.display_name, u.password_hash, u.roles, u.token_version, u.disabled,
-         COALESCE(array_agg(ua.agency_id) FILTER (WHERE ua.agency_id IS NOT NULL), '{}') AS agency_ids
-       FROM app_user u LEFT JOIN user_agency ua ON ua.user_id = u.id
-       WHERE u.${where === 'id' ? 'id' : 'username'} = $1 GROUP BY u.id`,
-      [value],
-    );
-    return rows[0] ?? null;
+  private user(where: 'id' | 'username', value: string): Promise<UserRow | null> {
+    return this.users.find(where, value);
   }
 
   private principal(u: UserRow): Principal {
@@ -63,10 +47,7 @@ export class AuthService {
     const claims: AccessClaims = { sub: u.id, ver: u.token_version };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.auth.accessTokenSeconds });
     const refreshToken = randomToken();
-    await this.db.query(
-      `INSERT INTO refresh_token (user_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(days => $3))`,
-      [u.id, sha256(refreshToken), this.config.auth.refreshTokenDays],
-    );
+    await this.users.insertRefreshToken(u.id, sha256(refreshToken), this.config.auth.refreshTokenDays);
     return { accessToken, expiresIn: this.config.auth.accessTokenSeconds, refreshToken, user: this.principal(u) };
   }
 
@@ -82,14 +63,8 @@ export class AuthService {
 
   /** Trades a refresh token for a new pair; the old one is used up. */
   async refresh(refreshToken: string): Promise<TokenPair> {
-    // Wrapped in a SELECT: TypeORM hands back [rows, count] for a bare UPDATE … RETURNING.
-    const rows = await this.db.query<{ user_id: string }[]>(
-      `WITH used AS (UPDATE refresh_token SET revoked_at = now()
-         WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING user_id)
-       SELECT user_id FROM used`,
-      [sha256(refreshToken)],
-    );
-    const u = rows[0] ? await this.user('id', rows[0].user_id) : null;
+    const userId = await this.users.useRefreshToken(sha256(refreshToken));
+    const u = userId ? await this.user('id', userId) : null;
     if (!u || u.disabled) throw new AuthError('TOKEN_INVALID', '登录已失效，请重新登录');
     return this.issue(u);
   }
@@ -118,8 +93,8 @@ export class AuthService {
   }
 
   private async endSessions(tx: EntityManager, userId: string): Promise<void> {
-    await tx.query('UPDATE app_user SET token_version = token_version + 1, updated_at = now() WHERE id = $1', [userId]);
-    await tx.query('UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+    await this.users.bumpTokenVersion(userId, tx);
+    await this.users.revokeRefreshTokens(userId, tx);
   }
 
   async changePassword(userId: string, current: string, next: string): Promise<void> {
@@ -131,7 +106,7 @@ export class AuthService {
     if (problem) throw new AuthError('WEAK_PASSWORD', problem);
     const hash = await hashPassword(next);
     await this.db.transaction(async (tx) => {
-      await tx.query('UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1', [userId, hash]);
+      await this.users.setPassword(userId, hash, tx);
       await this.endSessions(tx, userId);
       await this.audit.record(tx, { action: 'auth.password_change', targetType: 'user', targetId: userId });
     });

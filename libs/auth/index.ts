@@ -1,7 +1,7 @@
 export { AuthModule } from './auth.module';
 export { AuthService, type TokenPair } from './auth.service';
 export { UsersService, type NewUser, type UserView } from './users.service';
-export { AuthError, type AuthErrorCode } from './auth.errors';
+export { AUTH_ERRORS, AuthError, type AuthErrorCode } from './auth.errors';
 export { ROLES, type Role, type Principal, hasAnyRole, agencyScope, passwordProblem } from './domain/roles';
 export { hashPassword } from './password';
 export { ensureFirstAdmin } from './first-admin';

@@ -1,17 +1,18 @@
-export type CalendarErrorCode =
-  'CALENDAR_NOT_COVERED' | 'INVALID_DATE' | 'INVALID_CALENDAR' | 'REASON_REQUIRED' | 'YEAR_NOT_FOUND';
+import { DomainError, type ErrorStatuses } from '../errors/domain/domain-error';
+import type { SharedErrorCode } from '../errors/shared.errors';
 
-/**
- * A calendar operation was refused; the API maps `code` to an HTTP status.
- * The domain's CalendarGapError carries the same 'CALENDAR_NOT_COVERED' code.
- */
-export class CalendarError extends Error {
-  constructor(
-    readonly code: CalendarErrorCode,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
+export type CalendarErrorCode = SharedErrorCode | keyof typeof CALENDAR_ERRORS;
+
+/** Every code of the calendar context and its HTTP status; dates, reasons and coverage are shared. */
+export const CALENDAR_ERRORS = {
+  INVALID_CALENDAR: 422,
+  YEAR_NOT_FOUND: 404,
+} as const satisfies ErrorStatuses<string>;
+
+/** A calendar operation was refused. The domain's CalendarGapError carries the shared 'CALENDAR_NOT_COVERED'. */
+export class CalendarError extends DomainError<CalendarErrorCode> {
+  constructor(code: CalendarErrorCode, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
     this.name = 'CalendarError';
   }
 }

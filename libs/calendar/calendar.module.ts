@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
 
 @Module({
   imports: [AuditModule],
-  providers: [CalendarService],
+  providers: [CalendarService, CalendarRepository],
   exports: [CalendarService],
 })
 export class CalendarModule {}

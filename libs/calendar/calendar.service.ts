@@ -13,8 +13,7 @@ import {
   checkYearEntries,
   checkYearNumber,
 } from './domain/year-entries';
-import { CalendarChange } from './entities/calendar-change.entity';
-import { CalendarYear } from './entities/calendar-year.entity';
+import { CalendarRepository, type DayRow } from './calendar.repository';
 
 export interface CalendarYearSummary {
   year: number;
@@ -58,14 +57,6 @@ export interface CalendarChangeRecord {
 
 export type DayCorrection = 'holiday' | 'workday' | 'normal';
 
-interface DayRow {
-  day: string;
-  kind: DayKind;
-  name: string | null;
-}
-
-/** Serialises calendar changes so the change log's ids follow commit order (the cache version relies on it). */
-const CALENDAR_LOCK_KEY = 7410_2027;
 const CHANGES_LIMIT = 500;
 
 @Injectable()
@@ -74,8 +65,9 @@ export class CalendarService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    // Nest injects it; code that builds the service by hand (tests) gets one on the same data source.
+    // Nest injects them; code that builds the service by hand (tests) gets them on the same data source.
     private readonly audit: AuditService = new AuditService(db),
+    private readonly calendar: CalendarRepository = new CalendarRepository(db),
   ) {}
 
   /**
@@ -94,20 +86,15 @@ export class CalendarService {
   }
 
   async listYears(): Promise<CalendarYearSummary[]> {
-    const rows = await this.db.query<(Omit<CalendarYearSummary, 'updatedAt'> & { updatedAt: Date })[]>(`
-      SELECT y.year, y.source, y.updated_at AS "updatedAt", y.updated_by AS "updatedBy", y.reason,
-             count(*) FILTER (WHERE d.kind = 'holiday')::int AS "holidayCount",
-             count(*) FILTER (WHERE d.kind = 'workday')::int AS "workdayCount"
-        FROM calendar_year y LEFT JOIN calendar_day d ON d.year = y.year
-       GROUP BY y.year ORDER BY y.year`);
+    const rows = await this.calendar.years();
     return rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
   }
 
   async getYear(year: number): Promise<CalendarYearDetail> {
     this.assertYear(year);
-    const row = await this.db.getRepository(CalendarYear).findOneBy({ year });
+    const row = await this.calendar.year(year);
     if (!row) throw new CalendarError('YEAR_NOT_FOUND', `工作日历中没有 ${year} 年`, { year });
-    const days = await this.daysOf(this.db.manager, year);
+    const days = await this.calendar.daysOf(year);
     const pick = (kind: DayKind) => days.filter((d) => d.kind === kind).map(({ day, name }) => ({ day, name }));
     const holidays = pick('holiday');
     const workdays = pick('workday');
@@ -143,19 +130,10 @@ export class CalendarService {
       ...entries.workdays.map((e): DayRow => ({ day: e.day, kind: 'workday', name: cleanName(e.name) })),
     ].sort((a, b) => a.day.localeCompare(b.day));
     const summary = await this.db.transaction(async (tx) => {
-      await this.lock(tx);
-      const existing = await tx.getRepository(CalendarYear).findOneBy({ year });
-      const before = existing ? await this.daysOf(tx, year) : null;
-      await tx.query(
-        `INSERT INTO calendar_year (year, source, updated_at, updated_by, reason) VALUES ($1, 'admin', now(), $2, $3)
-         ON CONFLICT (year) DO UPDATE SET source = 'admin', updated_at = now(), updated_by = $2, reason = $3`,
-        [year, this.actorOf(actor), why],
-      );
-      await tx.query('DELETE FROM calendar_day WHERE year = $1', [year]);
-      await tx.query(
-        `INSERT INTO calendar_day (day, kind, name) SELECT * FROM unnest($1::date[], $2::text[], $3::text[])`,
-        [after.map((d) => d.day), after.map((d) => d.kind), after.map((d) => d.name)],
-      );
+      await this.calendar.lock(tx);
+      const existing = await this.calendar.year(year, tx);
+      const before = existing ? await this.calendar.daysOf(year, tx) : null;
+      await this.calendar.replaceYear(year, this.actorOf(actor), why, after, tx);
       await this.log(tx, {
         year,
         day: null,
@@ -189,31 +167,17 @@ export class CalendarService {
     }
     const year = +day.slice(0, 4);
     const summary = await this.db.transaction(async (tx) => {
-      await this.lock(tx);
-      if (!(await tx.getRepository(CalendarYear).existsBy({ year }))) {
+      await this.calendar.lock(tx);
+      if (!(await this.calendar.year(year, tx))) {
         throw new CalendarError('CALENDAR_NOT_COVERED', `工作日历未覆盖 ${year} 年，请先维护该年度日历再修正单日`, {
           year,
         });
       }
-      const [current] = await tx.query<DayRow[]>(
-        'SELECT day::text AS day, kind, name FROM calendar_day WHERE day = $1',
-        [day],
-      );
+      const current = await this.calendar.day(day, tx);
       const next: DayRow | null = kind === 'normal' ? null : { day, kind, name: cleanName(name) };
-      if (next) {
-        await tx.query(
-          `INSERT INTO calendar_day (day, kind, name) VALUES ($1, $2, $3)
-           ON CONFLICT (day) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name`,
-          [day, next.kind, next.name],
-        );
-      } else {
-        await tx.query('DELETE FROM calendar_day WHERE day = $1', [day]);
-      }
-      await tx.query('UPDATE calendar_year SET updated_at = now(), updated_by = $2, reason = $3 WHERE year = $1', [
-        year,
-        this.actorOf(actor),
-        why,
-      ]);
+      if (next) await this.calendar.putDay(next, tx);
+      else await this.calendar.deleteDay(day, tx);
+      await this.calendar.touchYear(year, this.actorOf(actor), why, tx);
       const toLog = (row: DayRow | undefined | null) => (row ? { kind: row.kind, name: row.name } : { kind: 'normal' });
       await this.log(tx, { year, day, actor, reason: why, before: toLog(current), after: toLog(next) });
       return {
@@ -229,40 +193,23 @@ export class CalendarService {
   /** The change log, newest first (at most 500 entries). */
   async listChanges(year?: number): Promise<CalendarChangeRecord[]> {
     if (year !== undefined) this.assertYear(year);
-    const rows = await this.db.getRepository(CalendarChange).find({
-      where: year === undefined ? {} : { year },
-      order: { id: 'DESC' },
-      take: CHANGES_LIMIT,
-    });
+    const rows = await this.calendar.changes(year, CHANGES_LIMIT);
     return rows.map((r) => ({ ...r, changedAt: r.changedAt.toISOString() }));
   }
 
   private async cached(): Promise<NonNullable<CalendarService['cache']>> {
-    const [{ version }] = await this.db.query<{ version: string }[]>(
-      'SELECT coalesce(max(id), 0)::text AS version FROM calendar_change',
-    );
+    const version = await this.calendar.version();
     if (this.cache?.version === version) return this.cache;
     // Read after the version: a change landing in between only causes one extra reload later.
-    const years = await this.db.query<{ year: number }[]>('SELECT year FROM calendar_year ORDER BY year');
-    const days = await this.db.query<DayRow[]>('SELECT day::text AS day, kind FROM calendar_day ORDER BY day');
+    const years = await this.calendar.coveredYears();
+    const days = await this.calendar.specialDays();
     const data: CalendarData = {
-      years: years.map((r) => r.year),
+      years,
       holidays: days.filter((d) => d.kind === 'holiday').map((d) => d.day),
       workdays: days.filter((d) => d.kind === 'workday').map((d) => d.day),
     };
     this.cache = { version, data };
     return this.cache;
-  }
-
-  private async daysOf(manager: EntityManager, year: number): Promise<DayRow[]> {
-    return manager.query<DayRow[]>(
-      'SELECT day::text AS day, kind, name FROM calendar_day WHERE year = $1 ORDER BY day',
-      [year],
-    );
-  }
-
-  private async lock(tx: EntityManager): Promise<void> {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [CALENDAR_LOCK_KEY]);
   }
 
   /**
@@ -273,18 +220,7 @@ export class CalendarService {
     tx: EntityManager,
     entry: { year: number; day: string | null; actor: string; reason: string; before: unknown; after: unknown },
   ): Promise<void> {
-    const [{ id }] = await tx.query<{ id: string }[]>(
-      `INSERT INTO calendar_change (year, day, actor, reason, before, after) VALUES ($1, $2, $3, $4, $5, $6)
-       RETURNING id::text AS id`,
-      [
-        entry.year,
-        entry.day,
-        this.actorOf(entry.actor),
-        entry.reason,
-        entry.before === null ? null : JSON.stringify(entry.before),
-        JSON.stringify(entry.after),
-      ],
-    );
+    const id = await this.calendar.insertChange({ ...entry, actor: this.actorOf(entry.actor) }, tx);
     await this.audit.record(tx, {
       action: entry.day ? 'calendar.day.set' : 'calendar.year.put',
       targetType: entry.day ? 'calendar_day' : 'calendar_year',

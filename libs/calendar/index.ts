@@ -8,7 +8,7 @@ export {
   type DayCorrection,
   type NamedDay,
 } from './calendar.service';
-export { CalendarError, type CalendarErrorCode } from './calendar.errors';
+export { CALENDAR_ERRORS, CalendarError, type CalendarErrorCode } from './calendar.errors';
 export {
   addWorkingDays,
   CalendarGapError,

@@ -1,2 +1,2 @@
 export { DatabaseModule } from './database.module';
-export { dataSourceOptions, runMigrations, ENTITIES, MIGRATIONS } from './data-source';
+export { dataSourceOptions, pingDatabase, runMigrations, ENTITIES, MIGRATIONS } from './data-source';

@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
-import { ImportService } from './import/import.service';
+import { DocumentsRepository } from './documents.repository';
 import { DocumentsService } from './documents.service';
-import { RegistryService } from './registry/registry.service';
 
+/** Documents and measures. Depends on no other context, so tasks and launch can ask it. */
 @Module({
-  imports: [AuditModule],
-  providers: [DocumentsService, ImportService, RegistryService],
-  exports: [DocumentsService, ImportService, RegistryService],
+  providers: [DocumentsService, DocumentsRepository],
+  exports: [DocumentsService],
 })
 export class DocumentsModule {}

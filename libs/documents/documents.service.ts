@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { PolicyDocument } from './entities/policy-document.entity';
+import type { EntityManager } from 'typeorm';
+import { DEFAULT_LADDER, type Rung } from '../clock/domain/ladder';
+import {
+  DocumentsRepository,
+  type LaunchSettings,
+  type MeasureRow,
+  type NewDocument,
+  type NewMeasure,
+  type PolicyDocumentRow,
+} from './documents.repository';
 import { DocumentError } from './documents.errors';
 
 export interface DocumentSummary {
@@ -13,27 +20,33 @@ export interface DocumentSummary {
   createdAt: string;
 }
 
-/** Reads of stored documents; creating them is the ImportService's job. */
+/** Documents and their measures: read here, created by import, marked launched by launch. */
 @Injectable()
 export class DocumentsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly documents: DocumentsRepository) {}
 
-  async getDocument(id: string): Promise<PolicyDocument> {
-    const doc = await this.db.getRepository(PolicyDocument).findOne({ where: { id } });
+  async getDocument(id: string, manager?: EntityManager): Promise<PolicyDocumentRow> {
+    const doc = await this.documents.findById(id, manager);
     if (!doc) throw new DocumentError('DOCUMENT_NOT_FOUND', `找不到文件 ${id}`);
     return doc;
   }
 
+  /** Locks the document's row for the caller's transaction (launch). */
+  async lockDocument(id: string, tx: EntityManager): Promise<PolicyDocumentRow> {
+    const doc = await this.documents.findForUpdate(id, tx);
+    if (!doc) throw new DocumentError('DOCUMENT_NOT_FOUND', `找不到文件 ${id}`);
+    return doc;
+  }
+
+  exists(id: string, manager?: EntityManager): Promise<boolean> {
+    return this.documents.exists(id, manager);
+  }
+
   async listDocuments(page: number, pageSize: number): Promise<{ items: DocumentSummary[]; total: number }> {
-    const [docs, total] = await this.db.getRepository(PolicyDocument).findAndCount({
-      select: { id: true, title: true, status: true, dueDate: true, createdAt: true, parse: true },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
+    const { rows, total } = await this.documents.page(page, pageSize);
     return {
       total,
-      items: docs.map((d) => ({
+      items: rows.map((d) => ({
         id: d.id,
         title: d.title,
         status: d.status,
@@ -42,5 +55,37 @@ export class DocumentsService {
         createdAt: d.createdAt.toISOString(),
       })),
     };
+  }
+
+  /** The escalation ladder of each document; the default for one launched without its own. */
+  async ladders(documentIds: string[]): Promise<Map<string, Rung[]>> {
+    if (documentIds.length === 0) return new Map();
+    const rows = await this.documents.ladders([...new Set(documentIds)]);
+    return new Map(rows.map((d) => [d.id, d.ladder ?? DEFAULT_LADDER]));
+  }
+
+  sourceText(id: string): Promise<string | null> {
+    return this.documents.sourceText(id);
+  }
+
+  /** A document's measures in document order. */
+  measures(documentId: string, manager?: EntityManager): Promise<MeasureRow[]> {
+    return this.documents.measures(documentId, manager);
+  }
+
+  /** Stores a document and its measures in the caller's transaction; returns the ids, measures by seq. */
+  async create(
+    doc: NewDocument,
+    measures: NewMeasure[],
+    tx: EntityManager,
+  ): Promise<{ id: string; measureIds: Map<number, string> }> {
+    const id = await this.documents.insert(doc, tx);
+    const measureIds = new Map<number, string>();
+    for (const m of measures) measureIds.set(m.seq, await this.documents.insertMeasure(id, m, tx));
+    return { id, measureIds };
+  }
+
+  markLaunched(id: string, settings: LaunchSettings, tx: EntityManager): Promise<void> {
+    return this.documents.markLaunched(id, settings, tx);
   }
 }

@@ -1,8 +1,11 @@
 export { DocumentsModule } from './documents.module';
+export { ImportModule } from './import/import.module';
+export { RegistryModule } from './registry/registry.module';
 export { DocumentsService } from './documents.service';
+export type { MeasureRow, PolicyDocumentRow } from './documents.repository';
 export { ImportService, type ImportPreview, type CorrectionInput } from './import/import.service';
 export { RegistryService, type AgencyView } from './registry/registry.service';
-export { DocumentError, type DocumentErrorCode } from './documents.errors';
+export { DOCUMENT_ERRORS, DocumentError, type DocumentErrorCode } from './documents.errors';
 export { parsePolicy, partiesOf } from './parse/parse-policy';
 export { checkText } from './parse/check-text';
 export { AGENCY_KINDS, type AgencyKind } from './registry/domain/registry.types';

@@ -9,12 +9,14 @@ import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { addWorkingDays, CalendarGapError, isWorkingDay, type WorkCalendar } from '../calendar/domain/working-days';
 import { APP_CONFIG, type AppConfig } from '../config';
-import { PolicyDocument } from '../documents/entities/policy-document.entity';
+import { DocumentError } from '../documents/documents.errors';
+import { DocumentsService } from '../documents/documents.service';
 import { TEMPORAL_CLIENT } from '../temporal';
 import { isIsoDate, shanghaiDay } from '../clock';
 import { DEFAULT_LADDER, ladderProblems, type Rung } from '../clock/domain/ladder';
 import { planTask, type ReportCadence } from '../clock/domain/firing-plan';
-import { Task } from '../tasks/entities/task.entity';
+import type { TaskViewRow } from '../tasks/task.repository';
+import { TasksService } from '../tasks/tasks.service';
 import { TaskError } from '../tasks/tasks.errors';
 
 export interface LaunchRequest {
@@ -46,6 +48,8 @@ export class LaunchService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
+    private readonly documents: DocumentsService,
+    private readonly tasks: TasksService,
   ) {}
 
   /** The due date a request asks for, checked against the working-day calendar. */
@@ -80,8 +84,8 @@ export class LaunchService {
    */
   async launch(documentId: string, req: LaunchRequest, now = new Date()): Promise<LaunchResult> {
     const today = shanghaiDay(now);
-    if (!(await this.db.getRepository(PolicyDocument).exists({ where: { id: documentId } }))) {
-      throw new TaskError('DOCUMENT_NOT_FOUND', `找不到文件 ${documentId}`);
+    if (!(await this.documents.exists(documentId))) {
+      throw new DocumentError('DOCUMENT_NOT_FOUND', `找不到文件 ${documentId}`);
     }
     const ladder = req.ladder ?? DEFAULT_LADDER;
     const problems = ladderProblems(ladder);
@@ -91,11 +95,7 @@ export class LaunchService {
 
     return this.db.transaction(async (tx) => {
       // Row lock: concurrent launches of one document run one after the other.
-      const doc = await tx.getRepository(PolicyDocument).findOne({
-        where: { id: documentId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!doc) throw new TaskError('DOCUMENT_NOT_FOUND', `找不到文件 ${documentId}`);
+      const doc = await this.documents.lockDocument(documentId, tx);
       const alreadyLaunched = doc.status === 'launched';
       if (alreadyLaunched && doc.dueDate !== dueDate) {
         throw new TaskError('ALREADY_LAUNCHED', `该文件已下发，截止日期为 ${doc.dueDate}，不能以不同日期重复下发`, {
@@ -117,19 +117,11 @@ export class LaunchService {
             reportCadence: req.reportCadence ?? null,
           };
 
-      const tasks = await tx.getRepository(Task).find({
-        where: { documentId },
-        relations: { agency: true, measure: true },
-        order: { measure: { seq: 'ASC' }, createdAt: 'ASC' },
-      });
+      const tasks = await this.tasks.tasksToLaunch(documentId, tx);
       if (!alreadyLaunched) {
-        await tx.update(
-          PolicyDocument,
-          { id: documentId },
-          { status: 'launched', dueDate, dueBasis, launchedAt: now, ...settings },
-        );
+        await this.documents.markLaunched(documentId, { dueDate, dueBasis, launchedAt: now, ...settings }, tx);
         for (const task of tasks) {
-          await tx.update(Task, { id: task.id }, { dueDate, workflowId: taskWorkflowId(task.id) });
+          await this.tasks.markLaunched(task.id, dueDate, taskWorkflowId(task.id), tx);
         }
         // A repeated launch changes nothing, so only the first one is recorded.
         await this.audit.record(tx, {
@@ -157,7 +149,7 @@ export class LaunchService {
   private workflowInput(
     cal: WorkCalendar,
     documentId: string,
-    tasks: Task[],
+    tasks: TaskViewRow[],
     s: {
       dueDate: string;
       dueBasis: string;
@@ -194,8 +186,8 @@ export class LaunchService {
         taskId: task.id,
         documentId,
         measureId: task.measureId,
-        measureTitle: task.measure ? `${task.measure.number}${task.measure.title}` : '',
-        agencyName: task.agency?.name ?? '',
+        measureTitle: `${task.measureNumber}${task.measureTitle}`,
+        agencyName: task.agencyName,
         role: task.role,
         dueDate: s.dueDate,
         dueBasis: s.dueBasis,

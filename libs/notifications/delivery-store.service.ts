@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { DeliveryChannel, DeliveryStatus } from './entities/delivery.entity';
+import { UsersService } from '../auth/users.service';
 import { NotificationError } from './notifications.errors';
+import { type DeliveryChannel, type DeliveryStatus, NotificationsRepository } from './notifications.repository';
+
+export type { DeliveryChannel, DeliveryStatus } from './notifications.repository';
 
 export type Audience = 'liaison' | 'coordinator' | 'leader';
 
@@ -45,29 +48,21 @@ export const webhookIdempotencyKey = (notificationId: string, webhookId: string)
 /** What the delivery activities read and write: recipients, inbox rows, webhooks and delivery records. */
 @Injectable()
 export class DeliveryStore {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly notifications: NotificationsRepository,
+    private readonly users: UsersService,
+  ) {}
 
   async notification(id: string): Promise<NotificationToSend> {
-    const rows = await this.db.query<NotificationToSend[]>(
-      `SELECT n.id::text AS id, n.task_id AS "taskId", n.event_seq AS "eventSeq", n.audience,
-              t.agency_id AS "taskAgencyId", a.name AS "agencyName", m.title AS "measureTitle", n.message,
-              to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
-       FROM notification n JOIN task t ON t.id = n.task_id JOIN agency a ON a.id = t.agency_id
-         JOIN measure m ON m.id = t.measure_id
-       WHERE n.id = $1`,
-      [id],
-    );
-    if (rows.length === 0) throw new NotificationError('NOTIFICATION_NOT_FOUND', `找不到通知 ${id}`);
-    return rows[0];
+    const found = await this.notifications.toSend(id);
+    if (!found) throw new NotificationError('NOTIFICATION_NOT_FOUND', `找不到通知 ${id}`);
+    return found;
   }
 
   /** The notification ids an event wrote (its transaction has committed when this is called). */
-  async idsOfEvent(taskId: string, eventSeq: number): Promise<string[]> {
-    const rows = await this.db.query<{ id: string }[]>(
-      'SELECT id::text AS id FROM notification WHERE task_id = $1 AND event_seq = $2 ORDER BY id',
-      [taskId, eventSeq],
-    );
-    return rows.map((r) => r.id);
+  idsOfEvent(taskId: string, eventSeq: number): Promise<string[]> {
+    return this.notifications.idsOfEvent(taskId, eventSeq);
   }
 
   /**
@@ -78,20 +73,13 @@ export class DeliveryStore {
     return this.db.transaction(async (tx) => {
       const recipients =
         n.audience === 'liaison'
-          ? await tx.query<Recipient[]>(
-              `SELECT u.id AS "userId", u.email FROM app_user u JOIN user_agency ua ON ua.user_id = u.id
-               WHERE ua.agency_id = $1 AND 'liaison' = ANY(u.roles) AND NOT u.disabled ORDER BY u.id`,
-              [n.taskAgencyId],
-            )
-          : await tx.query<Recipient[]>(
-              `SELECT id AS "userId", email FROM app_user WHERE $1 = ANY(roles) AND NOT disabled ORDER BY id`,
-              [n.audience],
-            );
+          ? await this.users.liaisonsOf(n.taskAgencyId, tx)
+          : await this.users.withRole(n.audience, tx);
       if (recipients.length > 0) {
-        await tx.query(
-          `INSERT INTO inbox_item (notification_id, user_id) SELECT $1, unnest($2::uuid[])
-           ON CONFLICT (notification_id, user_id) DO NOTHING`,
-          [n.id, recipients.map((r) => r.userId)],
+        await this.notifications.insertInboxItems(
+          n.id,
+          recipients.map((r) => r.userId),
+          tx,
         );
       }
       return recipients;
@@ -99,44 +87,24 @@ export class DeliveryStore {
   }
 
   /** Active webhooks for a notification: system-wide ones, and the agency's for notices to its liaisons. */
-  async webhookIdsFor(n: NotificationToSend): Promise<string[]> {
-    const rows = await this.db.query<{ id: string }[]>(
-      `SELECT id FROM webhook WHERE active AND (agency_id IS NULL OR ($2 AND agency_id = $1)) ORDER BY created_at, id`,
-      [n.taskAgencyId, n.audience === 'liaison'],
-    );
-    return rows.map((r) => r.id);
+  webhookIdsFor(n: NotificationToSend): Promise<string[]> {
+    return this.notifications.activeWebhookIds(n.taskAgencyId, n.audience === 'liaison');
   }
 
-  async webhook(id: string): Promise<{ id: string; url: string; secret: string; active: boolean } | null> {
-    const rows = await this.db.query<{ id: string; url: string; secret: string; active: boolean }[]>(
-      'SELECT id, url, secret, active FROM webhook WHERE id = $1',
-      [id],
-    );
-    return rows[0] ?? null;
+  webhook(id: string): Promise<{ id: string; url: string; secret: string; active: boolean } | null> {
+    return this.notifications.webhookSecret(id);
   }
 
-  async email(userId: string): Promise<string | null> {
-    const rows = await this.db.query<{ email: string | null }[]>(
-      'SELECT email FROM app_user WHERE id = $1 AND NOT disabled',
-      [userId],
-    );
-    return rows[0]?.email ?? null;
+  email(userId: string): Promise<string | null> {
+    return this.users.email(userId);
   }
 
-  async wasSent(notificationId: string, channel: DeliveryChannel, target: string): Promise<boolean> {
-    const rows = await this.db.query<unknown[]>(
-      `SELECT 1 FROM delivery WHERE notification_id = $1 AND channel = $2 AND target = $3 AND status = 'sent'`,
-      [notificationId, channel, target],
-    );
-    return rows.length > 0;
+  wasSent(notificationId: string, channel: DeliveryChannel, target: string): Promise<boolean> {
+    return this.notifications.wasSent(notificationId, channel, target);
   }
 
   /** Records an outcome once; a second record of the same target changes nothing. */
   async record(r: DeliveryRecord): Promise<void> {
-    await this.db.query(
-      `INSERT INTO delivery (notification_id, channel, target, status, idempotency_key, attempts, detail)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (notification_id, channel, target) DO NOTHING`,
-      [r.notificationId, r.channel, r.target, r.status, r.idempotencyKey, r.attempts, r.detail.slice(0, 2000)],
-    );
+    await this.notifications.insertDelivery({ ...r, detail: r.detail.slice(0, 2000) });
   }
 }

@@ -1,5 +1,5 @@
 export { NotificationsModule, DeliveryModule } from './notifications.module';
-export { NotificationError, type NotificationErrorCode } from './notifications.errors';
+export { NOTIFICATION_ERRORS, NotificationError, type NotificationErrorCode } from './notifications.errors';
 export { InboxService, type InboxItemView, type InboxPage } from './inbox.service';
 export { WebhooksService, type WebhookView } from './webhooks.service';
 export { DeliveryStore, emailIdempotencyKey, emailMessageId, webhookIdempotencyKey } from './delivery-store.service';
@@ -8,3 +8,5 @@ export { DeliveryStarter } from './delivery-starter';
 export { createDeliveryActivities, type DeliveryActivityDeps } from './delivery.activities';
 export { webhookSignature, verifyWebhookSignature } from './webhook-signature';
 export { NotificationQueryService, type NotificationView } from './notification-query.service';
+export { NotificationsService } from './notifications.service';
+export { NotificationStoreModule } from './notification-store.module';

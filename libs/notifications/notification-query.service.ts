@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Audience } from '../clock/domain/ladder';
 import type { Page } from '../database/page';
+import { NotificationsRepository } from './notifications.repository';
 
 export interface NotificationView {
   id: string;
@@ -17,7 +16,7 @@ export interface NotificationView {
 /** Notifications written when rungs fire; delivery to people and channels comes with sign-in. */
 @Injectable()
 export class NotificationQueryService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly notifications: NotificationsRepository) {}
 
   async list(filter: {
     audience?: Audience;
@@ -28,49 +27,13 @@ export class NotificationQueryService {
     page: number;
     pageSize: number;
   }): Promise<Page<NotificationView>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.audience) add('audience = ?', filter.audience);
-    if (filter.agencyId) add('agency_id = ?', filter.agencyId);
-    if (filter.taskId) add('task_id = ?', filter.taskId);
-    if (filter.scope) add("audience = 'liaison' AND agency_id = ANY(?::uuid[])", filter.scope);
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.db.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM notification ${clause}`,
-      params,
-    );
-    const rows = await this.db.query<
-      {
-        id: string;
-        task_id: string;
-        event_seq: number;
-        audience: Audience;
-        agency_id: string | null;
-        message: string;
-        created_at: Date;
-      }[]
-    >(
-      `SELECT id, task_id, event_seq, audience, agency_id, message, created_at FROM notification ${clause}
-       ORDER BY created_at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
-    );
+    const { page, pageSize, ...where } = filter;
+    const { rows, total } = await this.notifications.page(where, pageSize, (page - 1) * pageSize);
     return {
       total,
-      page: filter.page,
-      pageSize: filter.pageSize,
-      items: rows.map((r) => ({
-        id: r.id,
-        taskId: r.task_id,
-        eventSeq: r.event_seq,
-        audience: r.audience,
-        agencyId: r.agency_id,
-        message: r.message,
-        createdAt: r.created_at.toISOString(),
-      })),
+      page,
+      pageSize,
+      items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     };
   }
 }

@@ -3,7 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { RegistryService } from '../documents/registry/registry.service';
+import { DocumentError } from '../documents/documents.errors';
 import { NotificationError } from './notifications.errors';
+import { NotificationsRepository, type WebhookRow } from './notifications.repository';
 
 export interface WebhookView {
   id: string;
@@ -16,12 +19,7 @@ export interface WebhookView {
   disabledAt: string | null;
 }
 
-type Row = Omit<WebhookView, 'createdAt' | 'disabledAt'> & { createdAt: Date; disabledAt: Date | null };
-
-const COLUMNS = `id, agency_id AS "agencyId", url, description, active, created_by AS "createdBy",
-  created_at AS "createdAt", disabled_at AS "disabledAt"`;
-
-const view = (r: Row): WebhookView => ({
+const view = (r: WebhookRow): WebhookView => ({
   ...r,
   createdAt: r.createdAt.toISOString(),
   disabledAt: r.disabledAt ? r.disabledAt.toISOString() : null,
@@ -32,12 +30,13 @@ const view = (r: Row): WebhookView => ({
 export class WebhooksService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    // Nest injects it; code that builds the service by hand gets one on the same data source.
-    private readonly audit: AuditService = new AuditService(db),
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsRepository,
+    private readonly registry: RegistryService,
   ) {}
 
   async list(): Promise<WebhookView[]> {
-    return (await this.db.query<Row[]>(`SELECT ${COLUMNS} FROM webhook ORDER BY created_at, id`)).map(view);
+    return (await this.notifications.webhooks()).map(view);
   }
 
   async create(input: {
@@ -48,15 +47,22 @@ export class WebhooksService {
     createdBy: string;
   }): Promise<WebhookView & { secret: string }> {
     if (input.agencyId) {
-      const agency = await this.db.query<unknown[]>('SELECT 1 FROM agency WHERE id = $1', [input.agencyId]);
-      if (agency.length === 0) throw new NotificationError('AGENCY_NOT_FOUND', `找不到单位 ${input.agencyId}`);
+      // The registry's own error: one AGENCY_NOT_FOUND for the whole API.
+      if (!(await this.registry.agencyExists(input.agencyId))) {
+        throw new DocumentError('AGENCY_NOT_FOUND', `找不到单位 ${input.agencyId}`);
+      }
     }
     const secret = input.secret ?? randomBytes(32).toString('hex');
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.query<Row[]>(
-        `INSERT INTO webhook (agency_id, url, secret, description, created_by) VALUES ($1, $2, $3, $4, $5)
-         RETURNING ${COLUMNS}`,
-        [input.agencyId ?? null, input.url, secret, input.description ?? '', input.createdBy],
+      const row = await this.notifications.insertWebhook(
+        {
+          agencyId: input.agencyId ?? null,
+          url: input.url,
+          secret,
+          description: input.description ?? '',
+          createdBy: input.createdBy,
+        },
+        tx,
       );
       const created = view(row);
       // The secret stays out of the audit log.
@@ -73,16 +79,17 @@ export class WebhooksService {
   /** Repeat-safe; deliveries already under way finish their current attempt, later ones skip it. */
   async disable(id: string): Promise<WebhookView> {
     return this.db.transaction(async (tx) => {
-      const before = await tx.query<Row[]>(`SELECT ${COLUMNS} FROM webhook WHERE id = $1 FOR UPDATE`, [id]);
-      if (before.length === 0) throw new NotificationError('WEBHOOK_NOT_FOUND', `找不到 webhook ${id}`);
-      if (!before[0].active) return view(before[0]);
-      await tx.query('UPDATE webhook SET active = false, disabled_at = now() WHERE id = $1', [id]);
-      const [after] = await tx.query<Row[]>(`SELECT ${COLUMNS} FROM webhook WHERE id = $1`, [id]);
+      const before = await this.notifications.webhookById(id, tx, true);
+      if (!before) throw new NotificationError('WEBHOOK_NOT_FOUND', `找不到 webhook ${id}`);
+      if (!before.active) return view(before);
+      await this.notifications.disableWebhook(id, tx);
+      const after = await this.notifications.webhookById(id, tx);
+      if (!after) throw new NotificationError('WEBHOOK_NOT_FOUND', `找不到 webhook ${id}`);
       await this.audit.record(tx, {
         action: 'webhook.disable',
         targetType: 'webhook',
         targetId: id,
-        before: view(before[0]),
+        before: view(before),
         after: view(after),
       });
       return view(after);

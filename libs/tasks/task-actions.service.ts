@@ -12,6 +12,7 @@ import { TEMPORAL_CLIENT } from '../temporal';
 import { isIsoDate } from '../clock';
 import { STATE_LABELS } from './domain/task-state';
 import { Task } from './entities/task.entity';
+import { TaskRepository } from './task.repository';
 import { TaskError } from './tasks.errors';
 
 export type TaskCommand =
@@ -35,6 +36,7 @@ export class TaskActionsService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
+    private readonly tasks: TaskRepository,
   ) {}
 
   /**
@@ -47,7 +49,7 @@ export class TaskActionsService {
     requestId?: string,
     scope: string[] | null = null,
   ): Promise<TaskSnapshot> {
-    const task = await this.db.getRepository(Task).findOne({ where: { id: taskId } });
+    const task = await this.tasks.findById(taskId);
     if (!task || (scope && !scope.includes(task.agencyId)))
       throw new TaskError('TASK_NOT_FOUND', `找不到任务 ${taskId}`);
     if (!task.workflowId || task.state === 'draft') {

@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { AuditService, type AuditView } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import type { WorkCalendar } from '../calendar/domain/working-days';
-import { Measure } from '../documents/entities/measure.entity';
-import { PolicyDocument } from '../documents/entities/policy-document.entity';
+import { DocumentsService } from '../documents/documents.service';
 import { type ClockReading, type Colour, readClock, shanghaiDay, worstColour } from '../clock';
 import { DEFAULT_LADDER, type Rung } from '../clock/domain/ladder';
 import { STATE_LABELS, type TaskRole, type TaskState } from './domain/task-state';
-import { TaskEvent } from './entities/task-event.entity';
-import { Task } from './entities/task.entity';
 import type { Page } from '../database/page';
+import { TaskRepository, type TaskViewRow } from './task.repository';
 import { TaskError } from './tasks.errors';
 
 export interface TaskView {
@@ -52,30 +48,22 @@ export type { Page } from '../database/page';
 @Injectable()
 export class TaskQueryService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tasks: TaskRepository,
+    private readonly documents: DocumentsService,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
   ) {}
 
-  private async ladders(documentIds: string[]): Promise<Map<string, Rung[]>> {
-    if (documentIds.length === 0) return new Map();
-    const docs = await this.db.getRepository(PolicyDocument).find({
-      select: { id: true, ladder: true },
-      where: { id: In([...new Set(documentIds)]) },
-    });
-    return new Map(docs.map((d) => [d.id, d.ladder ?? DEFAULT_LADDER]));
-  }
-
-  private view(task: Task, cal: WorkCalendar, ladder: Rung[], today: string): TaskView {
+  private view(task: TaskViewRow, cal: WorkCalendar, ladder: Rung[], today: string): TaskView {
     const clock = readClock(cal, task, ladder, today);
     return {
       id: task.id,
       documentId: task.documentId,
       measureId: task.measureId,
-      measureNumber: task.measure?.number ?? '',
-      measureTitle: task.measure?.title ?? '',
+      measureNumber: task.measureNumber,
+      measureTitle: task.measureTitle,
       agencyId: task.agencyId,
-      agency: task.agency?.name ?? '',
+      agency: task.agencyName,
       role: task.role,
       state: task.state,
       stateLabel: STATE_LABELS[task.state],
@@ -90,46 +78,29 @@ export class TaskQueryService {
 
   async listTasks(filter: TaskListFilter, now = new Date()): Promise<Page<TaskView>> {
     const today = shanghaiDay(now);
-    const qb = this.db
-      .getRepository(Task)
-      .createQueryBuilder('t')
-      .leftJoinAndSelect('t.measure', 'm')
-      .leftJoinAndSelect('t.agency', 'a');
-    if (filter.agencyId) qb.andWhere('t.agency_id = :agencyId', { agencyId: filter.agencyId });
-    if (filter.scope) qb.andWhere('t.agency_id IN (:...scope)', { scope: filter.scope.length ? filter.scope : [null] });
-    if (filter.documentId) qb.andWhere('t.document_id = :documentId', { documentId: filter.documentId });
-    if (filter.state) qb.andWhere('t.state = :state', { state: filter.state });
-    if (filter.overdue !== undefined) {
-      const overdueSql = `(t.due_date < :today AND t.paused_since IS NULL AND t.state IN ('issued', 'in_progress'))`;
-      qb.andWhere(filter.overdue ? overdueSql : `NOT ${overdueSql}`, { today });
-    }
-    if (filter.sort === 'dueDate') qb.orderBy('t.dueDate', 'ASC', 'NULLS LAST');
-    else if (filter.sort === 'updatedAt') qb.orderBy('t.updatedAt', 'DESC');
-    else qb.orderBy('m.documentId').addOrderBy('m.seq');
-    // Property paths, not column names: TypeORM pages joined queries through them.
-    qb.addOrderBy('t.id');
-    const [tasks, total] = await qb
-      .skip((filter.page - 1) * filter.pageSize)
-      .take(filter.pageSize)
-      .getManyAndCount();
+    const { rows: tasks, total } = await this.tasks.list({
+      agencyId: filter.agencyId,
+      scope: filter.scope,
+      documentId: filter.documentId,
+      state: filter.state,
+      overdue: filter.overdue === undefined ? undefined : { overdue: filter.overdue, today },
+      sort: filter.sort,
+      limit: filter.pageSize,
+      offset: (filter.page - 1) * filter.pageSize,
+    });
     const cal = await this.calendar.getWorkCalendar();
-    const ladders = await this.ladders(tasks.map((t) => t.documentId));
+    const ladders = await this.documents.ladders(tasks.map((t) => t.documentId));
     const items = tasks.map((t) => this.view(t, cal, ladders.get(t.documentId) ?? DEFAULT_LADDER, today));
     return { items, total, page: filter.page, pageSize: filter.pageSize };
   }
 
   async getTask(id: string, scope: string[] | null = null, now = new Date()) {
-    const task = await this.db
-      .getRepository(Task)
-      .findOne({ where: { id }, relations: { measure: true, agency: true } });
+    const task = await this.tasks.findView(id);
     if (!task || (scope && !scope.includes(task.agencyId))) throw new TaskError('TASK_NOT_FOUND', `找不到任务 ${id}`);
-    const events = await this.db.getRepository(TaskEvent).find({ where: { taskId: id }, order: { seq: 'ASC' } });
+    const events = await this.tasks.events(id);
     const cal = await this.calendar.getWorkCalendar();
-    const ladder = (await this.ladders([task.documentId])).get(task.documentId) ?? DEFAULT_LADDER;
-    const [doc] = await this.db.query<{ source_text: string }[]>(
-      'SELECT source_text FROM policy_document WHERE id = $1',
-      [task.documentId],
-    );
+    const ladder = (await this.documents.ladders([task.documentId])).get(task.documentId) ?? DEFAULT_LADDER;
+    const sourceText = await this.documents.sourceText(task.documentId);
     const span: [number, number] | null =
       task.attributionStart !== null && task.attributionEnd !== null
         ? [task.attributionStart, task.attributionEnd]
@@ -145,13 +116,13 @@ export class TaskQueryService {
     }));
     return {
       ...this.view(task, cal, ladder, shanghaiDay(now)),
-      measureText: task.measure?.text ?? '',
+      measureText: task.measureText,
       // Where this task came from: the party as the document wrote it and the attribution quoted.
       provenance: {
         source: task.source,
         partyAsWritten: task.partyAsWritten,
         attributionSpan: span,
-        attributionText: span && doc ? doc.source_text.slice(span[0], span[1]) : null,
+        attributionText: span && sourceText !== null ? sourceText.slice(span[0], span[1]) : null,
       },
       history,
       timeline: mergeTimeline(history, await this.audit.taskEntries(id)),
@@ -161,14 +132,10 @@ export class TaskQueryService {
   /** Each measure × party with its state and colour, rolled up to measure and document. */
   async documentStatus(documentId: string, now = new Date()) {
     const today = shanghaiDay(now);
-    const doc = await this.db.getRepository(PolicyDocument).findOne({ where: { id: documentId } });
-    if (!doc) throw new TaskError('DOCUMENT_NOT_FOUND', `找不到文件 ${documentId}`);
-    const measures = await this.db.getRepository(Measure).find({ where: { documentId }, order: { seq: 'ASC' } });
-    const tasks = await this.db.getRepository(Task).find({
-      where: { documentId },
-      relations: { agency: true, measure: true },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    // The documents' own error: one DOCUMENT_NOT_FOUND for the whole API.
+    const doc = await this.documents.getDocument(documentId);
+    const measures = await this.documents.measures(documentId);
+    const tasks = await this.tasks.viewsOfDocument(documentId);
     const cal = await this.calendar.getWorkCalendar();
     const ladder = doc.ladder ?? DEFAULT_LADDER;
     const byMeasure = new Map<string, TaskView[]>();

@@ -1,9 +1,10 @@
+import { DomainError, type ErrorStatuses } from '../errors/domain/domain-error';
+import type { SharedErrorCode } from '../errors/shared.errors';
 import type { UpdateRejection } from './task.definitions';
 
 export type TaskErrorCode =
   | UpdateRejection
   | 'TASK_NOT_FOUND'
-  | 'DOCUMENT_NOT_FOUND'
   | 'NOT_LAUNCHED'
   | 'ALREADY_LAUNCHED'
   | 'DUE_DATE_IN_PAST'
@@ -11,14 +12,30 @@ export type TaskErrorCode =
   | 'INVALID_LADDER'
   | 'WORKFLOW_UNAVAILABLE';
 
-/** A business rule refused a task operation; the API maps `code` to an HTTP status. */
-export class TaskError extends Error {
-  constructor(
-    readonly code: TaskErrorCode,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
+/** Every code of the tasks context (and launch) and its HTTP status; dates, reasons and coverage are shared. */
+export const TASK_ERRORS = {
+  TASK_NOT_FOUND: 404,
+  EVIDENCE_REQUIRED: 400,
+  NOTE_REQUIRED: 400,
+  DUE_REQUIRED: 400,
+  INVALID_LADDER: 400,
+  DUE_DATE_IN_PAST: 422,
+  EXTENSION_TOO_LATE: 422,
+  EXTENSION_LIMIT: 422,
+  NOT_LAUNCHED: 409,
+  ALREADY_LAUNCHED: 409,
+  INVALID_TRANSITION: 409,
+  EXTENSION_PENDING: 409,
+  NO_PENDING_EXTENSION: 409,
+  ALREADY_PAUSED: 409,
+  NOT_PAUSED: 409,
+  WORKFLOW_UNAVAILABLE: 503,
+} as const satisfies ErrorStatuses<Exclude<TaskErrorCode, SharedErrorCode>>;
+
+/** A business rule refused a task operation. */
+export class TaskError extends DomainError<TaskErrorCode> {
+  constructor(code: TaskErrorCode, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
     this.name = 'TaskError';
   }
 }

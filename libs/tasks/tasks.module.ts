@@ -1,21 +1,25 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
+import { DocumentsModule } from '../documents/documents.module';
+import { NotificationStoreModule } from '../notifications/notification-store.module';
 import { TaskActionsService } from './task-actions.service';
 import { TaskEventsService } from './task-events.service';
 import { TaskQueryService } from './task-query.service';
+import { TaskRepository } from './task.repository';
+import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [CalendarModule, AuditModule],
-  providers: [TaskActionsService, TaskQueryService, TaskEventsService],
-  exports: [TaskActionsService, TaskQueryService, TaskEventsService],
+  imports: [CalendarModule, AuditModule, DocumentsModule, NotificationStoreModule],
+  providers: [TaskActionsService, TaskQueryService, TaskEventsService, TasksService, TaskRepository],
+  exports: [TaskActionsService, TaskQueryService, TaskEventsService, TasksService],
 })
 export class TasksModule {}
 
 /** What the worker needs: the stores behind the activities, without the Temporal client. */
 @Module({
-  imports: [CalendarModule],
-  providers: [TaskEventsService],
+  imports: [CalendarModule, NotificationStoreModule],
+  providers: [TaskEventsService, TaskRepository],
   exports: [TaskEventsService, CalendarModule],
 })
 export class TaskEventsModule {}

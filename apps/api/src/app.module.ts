@@ -7,7 +7,7 @@ import { CalendarModule } from '../../../libs/calendar';
 import { ConfigModule } from '../../../libs/config';
 import { DatabaseModule } from '../../../libs/database';
 import { NotificationsModule } from '../../../libs/notifications';
-import { DocumentsModule } from '../../../libs/documents';
+import { DocumentsModule, ImportModule, RegistryModule } from '../../../libs/documents';
 import { LaunchModule } from '../../../libs/launch';
 import { TasksModule } from '../../../libs/tasks';
 import { TemporalModule } from '../../../libs/temporal';
@@ -36,6 +36,8 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     AuditModule,
     CalendarModule,
     DocumentsModule,
+    RegistryModule,
+    ImportModule,
     LaunchModule,
     TasksModule,
     NotificationsModule,

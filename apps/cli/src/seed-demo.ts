@@ -2,6 +2,8 @@ import { DataSource } from 'typeorm';
 import { UsersService, passwordProblem } from '../../../libs/auth';
 import { randomToken } from '../../../libs/auth/password';
 import { dataSourceOptions } from '../../../libs/database';
+import { AuditService } from '../../../libs/audit';
+import { RegistryService } from '../../../libs/documents';
 
 /**
  * Sample accounts for the seed document's agencies: `coordinator` (市民政局), `leader`, and one
@@ -16,9 +18,7 @@ export async function seedDemo(databaseUrl: string, configured: string | null): 
   try {
     const users = new UsersService(db);
     const existing = new Set((await users.list()).map((u) => u.username));
-    const agencies = await db.query<{ id: string; name: string }[]>(
-      `SELECT id, name FROM agency WHERE kind NOT IN ('generic', 'unknown') ORDER BY kind, name`,
-    );
+    const agencies = await new RegistryService(db, new AuditService(db)).namedAgencies();
     const minzheng = agencies.find((a) => a.name === '市民政局');
     const wanted = [
       {

@@ -4,6 +4,7 @@
  * CalendarGapError instead of guessing Mon–Fri, because a guessed deadline on a public holiday
  * would be wrong without anyone noticing.
  */
+import { DomainError } from '../../errors/domain/domain-error';
 import { daysInYear, epochDayToIso, firstEpochDayOf, isWeekendEpochDay, parseIsoDay } from './iso-day';
 
 /** Plain, serialisable calendar data (what the service loads and what a workflow input may carry). */
@@ -16,11 +17,9 @@ export interface CalendarData {
   workdays: string[];
 }
 
-export class CalendarGapError extends Error {
-  readonly code = 'CALENDAR_NOT_COVERED' as const;
-
+export class CalendarGapError extends DomainError<'CALENDAR_NOT_COVERED'> {
   constructor(readonly year: number) {
-    super(`工作日历未覆盖 ${year} 年，请管理员先维护该年度日历`);
+    super('CALENDAR_NOT_COVERED', `工作日历未覆盖 ${year} 年，请管理员先维护该年度日历`, { year });
     this.name = 'CalendarGapError';
   }
 }

@@ -2,16 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
+import { TasksService } from '../../tasks/tasks.service';
+import { DocumentsService } from '../documents.service';
 import { checkText } from '../parse/check-text';
 import { type Correction, type ImportPlan, type PlannedRole, planImport } from './domain/import-plan';
 import type { AgencyKind } from '../registry/domain/registry.types';
 import { parsePolicy } from '../parse/parse-policy';
 import type { ParseResult } from '../parse/parse-result.types';
 import { diffPlans, type PlanDiff, type PlanSide } from './domain/plan-diff';
-import { ImportDraft } from './import-draft.entity';
-import { PolicyDocument } from '../entities/policy-document.entity';
 import { DocumentError } from '../documents.errors';
 import { RegistryService } from '../registry/registry.service';
+import { type ImportDraftRow, ImportRepository } from './import.repository';
 
 export interface ImportPreview {
   id: string;
@@ -47,7 +48,10 @@ export interface EditInput {
 export class ImportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly drafts: ImportRepository,
+    private readonly documents: DocumentsService,
     private readonly registry: RegistryService,
+    private readonly tasks: TasksService,
     private readonly audit: AuditService,
   ) {}
 
@@ -95,20 +99,14 @@ export class ImportService {
 
   async createDraft(rawText: string, actor: string, revisesDocumentId?: string): Promise<ImportPreview> {
     const { text, parse } = await this.parseText(rawText);
-    if (
-      revisesDocumentId &&
-      !(await this.db.getRepository(PolicyDocument).exists({ where: { id: revisesDocumentId } }))
-    ) {
+    if (revisesDocumentId && !(await this.documents.exists(revisesDocumentId))) {
       throw new DocumentError('DOCUMENT_NOT_FOUND', `找不到要修订的文件 ${revisesDocumentId}`);
     }
     const draft = await this.db.transaction(async (tx) => {
-      const saved = await tx.getRepository(ImportDraft).save({
-        sourceText: text,
-        parse,
-        corrections: [],
-        revisesDocumentId: revisesDocumentId ?? null,
-        createdBy: actor,
-      });
+      const saved = await this.drafts.insert(
+        { sourceText: text, parse, revisesDocumentId: revisesDocumentId ?? null, createdBy: actor },
+        tx,
+      );
       await this.audit.record(tx, {
         action: 'import.create',
         targetType: 'import',
@@ -123,12 +121,12 @@ export class ImportService {
   }
 
   async getPreview(id: string): Promise<ImportPreview> {
-    return this.preview(await this.load(this.db, id));
+    return this.preview(await this.load(id));
   }
 
   async correct(id: string, edits: EditInput[], actor: string, reason: string): Promise<ImportPreview> {
     const draft = await this.db.transaction(async (tx) => {
-      const d = await this.load(tx, id, true);
+      const d = await this.load(id, tx);
       if (d.status === 'confirmed') throw new DocumentError('IMPORT_CONFIRMED', '该导入已确认，不能再修改');
       const registry = await this.registry.snapshot(tx);
       const at = new Date().toISOString();
@@ -136,15 +134,14 @@ export class ImportService {
       const checked = edits.map((edit) => this.checkEdit(edit, d.parse, ids));
       const appended = checked.map((e) => ({ ...e, by: actor, at, reason }));
       const before = { corrections: d.corrections.length };
-      d.corrections = [...d.corrections, ...appended];
-      const saved = await tx.getRepository(ImportDraft).save(d);
+      const saved = await this.drafts.setCorrections(d.id, [...d.corrections, ...appended], tx);
       await this.audit.record(tx, {
         action: 'import.correct',
         targetType: 'import',
         targetId: d.id,
         documentId: d.revisesDocumentId,
         before,
-        after: { corrections: d.corrections.length, appended },
+        after: { corrections: saved.corrections.length, appended },
       });
       return saved;
     });
@@ -155,17 +152,15 @@ export class ImportService {
     id: string,
   ): Promise<{ importId: string; documentId: string; taskCount: number; alreadyConfirmed: boolean }> {
     return this.db.transaction(async (tx) => {
-      const d = await this.load(tx, id, true);
+      const d = await this.load(id, tx);
       if (d.status === 'confirmed' && d.documentId) {
-        const [{ n }] = await tx.query<{ n: number }[]>('SELECT count(*)::int AS n FROM task WHERE document_id = $1', [
-          d.documentId,
-        ]);
-        return { importId: d.id, documentId: d.documentId, taskCount: n, alreadyConfirmed: true };
+        const taskCount = await this.tasks.countOfDocument(d.documentId, tx);
+        return { importId: d.id, documentId: d.documentId, taskCount, alreadyConfirmed: true };
       }
       const plan = planImport(d.parse, await this.registry.snapshot(tx), d.corrections);
       this.mustBeResolved(plan);
       const documentId = await this.persist(tx, d.sourceText, d.parse, plan, d.revisesDocumentId);
-      await tx.update(ImportDraft, { id: d.id }, { status: 'confirmed', documentId });
+      await this.drafts.markConfirmed(d.id, documentId, tx);
       await this.audit.record(tx, {
         action: 'import.confirm',
         targetType: 'import',
@@ -178,11 +173,9 @@ export class ImportService {
     });
   }
 
-  private async load(db: DataSource | EntityManager, id: string, lock = false): Promise<ImportDraft> {
-    const draft = await db.getRepository(ImportDraft).findOne({
-      where: { id },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+  /** With `tx`, the draft's row is locked for that transaction. */
+  private async load(id: string, tx?: EntityManager): Promise<ImportDraftRow> {
+    const draft = await this.drafts.findById(id, tx, tx !== undefined);
     if (!draft) throw new DocumentError('IMPORT_NOT_FOUND', `找不到导入 ${id}`);
     return draft;
   }
@@ -234,7 +227,7 @@ export class ImportService {
     }
   }
 
-  private async preview(d: ImportDraft): Promise<ImportPreview> {
+  private async preview(d: ImportDraftRow): Promise<ImportPreview> {
     const plan = planImport(d.parse, await this.registry.snapshot(), d.corrections);
     return {
       id: d.id,
@@ -249,18 +242,14 @@ export class ImportService {
   }
 
   private async confirmedSide(documentId: string): Promise<PlanSide> {
-    const measures = await this.db.query<{ number: string; title: string }[]>(
-      'SELECT number, title FROM measure WHERE document_id = $1 ORDER BY seq',
-      [documentId],
-    );
-    const rows = await this.db.query<{ number: string; agency: string; role: string }[]>(
-      `SELECT m.number, a.name AS agency, t.role FROM task t JOIN measure m ON m.id = t.measure_id
-       JOIN agency a ON a.id = t.agency_id WHERE t.document_id = $1`,
-      [documentId],
-    );
+    const measures = (await this.documents.measures(documentId)).map(({ number, title }) => ({ number, title }));
     const parties = new Map<string, Map<string, string>>();
-    for (const r of rows)
-      parties.set(r.number, (parties.get(r.number) ?? new Map<string, string>()).set(r.agency, r.role));
+    for (const t of await this.tasks.tasksOfDocument(documentId)) {
+      parties.set(
+        t.measureNumber,
+        (parties.get(t.measureNumber) ?? new Map<string, string>()).set(t.agencyName, t.role),
+      );
+    }
     return { measures, parties };
   }
 
@@ -272,58 +261,38 @@ export class ImportService {
     plan: ImportPlan,
     supersedesId: string | null,
   ): Promise<string> {
-    const names = plan.newAgencies.map((a) => a.name);
-    if (names.length) {
-      await tx.query(
-        `INSERT INTO agency (name, kind) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (name) DO NOTHING`,
-        [names, plan.newAgencies.map((a) => a.kind)],
-      );
-    }
-    const created = new Map(
-      (
-        await tx.query<{ id: string; name: string }[]>('SELECT id, name FROM agency WHERE name = ANY($1::text[])', [
-          names,
-        ])
-      ).map((r) => [r.name, r.id]),
-    );
-    const [doc] = await tx.query<{ id: string }[]>(
-      `INSERT INTO policy_document (title, issuer, doc_number, issued_on, coordinator, source_text, parse, supersedes_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [
-        parse.title,
-        parse.issuer,
-        parse.docNumber,
-        parse.issuedOn,
-        parse.coordinator,
-        text,
-        JSON.stringify(parse),
+    const created = await this.registry.ensureAgencies(plan.newAgencies, tx);
+    const measures = plan.measures
+      .filter((x) => !x.dropped)
+      .map((m) => {
+        const pm = parse.measures[m.seq - 1];
+        return { seq: m.seq, number: pm.number, section: pm.section, title: pm.title, text: pm.text, span: pm.span };
+      });
+    const doc = await this.documents.create(
+      {
+        title: parse.title,
+        issuer: parse.issuer,
+        docNumber: parse.docNumber,
+        issuedOn: parse.issuedOn,
+        coordinator: parse.coordinator,
+        sourceText: text,
+        parse,
         supersedesId,
-      ],
+      },
+      measures,
+      tx,
     );
-    const measureIds = new Map<number, string>();
-    for (const m of plan.measures.filter((x) => !x.dropped)) {
-      const pm = parse.measures[m.seq - 1];
-      const [row] = await tx.query<{ id: string }[]>(
-        `INSERT INTO measure (document_id, seq, number, section, title, text, span_start, span_end)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [doc.id, m.seq, pm.number, pm.section, pm.title, pm.text, pm.span[0], pm.span[1]],
-      );
-      measureIds.set(m.seq, row.id);
-    }
-    const t = plan.tasks;
-    await tx.query(
-      `INSERT INTO task (document_id, measure_id, agency_id, role, source, party_as_written, attribution_start, attribution_end)
-       SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[])`,
-      [
-        doc.id,
-        t.map((x) => measureIds.get(x.measure)),
-        t.map((x) => x.agencyId ?? created.get(x.agencyName)),
-        t.map((x) => x.role),
-        t.map((x) => x.source),
-        t.map((x) => x.party),
-        t.map((x) => x.span?.[0] ?? null),
-        t.map((x) => x.span?.[1] ?? null),
-      ],
+    await this.tasks.createDrafts(
+      doc.id,
+      plan.tasks.map((t) => ({
+        measureId: doc.measureIds.get(t.measure) as string,
+        agencyId: (t.agencyId ?? created.get(t.agencyName)) as string,
+        role: t.role,
+        source: t.source,
+        partyAsWritten: t.party,
+        span: t.span ?? null,
+      })),
+      tx,
     );
     return doc.id;
   }

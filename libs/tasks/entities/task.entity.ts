@@ -1,19 +1,14 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
-import { Agency } from '../../documents/registry/agency.entity';
-import { Measure } from '../../documents/entities/measure.entity';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { TaskRole, TaskState } from '../domain/task-state';
+import type { TaskRow, TaskSource } from '../task.repository';
 
-/** One agency's share of one measure: the unit a liaison acts on and a workflow runs. */
+/**
+ * The last entity class: only `TaskActionsService.calendarChanged` still reads through it, and that
+ * method is moving into a workflow. Everything else reads and writes `task` in TaskRepository;
+ * delete this file (and its ENTITIES entry) with that move.
+ */
 @Entity('task')
-export class Task {
+export class Task implements TaskRow {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -23,16 +18,8 @@ export class Task {
   @Column({ name: 'measure_id', type: 'uuid' })
   measureId!: string;
 
-  @ManyToOne(() => Measure)
-  @JoinColumn({ name: 'measure_id' })
-  measure?: Measure;
-
   @Column({ name: 'agency_id', type: 'uuid' })
   agencyId!: string;
-
-  @ManyToOne(() => Agency)
-  @JoinColumn({ name: 'agency_id' })
-  agency?: Agency;
 
   @Column({ type: 'text' })
   role!: TaskRole;
@@ -55,7 +42,7 @@ export class Task {
 
   /** Provenance: how the party was found, as written, and the attribution's span in the text. */
   @Column({ type: 'text', default: 'explicit' })
-  source!: 'explicit' | 'alias' | 'group' | 'implied' | 'correction';
+  source!: TaskSource;
 
   @Column({ name: 'party_as_written', type: 'text', nullable: true })
   partyAsWritten!: string | null;

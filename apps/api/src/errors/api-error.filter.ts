@@ -1,11 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { AuthError, type AuthErrorCode } from '../../../../libs/auth';
-import { CalendarError, type CalendarErrorCode, CalendarGapError } from '../../../../libs/calendar';
-import { NotificationError, type NotificationErrorCode } from '../../../../libs/notifications';
-import { DocumentError, type DocumentErrorCode } from '../../../../libs/documents';
-import { TaskError, type TaskErrorCode } from '../../../../libs/tasks';
+import { DomainError } from '../../../../libs/errors';
+import { ERROR_STATUSES } from './error-statuses';
 
 /** A request the API itself refused before reaching a context (validation, size, routing). */
 export class RequestError extends Error {
@@ -24,101 +21,6 @@ export interface ErrorBody {
   message: string;
   details?: Record<string, unknown>;
   errorId?: string;
-}
-
-function documentStatus(code: DocumentErrorCode): number {
-  switch (code) {
-    case 'EMPTY_DOCUMENT':
-    case 'NOT_TEXT':
-    case 'NOT_UTF8':
-    case 'INVALID_CORRECTION':
-      return 400;
-    case 'TEXT_TOO_LONG':
-      return 413;
-    case 'NO_MEASURES':
-      return 422;
-    case 'DOCUMENT_NOT_FOUND':
-    case 'IMPORT_NOT_FOUND':
-    case 'AGENCY_NOT_FOUND':
-    case 'GROUP_NOT_FOUND':
-      return 404;
-    case 'IMPORT_CONFIRMED':
-    case 'UNRESOLVED_PARTIES':
-    case 'AGENCY_EXISTS':
-    case 'ALIAS_TAKEN':
-      return 409;
-  }
-}
-
-function taskStatus(code: TaskErrorCode): number {
-  switch (code) {
-    case 'TASK_NOT_FOUND':
-    case 'DOCUMENT_NOT_FOUND':
-      return 404;
-    case 'INVALID_DATE':
-    case 'EVIDENCE_REQUIRED':
-    case 'REASON_REQUIRED':
-    case 'NOTE_REQUIRED':
-    case 'DUE_REQUIRED':
-    case 'INVALID_LADDER':
-      return 400;
-    case 'DUE_DATE_IN_PAST':
-    case 'CALENDAR_NOT_COVERED':
-    case 'EXTENSION_TOO_LATE':
-    case 'EXTENSION_LIMIT':
-      return 422;
-    case 'NOT_LAUNCHED':
-    case 'ALREADY_LAUNCHED':
-    case 'INVALID_TRANSITION':
-    case 'EXTENSION_PENDING':
-    case 'NO_PENDING_EXTENSION':
-    case 'ALREADY_PAUSED':
-    case 'NOT_PAUSED':
-      return 409;
-    case 'WORKFLOW_UNAVAILABLE':
-      return 503;
-  }
-}
-
-function authStatus(code: AuthErrorCode): number {
-  switch (code) {
-    case 'UNAUTHENTICATED':
-    case 'INVALID_CREDENTIALS':
-    case 'TOKEN_INVALID':
-      return 401;
-    case 'FORBIDDEN':
-      return 403;
-    case 'WEAK_PASSWORD':
-      return 400;
-    case 'USER_NOT_FOUND':
-      return 404;
-    case 'USERNAME_TAKEN':
-      return 409;
-  }
-}
-
-function notificationStatus(code: NotificationErrorCode): number {
-  switch (code) {
-    case 'NOTIFICATION_NOT_FOUND':
-    case 'INBOX_ITEM_NOT_FOUND':
-    case 'WEBHOOK_NOT_FOUND':
-    case 'AGENCY_NOT_FOUND':
-      return 404;
-  }
-}
-
-function calendarStatus(code: CalendarErrorCode): number {
-  switch (code) {
-    case 'INVALID_DATE':
-    case 'REASON_REQUIRED':
-      return 400;
-    case 'INVALID_CALENDAR':
-      return 422;
-    case 'YEAR_NOT_FOUND':
-      return 404;
-    case 'CALENDAR_NOT_COVERED':
-      return 422;
-  }
 }
 
 const HTTP_CODES: Record<number, string> = {
@@ -143,38 +45,11 @@ export class ApiErrorFilter implements ExceptionFilter {
   }
 
   private toBody(error: unknown, req: Request): ErrorBody {
-    if (error instanceof DocumentError) {
-      return {
-        statusCode: documentStatus(error.code),
-        code: error.code,
-        message: error.message,
-        details: error.details,
-      };
-    }
-    if (error instanceof TaskError) {
-      return { statusCode: taskStatus(error.code), code: error.code, message: error.message, details: error.details };
-    }
-    if (error instanceof AuthError) {
-      return { statusCode: authStatus(error.code), code: error.code, message: error.message };
-    }
-    if (error instanceof NotificationError) {
-      return { statusCode: notificationStatus(error.code), code: error.code, message: error.message };
-    }
-    if (error instanceof CalendarError) {
-      return {
-        statusCode: calendarStatus(error.code),
-        code: error.code,
-        message: error.message,
-        details: error.details,
-      };
-    }
-    if (error instanceof CalendarGapError) {
-      return {
-        statusCode: calendarStatus(error.code),
-        code: error.code,
-        message: error.message,
-        details: { year: error.year },
-      };
+    // One lookup in the merged table of every context's codes (error-statuses.ts).
+    const domain: DomainError | null = error instanceof DomainError ? (error as DomainError) : null;
+    const domainStatus = domain ? ERROR_STATUSES[domain.code] : undefined;
+    if (domain && domainStatus !== undefined) {
+      return { statusCode: domainStatus, code: domain.code, message: domain.message, details: domain.details };
     }
     if (error instanceof RequestError) {
       return { statusCode: 400, code: error.code, message: error.message, details: error.details };

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
 import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { DataSource } from 'typeorm';
-import { TASK_STATES } from '../../../../libs/tasks';
+import { NotificationsService } from '../../../../libs/notifications';
+import { TasksService } from '../../../../libs/tasks';
 
 /**
  * The Prometheus registry of the API process. Task and rung figures are read from PostgreSQL
@@ -16,7 +15,10 @@ export class MetricsService {
   private readonly logger = new Logger(MetricsService.name);
   private readonly httpDuration: Histogram<'method' | 'route' | 'status_code'>;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(
+    private readonly taskCounts: TasksService,
+    private readonly notifications: NotificationsService,
+  ) {
     collectDefaultMetrics({ register: this.registry });
     this.httpDuration = new Histogram({
       name: 'duban_http_request_duration_seconds',
@@ -66,32 +68,27 @@ export class MetricsService {
   }
 
   private async collectTasks(gauge: Gauge<'state'>): Promise<void> {
-    const rows = await this.query<{ state: string; n: number }>(
-      'SELECT state, count(*)::int AS n FROM task GROUP BY state',
-    );
+    const counts = await this.read(() => this.taskCounts.countsByState());
     gauge.reset();
-    if (!rows) return;
-    for (const state of TASK_STATES) gauge.set({ state }, 0);
-    for (const row of rows) gauge.set({ state: row.state }, row.n);
+    if (!counts) return;
+    for (const [state, n] of Object.entries(counts)) gauge.set({ state }, n);
   }
 
   private async collectRungs(gauge: Gauge<'rule'>): Promise<void> {
-    const rows = await this.query<{ rule: string | null; n: number }>(
-      `SELECT detail->>'rule' AS rule, count(*)::int AS n FROM task_event WHERE type = 'rung' GROUP BY 1`,
-    );
+    const rows = await this.read(() => this.taskCounts.rungsFired());
     gauge.reset();
     for (const row of rows ?? []) gauge.set({ rule: row.rule ?? 'unknown' }, row.n);
   }
 
   private async collectFailedDeliveries(gauge: Gauge): Promise<void> {
-    const rows = await this.query<{ n: number }>(`SELECT count(*)::int AS n FROM delivery WHERE status = 'failed'`);
-    if (rows) gauge.set(rows[0].n);
+    const n = await this.read(() => this.notifications.failedDeliveries());
+    if (n !== undefined) gauge.set(n);
   }
 
   // A scrape during a database outage still answers with the process metrics; /ready reports the outage.
-  private async query<T>(sql: string): Promise<T[] | undefined> {
+  private async read<T>(query: () => Promise<T>): Promise<T | undefined> {
     try {
-      return await this.db.query<T[]>(sql);
+      return await query();
     } catch (err) {
       this.logger.warn({ err }, 'metrics: PostgreSQL query failed');
       return undefined;

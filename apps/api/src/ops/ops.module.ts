@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { API_CONFIG, type ApiConfig } from '../../../../libs/config';
+import { NotificationStoreModule } from '../../../../libs/notifications';
+import { TasksModule } from '../../../../libs/tasks';
 import { loggerParams } from './logging';
 import { MetricsService } from './metrics.service';
 import { OpsController } from './ops.controller';
@@ -14,6 +16,8 @@ import { ReadinessService } from './readiness.service';
  */
 @Module({
   imports: [
+    TasksModule,
+    NotificationStoreModule,
     LoggerModule.forRootAsync({ inject: [API_CONFIG], useFactory: loggerParams }),
     ThrottlerModule.forRootAsync({
       inject: [API_CONFIG],

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { pingDatabase } from '../../../../libs/database';
 import { TEMPORAL_CLIENT } from '../../../../libs/temporal';
 
 export type Dependency = 'postgres' | 'temporal';
@@ -29,7 +30,7 @@ export class ReadinessService {
 
   async check(): Promise<Readiness> {
     const [postgres, temporal] = await Promise.all([
-      this.probe('postgres', () => this.db.query('SELECT 1')),
+      this.probe('postgres', () => pingDatabase(this.db)),
       this.probe('temporal', () =>
         this.temporal.connection.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () =>
           this.temporal.workflowService.getSystemInfo({}),

@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ReportCadence } from '../clock/domain/firing-plan';
+import type { Rung } from '../clock/domain/ladder';
+import type { ParseResult } from './parse/parse-result.types';
+
+export type DocumentStatus = 'imported' | 'launched';
+
+export interface PolicyDocumentRow {
+  id: string;
+  title: string | null;
+  issuer: string | null;
+  docNumber: string | null;
+  issuedOn: string | null;
+  coordinator: string | null;
+  sourceText: string;
+  parse: ParseResult;
+  status: DocumentStatus;
+  dueDate: string | null;
+  dueBasis: string | null;
+  /** The escalation ladder chosen at launch (null before launch). */
+  ladder: Rung[] | null;
+  maxExtensions: number | null;
+  reportCadence: ReportCadence | null;
+  launchedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface MeasureRow {
+  id: string;
+  documentId: string;
+  /** Position in the document, from 1. */
+  seq: number;
+  number: string;
+  section: string | null;
+  title: string;
+  text: string;
+  spanStart: number;
+  spanEnd: number;
+}
+
+export interface NewDocument {
+  title: string | null;
+  issuer: string | null;
+  docNumber: string | null;
+  issuedOn: string | null;
+  coordinator: string | null;
+  sourceText: string;
+  parse: ParseResult;
+  supersedesId: string | null;
+}
+
+export interface NewMeasure {
+  seq: number;
+  number: string;
+  section: string | null;
+  title: string;
+  text: string;
+  span: [number, number];
+}
+
+export interface LaunchSettings {
+  dueDate: string;
+  dueBasis: string;
+  launchedAt: Date;
+  ladder: Rung[];
+  maxExtensions: number;
+  reportCadence: ReportCadence | null;
+}
+
+// Dates as text: pg would turn a `date` into a local-midnight Date.
+const DOCUMENT = `id, title, issuer, doc_number AS "docNumber", issued_on::text AS "issuedOn", coordinator,
+  source_text AS "sourceText", parse, status, due_date::text AS "dueDate", due_basis AS "dueBasis", ladder,
+  max_extensions AS "maxExtensions", report_cadence AS "reportCadence", launched_at AS "launchedAt",
+  created_at AS "createdAt"`;
+
+const MEASURE = `id, document_id AS "documentId", seq, number, section, title, text, span_start AS "spanStart",
+  span_end AS "spanEnd"`;
+
+const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+
+/** SQL of the documents context: `policy_document` and `measure`. */
+@Injectable()
+export class DocumentsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async findById(id: string, manager: EntityManager = this.db.manager): Promise<PolicyDocumentRow | null> {
+    const rows = await manager.query<PolicyDocumentRow[]>(`SELECT ${DOCUMENT} FROM policy_document WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** Row lock: concurrent launches of one document run one after the other. */
+  async findForUpdate(id: string, manager: EntityManager): Promise<PolicyDocumentRow | null> {
+    const rows = await manager.query<PolicyDocumentRow[]>(
+      `SELECT ${DOCUMENT} FROM policy_document WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async exists(id: string, manager: EntityManager = this.db.manager): Promise<boolean> {
+    const rows = await manager.query<unknown[]>('SELECT 1 FROM policy_document WHERE id = $1', [id]);
+    return rows.length > 0;
+  }
+
+  async page(
+    page: number,
+    pageSize: number,
+  ): Promise<{ rows: Pick<PolicyDocumentRow, 'id' | 'title' | 'status' | 'dueDate' | 'createdAt' | 'parse'>[]; total: number }> {
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query<Pick<PolicyDocumentRow, 'id' | 'title' | 'status' | 'dueDate' | 'createdAt' | 'parse'>[]>(
+        `SELECT id, title, status, due_date::text AS "dueDate", created_at AS "createdAt", parse FROM policy_document
+         ORDER BY created_at DESC, id ASC LIMIT $1 OFFSET $2`,
+        [pageSize, (page - 1) * pageSize],
+      ),
+      this.db.query<{ total: number }[]>('SELECT count(*)::int AS total FROM policy_document'),
+    ]);
+    return { rows, total };
+  }
+
+  async ladders(ids: string[]): Promise<{ id: string; ladder: Rung[] | null }[]> {
+    return this.db.query<{ id: string; ladder: Rung[] | null }[]>(
+      'SELECT id, ladder FROM policy_document WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+  }
+
+  async sourceText(id: string): Promise<string | null> {
+    const rows = await this.db.query<{ sourceText: string }[]>(
+      'SELECT source_text AS "sourceText" FROM policy_document WHERE id = $1',
+      [id],
+    );
+    return rows[0]?.sourceText ?? null;
+  }
+
+  async insert(doc: NewDocument, manager: EntityManager): Promise<string> {
+    const [row] = await manager.query<{ id: string }[]>(
+      `INSERT INTO policy_document (title, issuer, doc_number, issued_on, coordinator, source_text, parse, supersedes_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [
+        doc.title,
+        doc.issuer,
+        doc.docNumber,
+        doc.issuedOn,
+        doc.coordinator,
+        doc.sourceText,
+        JSON.stringify(doc.parse),
+        doc.supersedesId,
+      ],
+    );
+    return row.id;
+  }
+
+  async insertMeasure(documentId: string, m: NewMeasure, manager: EntityManager): Promise<string> {
+    const [row] = await manager.query<{ id: string }[]>(
+      `INSERT INTO measure (document_id, seq, number, section, title, text, span_start, span_end)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [documentId, m.seq, m.number, m.section, m.title, m.text, m.span[0], m.span[1]],
+    );
+    return row.id;
+  }
+
+  async measures(documentId: string, manager: EntityManager = this.db.manager): Promise<MeasureRow[]> {
+    return manager.query<MeasureRow[]>(`SELECT ${MEASURE} FROM measure WHERE document_id = $1 ORDER BY seq`, [
+      documentId,
+    ]);
+  }
+
+  async markLaunched(id: string, s: LaunchSettings, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE policy_document SET status = 'launched', due_date = $2, due_basis = $3, launched_at = $4, ladder = $5,
+         max_extensions = $6, report_cadence = $7 WHERE id = $1`,
+      [id, s.dueDate, s.dueBasis, s.launchedAt, json(s.ladder), s.maxExtensions, json(s.reportCadence)],
+    );
+  }
+}

@@ -1,0 +1,262 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Audience } from '../clock/domain/ladder';
+
+export type DeliveryChannel = 'email' | 'webhook';
+export type DeliveryStatus = 'sent' | 'failed';
+
+export interface NotificationRow {
+  id: string;
+  taskId: string;
+  eventSeq: number;
+  audience: Audience;
+  agencyId: string | null;
+  message: string;
+  createdAt: Date;
+}
+
+/** A notification with what its messages name: the task's agency and measure (a read joining tasks, registry, documents). */
+export interface NotificationToSendRow {
+  id: string;
+  taskId: string;
+  eventSeq: number;
+  audience: Audience;
+  taskAgencyId: string;
+  agencyName: string;
+  measureTitle: string;
+  message: string;
+  createdAt: string;
+}
+
+export interface InboxRow {
+  id: string;
+  notificationId: string;
+  taskId: string;
+  audience: Audience;
+  message: string;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+export interface WebhookRow {
+  id: string;
+  agencyId: string | null;
+  url: string;
+  description: string;
+  active: boolean;
+  createdBy: string | null;
+  createdAt: Date;
+  disabledAt: Date | null;
+}
+
+export interface NotificationFilter {
+  audience?: Audience;
+  agencyId?: string;
+  taskId?: string;
+  scope?: string[] | null;
+}
+
+const INBOX = `SELECT i.id, i.notification_id::text AS "notificationId", n.task_id AS "taskId", n.audience,
+  n.message, i.created_at AS "createdAt", i.read_at AS "readAt"
+  FROM inbox_item i JOIN notification n ON n.id = i.notification_id`;
+
+const WEBHOOK = `id, agency_id AS "agencyId", url, description, active, created_by AS "createdBy",
+  created_at AS "createdAt", disabled_at AS "disabledAt"`;
+
+const READ_FILTER = { unread: 'AND i.read_at IS NULL', read: 'AND i.read_at IS NOT NULL', all: '' } as const;
+
+/** SQL of the notifications context: `notification`, `inbox_item`, `webhook` and `delivery`. */
+@Injectable()
+export class NotificationsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async insertForEvent(
+    taskId: string,
+    eventSeq: number,
+    rows: { audience: Audience; agencyId: string | null; message: string }[],
+    tx: EntityManager,
+  ): Promise<void> {
+    for (const n of rows) {
+      await tx.query(
+        `INSERT INTO notification (task_id, event_seq, audience, agency_id, message) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING`,
+        [taskId, eventSeq, n.audience, n.agencyId, n.message],
+      );
+    }
+  }
+
+  async idsOfEvent(taskId: string, eventSeq: number): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }[]>(
+      'SELECT id::text AS id FROM notification WHERE task_id = $1 AND event_seq = $2 ORDER BY id',
+      [taskId, eventSeq],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async toSend(id: string): Promise<NotificationToSendRow | null> {
+    const rows = await this.db.query<NotificationToSendRow[]>(
+      `SELECT n.id::text AS id, n.task_id AS "taskId", n.event_seq AS "eventSeq", n.audience,
+              t.agency_id AS "taskAgencyId", a.name AS "agencyName", m.title AS "measureTitle", n.message,
+              to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
+       FROM notification n JOIN task t ON t.id = n.task_id JOIN agency a ON a.id = t.agency_id
+         JOIN measure m ON m.id = t.measure_id
+       WHERE n.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async page(
+    filter: NotificationFilter,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: NotificationRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.audience) add('audience = ?', filter.audience);
+    if (filter.agencyId) add('agency_id = ?', filter.agencyId);
+    if (filter.taskId) add('task_id = ?', filter.taskId);
+    if (filter.scope) add("audience = 'liaison' AND agency_id = ANY(?::uuid[])", filter.scope);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.db.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM notification ${clause}`,
+      params,
+    );
+    const rows = await this.db.query<NotificationRow[]>(
+      `SELECT id, task_id AS "taskId", event_seq AS "eventSeq", audience, agency_id AS "agencyId", message,
+         created_at AS "createdAt" FROM notification ${clause}
+       ORDER BY created_at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, limit, offset],
+    );
+    return { rows, total };
+  }
+
+  async insertInboxItems(notificationId: string, userIds: string[], tx: EntityManager): Promise<void> {
+    await tx.query(
+      `INSERT INTO inbox_item (notification_id, user_id) SELECT $1, unnest($2::uuid[])
+       ON CONFLICT (notification_id, user_id) DO NOTHING`,
+      [notificationId, userIds],
+    );
+  }
+
+  async inboxPage(
+    userId: string,
+    read: keyof typeof READ_FILTER,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: InboxRow[]; total: number }> {
+    const filter = READ_FILTER[read];
+    const [{ total }] = await this.db.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM inbox_item i WHERE i.user_id = $1 ${filter}`,
+      [userId],
+    );
+    const rows = await this.db.query<InboxRow[]>(
+      `${INBOX} WHERE i.user_id = $1 ${filter} ORDER BY i.created_at DESC, i.id LIMIT $2 OFFSET $3`,
+      [userId, limit, offset],
+    );
+    return { rows, total };
+  }
+
+  async unreadCount(userId: string): Promise<number> {
+    const [{ n }] = await this.db.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM inbox_item WHERE user_id = $1 AND read_at IS NULL',
+      [userId],
+    );
+    return n;
+  }
+
+  /** One item; with `userId`, only when it is that user's. */
+  async inboxItem(id: string, userId: string | null, tx: EntityManager): Promise<InboxRow | null> {
+    const rows =
+      userId === null
+        ? await tx.query<InboxRow[]>(`${INBOX} WHERE i.id = $1`, [id])
+        : await tx.query<InboxRow[]>(`${INBOX} WHERE i.id = $1 AND i.user_id = $2`, [id, userId]);
+    return rows[0] ?? null;
+  }
+
+  async markInboxItemRead(id: string, tx: EntityManager): Promise<void> {
+    await tx.query('UPDATE inbox_item SET read_at = now() WHERE id = $1', [id]);
+  }
+
+  async webhooks(): Promise<WebhookRow[]> {
+    return this.db.query<WebhookRow[]>(`SELECT ${WEBHOOK} FROM webhook ORDER BY created_at, id`);
+  }
+
+  async insertWebhook(
+    w: { agencyId: string | null; url: string; secret: string; description: string; createdBy: string },
+    tx: EntityManager,
+  ): Promise<WebhookRow> {
+    const [row] = await tx.query<WebhookRow[]>(
+      `INSERT INTO webhook (agency_id, url, secret, description, created_by) VALUES ($1, $2, $3, $4, $5)
+       RETURNING ${WEBHOOK}`,
+      [w.agencyId, w.url, w.secret, w.description, w.createdBy],
+    );
+    return row;
+  }
+
+  async webhookById(id: string, tx: EntityManager, lock = false): Promise<WebhookRow | null> {
+    const rows = await tx.query<WebhookRow[]>(
+      `SELECT ${WEBHOOK} FROM webhook WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async disableWebhook(id: string, tx: EntityManager): Promise<void> {
+    await tx.query('UPDATE webhook SET active = false, disabled_at = now() WHERE id = $1', [id]);
+  }
+
+  /** Active webhooks for a notification: system-wide ones, and the agency's for notices to its liaisons. */
+  async activeWebhookIds(agencyId: string, toLiaisons: boolean): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }[]>(
+      `SELECT id FROM webhook WHERE active AND (agency_id IS NULL OR ($2 AND agency_id = $1)) ORDER BY created_at, id`,
+      [agencyId, toLiaisons],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async webhookSecret(id: string): Promise<{ id: string; url: string; secret: string; active: boolean } | null> {
+    const rows = await this.db.query<{ id: string; url: string; secret: string; active: boolean }[]>(
+      'SELECT id, url, secret, active FROM webhook WHERE id = $1',
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async wasSent(notificationId: string, channel: DeliveryChannel, target: string): Promise<boolean> {
+    const rows = await this.db.query<unknown[]>(
+      `SELECT 1 FROM delivery WHERE notification_id = $1 AND channel = $2 AND target = $3 AND status = 'sent'`,
+      [notificationId, channel, target],
+    );
+    return rows.length > 0;
+  }
+
+  /** Records an outcome once; a second record of the same target changes nothing. */
+  async insertDelivery(r: {
+    notificationId: string;
+    channel: DeliveryChannel;
+    target: string;
+    status: DeliveryStatus;
+    idempotencyKey: string;
+    attempts: number | null;
+    detail: string;
+  }): Promise<void> {
+    await this.db.query(
+      `INSERT INTO delivery (notification_id, channel, target, status, idempotency_key, attempts, detail)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (notification_id, channel, target) DO NOTHING`,
+      [r.notificationId, r.channel, r.target, r.status, r.idempotencyKey, r.attempts, r.detail],
+    );
+  }
+
+  async countFailedDeliveries(): Promise<number> {
+    const [{ n }] = await this.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM delivery WHERE status = 'failed'`,
+    );
+    return n;
+  }
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Audience } from '../clock/domain/ladder';
+import { NotificationsRepository } from './notifications.repository';
+
+/** The notification rows themselves: written with each task event, counted for metrics. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() db: DataSource,
+    // Nest injects it; code that builds the service by hand gets one on the same data source.
+    private readonly notifications: NotificationsRepository = new NotificationsRepository(db),
+  ) {}
+
+  /**
+   * Writes one notification per audience of a task event, in the event's transaction; notices to
+   * liaisons are addressed to the task's agency. A retried event writes none twice.
+   */
+  async recordForEvent(
+    task: { id: string; agencyId: string },
+    eventSeq: number,
+    notify: { audience: Audience; message: string }[],
+    tx: EntityManager,
+  ): Promise<void> {
+    const rows = notify.map((n) => ({
+      audience: n.audience,
+      agencyId: n.audience === 'liaison' ? task.agencyId : null,
+      message: n.message,
+    }));
+    await this.notifications.insertForEvent(task.id, eventSeq, rows, tx);
+  }
+
+  /** Deliveries (email, webhook) that failed for good after their retries. */
+  failedDeliveries(): Promise<number> {
+    return this.notifications.countFailedDeliveries();
+  }
+}

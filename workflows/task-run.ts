@@ -17,7 +17,7 @@ const { recordTaskEvent, planTaskDeadline } = proxyActivities<ReturnType<typeof 
 });
 
 /** Refuses an update as its caller expects: a non-retryable failure typed by the rule's code. */
-export function reject({ code, message }: Rejection): never {
+function reject({ code, message }: Rejection): never {
   throw ApplicationFailure.create({ type: code, message, nonRetryable: true });
 }
 export function refuse(rejection: Rejection | null): void {

@@ -16,7 +16,7 @@ const { recordTaskEvent, planTaskDeadline } = proxyActivities<ReturnType<typeof 
   retry: { maximumInterval: '30 seconds' },
 });
 
-/** Refuses an update as its caller expects: a non-retryable failure typed by the rule's code. */
+// Refuses an update as its caller expects: a non-retryable failure typed by the rule's code.
 function reject({ code, message }: Rejection): never {
   throw ApplicationFailure.create({ type: code, message, nonRetryable: true });
 }
@@ -27,7 +27,7 @@ export function refuse(rejection: Rejection | null): void {
 const now = () => new Date().toISOString();
 const today = () => shanghaiDay(new Date());
 
-/** One run of a task workflow: its state, the due-date ledger and plan, and what each update does to them. */
+// One run of a task workflow: its state, the due-date ledger and plan, and what each update does to them.
 export class TaskRun {
   state: TaskState;
   seq: number;
@@ -37,7 +37,7 @@ export class TaskRun {
   plan: TaskPlan | null;
   flaggedGap: string;
   calendarChange: defs.CalendarChangedInput | null = null;
-  /** Bumped by every plan applied, so the rung loop re-reads the plan. */
+  // Bumped by every plan applied, so the rung loop re-reads the plan.
   wake = 0;
   private plannedLedger: number;
   private readonly ledgerLock = new LedgerLock();
@@ -85,7 +85,7 @@ export class TaskRun {
     return info.continueAsNewSuggested || (limit !== undefined && info.historyLength > limit);
   }
 
-  /** What the checks read; the clock fields are read from the plan only when a rule gets to them. */
+  // What the checks read; the clock fields are read from the plan only when a rule gets to them.
   facts(): TaskFacts {
     const current = () => this.current();
     return {
@@ -147,7 +147,7 @@ export class TaskRun {
     return this.current();
   }
 
-  /** The plan the launch computed for this task, if any, applied as the first plan. */
+  // The plan the launch computed for this task, if any, applied as the first plan.
   launchPlan(): TaskPlan | null {
     if (this.input.initialPlan) [this.plan, this.plannedLedger] = [this.input.initialPlan, this.ledger.length];
     return this.plan;
@@ -174,7 +174,7 @@ export class TaskRun {
     resume: (i: defs.ReasonInput) => checks.checkResume(this.facts(), i.reason),
   };
 
-  /** Validator of an update that reads the plan: while a ledger change runs, its handler checks instead. */
+  // Validator of an update that reads the plan: while a ledger change runs, its handler checks instead.
   admit<I>(rule: (input: I) => Rejection | null, input: I): void {
     if (!this.ledgerLock.busy) refuse(rule(input));
   }

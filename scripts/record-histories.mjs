@@ -2,6 +2,7 @@
 // on the time-skipping server. Run `npm run record:histories` when a new kind of run deserves a
 // history. Never re-record an existing one to make a replay failure go away: that failure means
 // the change would break running workflows (guard it with patched()).
+import { WorkflowUpdateStage } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -56,6 +57,8 @@ const save = (workflowId, file, runId) =>
         ]),
       );
 let events = 0;
+// Holds the planner while set, so that updates can arrive while a ledger change is being planned.
+let planGate = null;
 const worker = await Worker.create({
   connection: env.nativeConnection,
   taskQueue: 'record',
@@ -71,7 +74,10 @@ const worker = await Worker.create({
     },
     recordDeliveryFailure: async () => undefined,
     recordTaskEvent: async () => void (events += 1),
-    planTaskDeadline: async (input) => planTask(calendar, input),
+    planTaskDeadline: async (input) => {
+      await planGate;
+      return planTask(calendar, input);
+    },
   },
 });
 const task = (taskId, extra = {}) => ({
@@ -177,6 +183,32 @@ await worker.runUntil(async () => {
   await ins.executeUpdate(defs.reviewUpdate, { args: [{ actor: 'coordinator', decision: 'accept' }] });
   await ins.result();
   save('task-instruction', 'task-instruction.json');
+
+  // Ledger changes that overlap: a second pause and a resume arrive while a pause is being planned.
+  const o = await env.client.workflow.start('taskWorkflow', {
+    taskQueue: 'record',
+    workflowId: 'task-overlap',
+    args: [task('task-overlap')],
+  });
+  await pause();
+  await until(firingInstant('2027-09-29'));
+  let openGate;
+  planGate = new Promise((resolve) => (openGate = resolve));
+  const accepted = (update, arg) => o.startUpdate(update, { args: [arg], waitForStage: WorkflowUpdateStage.ACCEPTED });
+  const overlapping = [
+    await accepted(defs.pauseUpdate, { actor: 'coordinator', reason: '等待上级政策' }),
+    await accepted(defs.pauseUpdate, { actor: 'coordinator', reason: '再次暂停' }),
+    await accepted(defs.resumeUpdate, { actor: 'coordinator', reason: '政策已明确' }),
+  ];
+  await pause();
+  planGate = null;
+  openGate();
+  await Promise.allSettled(overlapping.map((update) => update.result()));
+  await o.executeUpdate(defs.acknowledgeUpdate, { args: [{ actor: 'liaison' }] });
+  await o.executeUpdate(defs.submitUpdate, { args: [{ actor: 'liaison', evidence: '已办结' }] });
+  await o.executeUpdate(defs.reviewUpdate, { args: [{ actor: 'coordinator', decision: 'accept' }] });
+  await o.result();
+  save('task-overlap', 'task-ledger-serialised.json');
 
   // One notification delivered: inbox, an email, a webhook that answers and one that refuses.
   const del = await env.client.workflow.start('deliveryWorkflow', {

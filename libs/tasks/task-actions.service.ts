@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, type WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, In, IsNull, Not } from 'typeorm';
-import type { TaskSnapshot, UpdateRejection } from './task.definitions';
+import type { TaskSnapshot, TaskUpdateInput, TaskUpdateKind } from './task.definitions';
 import * as defs from './task.definitions';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
@@ -15,16 +15,9 @@ import { Task } from './entities/task.entity';
 import { TaskRepository } from './task.repository';
 import { TaskError } from './tasks.errors';
 
-export type TaskCommand =
-  | { kind: 'acknowledge'; actor: string }
-  | { kind: 'progress'; actor: string; note: string }
-  | { kind: 'submit'; actor: string; evidence: string }
-  | { kind: 'review'; actor: string; decision: 'accept' | 'return'; reason?: string }
-  | { kind: 'requestExtension'; actor: string; reason: string; proposedDate: string }
-  | { kind: 'decideExtension'; actor: string; decision: 'approve' | 'deny'; dueDate?: string; reason?: string }
-  | { kind: 'pause'; actor: string; reason: string }
-  | { kind: 'resume'; actor: string; reason: string }
-  | { kind: 'instruct'; actor: string; text: string };
+/** One task update: its kind (the audit action is `task.<kind>`) and the input the workflow gets. */
+export type TaskCommandOf<K extends TaskUpdateKind> = { kind: K; input: TaskUpdateInput<K> };
+export type TaskCommand = { [K in TaskUpdateKind]: TaskCommandOf<K> }[TaskUpdateKind];
 
 const SIGNAL_CONCURRENCY = 16;
 
@@ -76,7 +69,7 @@ export class TaskActionsService {
    * entry is the API's account of the request: who asked, in which request, and what came of it.
    */
   private async recordAction(task: Task, command: TaskCommand, outcome: Record<string, unknown>): Promise<void> {
-    const { kind, ...input } = command;
+    const { kind, input } = command;
     await this.audit.record(this.db.manager, {
       action: `task.${kind}`,
       targetType: 'task',
@@ -88,43 +81,21 @@ export class TaskActionsService {
     });
   }
 
-  private async update(handle: WorkflowHandle, command: TaskCommand, updateId?: string): Promise<TaskSnapshot> {
-    const { kind, ...args } = command;
-    switch (kind) {
-      case 'acknowledge':
-        return handle.executeUpdate(defs.acknowledgeUpdate, { updateId, args: [{ actor: command.actor }] });
-      case 'progress':
-        return handle.executeUpdate(defs.progressUpdate, { updateId, args: [args as defs.ProgressInput] });
-      case 'submit':
-        return handle.executeUpdate(defs.submitUpdate, { updateId, args: [args as defs.SubmitInput] });
-      case 'review':
-        return handle.executeUpdate(defs.reviewUpdate, { updateId, args: [args as defs.ReviewInput] });
-      case 'requestExtension':
-        return handle.executeUpdate(defs.requestExtensionUpdate, {
-          updateId,
-          args: [args as defs.ExtensionRequestInput],
-        });
-      case 'decideExtension':
-        return handle.executeUpdate(defs.decideExtensionUpdate, {
-          updateId,
-          args: [args as defs.ExtensionDecisionInput],
-        });
-      case 'pause':
-        return handle.executeUpdate(defs.pauseUpdate, { updateId, args: [args as defs.ReasonInput] });
-      case 'resume':
-        return handle.executeUpdate(defs.resumeUpdate, { updateId, args: [args as defs.ReasonInput] });
-      case 'instruct':
-        return handle.executeUpdate(defs.instructUpdate, { updateId, args: [args as defs.InstructionInput] });
-    }
+  private update<K extends TaskUpdateKind>(
+    handle: WorkflowHandle,
+    { kind, input }: TaskCommandOf<K>,
+    updateId?: string,
+  ): Promise<TaskSnapshot> {
+    return handle.executeUpdate(defs.TASK_UPDATES[kind], { updateId, args: [input] });
   }
 
   /** A date that the calendar cannot count from is refused here, before the workflow sees it. */
   private async checkDates(command: TaskCommand): Promise<void> {
     const date =
       command.kind === 'requestExtension'
-        ? command.proposedDate
+        ? command.input.proposedDate
         : command.kind === 'decideExtension'
-          ? command.dueDate
+          ? command.input.dueDate
           : undefined;
     if (date === undefined) return;
     if (!isIsoDate(date)) throw new TaskError('INVALID_DATE', `「${date}」不是有效日期（格式 YYYY-MM-DD）`);
@@ -164,12 +135,11 @@ export class TaskActionsService {
   private translate(err: unknown, task: Task): TaskError {
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
       const type = err.cause.type ?? '';
-      if ((defs.UPDATE_REJECTIONS as readonly string[]).includes(type)) {
-        return new TaskError(type as UpdateRejection, err.cause.message);
-      }
+      if (defs.isUpdateRejection(type)) return new TaskError(type, err.cause.message);
     }
-    // A finished workflow takes no more updates: the task is final.
-    if (err instanceof WorkflowNotFoundError || /already completed|workflow execution already/i.test(String(err))) {
+    // A finished workflow takes no more updates: the task is final. The server answers NOT_FOUND
+    // ("workflow execution already completed"), which the client throws as WorkflowNotFoundError.
+    if (err instanceof WorkflowNotFoundError) {
       return new TaskError('INVALID_TRANSITION', `任务当前为「${STATE_LABELS[task.state]}」，已不能再操作`);
     }
     return new TaskError('WORKFLOW_UNAVAILABLE', `工作流服务暂不可用，请稍后重试：${(err as Error).message}`);

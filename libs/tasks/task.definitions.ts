@@ -107,19 +107,28 @@ export const instructUpdate = defineUpdate<TaskSnapshot, [InstructionInput]>('in
 export const calendarChangedSignal = defineSignal<[CalendarChangedInput]>('calendarChanged');
 export const snapshotQuery = defineQuery<TaskSnapshot>('snapshot');
 
-/** Error types carried by rejected updates; the API maps them to its error codes. */
-export const UPDATE_REJECTIONS = [
-  'INVALID_TRANSITION',
-  'EVIDENCE_REQUIRED',
-  'REASON_REQUIRED',
-  'NOTE_REQUIRED',
-  'INVALID_DATE',
-  'EXTENSION_TOO_LATE',
-  'EXTENSION_LIMIT',
-  'EXTENSION_PENDING',
-  'NO_PENDING_EXTENSION',
-  'ALREADY_PAUSED',
-  'NOT_PAUSED',
-  'CALENDAR_NOT_COVERED',
-] as const;
-export type UpdateRejection = (typeof UPDATE_REJECTIONS)[number];
+const taskUpdates = {
+  acknowledge: acknowledgeUpdate,
+  progress: progressUpdate,
+  submit: submitUpdate,
+  review: reviewUpdate,
+  requestExtension: requestExtensionUpdate,
+  decideExtension: decideExtensionUpdate,
+  pause: pauseUpdate,
+  resume: resumeUpdate,
+  instruct: instructUpdate,
+} as const;
+export type TaskUpdateKind = keyof typeof taskUpdates;
+// UpdateDefinition<TaskSnapshot, Args>, which @temporalio/workflow does not export by name.
+type TaskUpdateOf<Args extends [unknown]> = ReturnType<typeof defineUpdate<TaskSnapshot, Args>>;
+export type TaskUpdateInput<K extends TaskUpdateKind> =
+  (typeof taskUpdates)[K] extends TaskUpdateOf<[infer I]> ? I : never;
+
+/**
+ * Every task update by the kind the API and the audit log call it (`task.<kind>`), valued by the
+ * update as registered with Temporal. Typed per kind, so that in code generic over `K`
+ * `TASK_UPDATES[kind]` takes exactly a `TaskUpdateInput<K>`.
+ */
+export const TASK_UPDATES: { readonly [K in TaskUpdateKind]: TaskUpdateOf<[TaskUpdateInput<K>]> } = taskUpdates;
+
+export { isUpdateRejection, UPDATE_REJECTIONS, type UpdateRejection } from './domain/task-checks';

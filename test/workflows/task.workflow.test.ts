@@ -1,4 +1,4 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateStage } from '@temporalio/client';
 import { type ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -337,6 +337,60 @@ describe('task workflow clock on the time-skipping server', () => {
         .executeUpdate(defs.resumeUpdate, { args: [{ actor: 'c', reason: '继续' }] });
       expect(eventsOf(input.taskId).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       await env.client.workflow.getHandle(handle.workflowId).terminate('test done');
+    });
+  });
+
+  it('serialises ledger changes: updates sent while a pause is being planned are checked against its plan', async () => {
+    const taskQueue = `tq-${randomUUID()}`;
+    let gate: Promise<void> | null = null;
+    let release = () => undefined as void;
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowsPath: require.resolve('../../workflows'),
+      activities: {
+        ...activities,
+        planTaskDeadline: async (plan: Parameters<typeof activities.planTaskDeadline>[0]) => {
+          if (gate) await gate;
+          return activities.planTaskDeadline(plan);
+        },
+      },
+    });
+    const input = taskInput(DUE);
+    await worker.runUntil(async () => {
+      const handle = await start(taskQueue, input);
+      await sleepUntil(firingInstant('2027-09-29'), 0);
+      gate = new Promise<void>((r) => (release = r));
+      const send = (update: typeof defs.pauseUpdate, reason: string) =>
+        handle.startUpdate(update, { args: [{ actor: 'c', reason }], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      // Without the lock both would read the plan from before the pause: a second pause, a refused resume.
+      const pause = await send(defs.pauseUpdate, '等待上级政策');
+      const again = await send(defs.pauseUpdate, '再次暂停');
+      const resume = await send(defs.resumeUpdate, '政策已明确');
+      release();
+      expect((await pause.result()).pausedSince).toBe('2027-09-29');
+      expect(failureType(await again.result().catch((e: unknown) => e))).toBe('ALREADY_PAUSED');
+      expect(await resume.result()).toMatchObject({ pausedSince: null });
+      expect(typesOf(input.taskId)).toEqual(['issue', 'paused', 'resumed']);
+      expect(eventsOf(input.taskId).at(-1)?.detail).toMatchObject({ pausedSince: '2027-09-29' });
+      await handle.terminate('test done');
+    });
+  });
+
+  it('answers an update to a finished task with WorkflowNotFoundError, which the API reads as final', async () => {
+    const taskQueue = `tq-${randomUUID()}`;
+    const worker = await newWorker(taskQueue);
+    const input = taskInput(DUE);
+    await worker.runUntil(async () => {
+      const handle = await start(taskQueue, input);
+      await handle.executeUpdate(defs.acknowledgeUpdate, { args: [{ actor: 'l' }] });
+      await handle.executeUpdate(defs.submitUpdate, { args: [{ actor: 'l', evidence: '材料' }] });
+      await handle.executeUpdate(defs.reviewUpdate, { args: [{ actor: 'c', decision: 'accept' }] });
+      await handle.result();
+      const late = await handle
+        .executeUpdate(defs.reviewUpdate, { args: [{ actor: 'c', decision: 'return', reason: '再看看' }] })
+        .catch((e: unknown) => e);
+      expect(late).toBeInstanceOf(WorkflowNotFoundError);
     });
   });
 

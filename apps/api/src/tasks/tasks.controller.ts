@@ -78,7 +78,7 @@ export class TasksController {
     @Body() b: ActorDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.run(me, id, { kind: 'acknowledge', actor: who(me, b) }, key);
+    return this.run(me, id, { kind: 'acknowledge', input: { actor: who(me, b) } }, key);
   }
 
   @Post('tasks/:id/progress')
@@ -91,7 +91,7 @@ export class TasksController {
     @Body() b: ProgressDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.run(me, id, { kind: 'progress', actor: who(me, b), note: b.note }, key);
+    return this.run(me, id, { kind: 'progress', input: { actor: who(me, b), note: b.note } }, key);
   }
 
   @Post('tasks/:id/submit')
@@ -104,7 +104,7 @@ export class TasksController {
     @Body() b: SubmitDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.run(me, id, { kind: 'submit', actor: who(me, b), evidence: b.evidence }, key);
+    return this.run(me, id, { kind: 'submit', input: { actor: who(me, b), evidence: b.evidence } }, key);
   }
 
   @Post('tasks/:id/extension-request')
@@ -120,7 +120,7 @@ export class TasksController {
     return this.run(
       me,
       id,
-      { kind: 'requestExtension', actor: who(me, b), reason: b.reason, proposedDate: b.proposedDate },
+      { kind: 'requestExtension', input: { actor: who(me, b), reason: b.reason, proposedDate: b.proposedDate } },
       key,
     );
   }
@@ -135,7 +135,12 @@ export class TasksController {
     @Body() b: ReviewDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.run(me, id, { kind: 'review', actor: who(me, b), decision: b.decision, reason: b.reason }, key);
+    return this.run(
+      me,
+      id,
+      { kind: 'review', input: { actor: who(me, b), decision: b.decision, reason: b.reason } },
+      key,
+    );
   }
 
   @Post('tasks/:id/extension-decision')
@@ -149,7 +154,7 @@ export class TasksController {
     @Headers('idempotency-key') key?: string,
   ) {
     const { decision, dueDate, reason } = b;
-    return this.run(me, id, { kind: 'decideExtension', actor: who(me, b), decision, dueDate, reason }, key);
+    return this.run(me, id, { kind: 'decideExtension', input: { actor: who(me, b), decision, dueDate, reason } }, key);
   }
 
   @Post('tasks/:id/pause')
@@ -162,7 +167,7 @@ export class TasksController {
     @Body() b: ReasonDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.run(me, id, { kind: 'pause', actor: who(me, b), reason: b.reason }, key);
+    return this.run(me, id, { kind: 'pause', input: { actor: who(me, b), reason: b.reason } }, key);
   }
 
   @Post('tasks/:id/resume')
@@ -175,7 +180,7 @@ export class TasksController {
     @Body() b: ReasonDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.run(me, id, { kind: 'resume', actor: who(me, b), reason: b.reason }, key);
+    return this.run(me, id, { kind: 'resume', input: { actor: who(me, b), reason: b.reason } }, key);
   }
 
   @Post('tasks/:id/instructions')
@@ -188,7 +193,7 @@ export class TasksController {
     @Body() b: InstructionDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.run(me, id, { kind: 'instruct', actor: who(me, b), text: b.text }, key);
+    return this.run(me, id, { kind: 'instruct', input: { actor: who(me, b), text: b.text } }, key);
   }
 
   private run(me: Principal, id: string, command: TaskCommand, key?: string) {

@@ -1,0 +1,27 @@
+/** The messages the task workflow sends with its events, one function per notice. */
+
+export function extensionRequestedText(agency: string, measure: string, proposedDate: string, reason: string): string {
+  return `${agency}申请将「${measure}」延期至${proposedDate}：${reason}`;
+}
+
+export function extensionDeniedText(measure: string, reason: string | undefined): string {
+  return `「${measure}」延期申请未获批准：${reason ?? ''}`;
+}
+
+export function extensionApprovedText(measure: string, from: string, to: string): string {
+  return `「${measure}」延期申请已批准，截止日期由${from}调整为${to}`;
+}
+
+export function leaderInstructionText(measure: string, text: string): string {
+  return `【领导批示】「${measure}」：${text}`;
+}
+
+/** `years` as the workflow joins them, e.g. "2028" or "2028,2029". */
+export function calendarGapText(measure: string, years: string): string {
+  return `「${measure}」的督办节点需要 ${years} 年工作日历，请管理员维护`;
+}
+
+/** For a report alarm, which has no rung template of its own. */
+export function reportReminderText(measure: string): string {
+  return `【进展报送】请报送「${measure}」本月进展情况。`;
+}

@@ -1,0 +1,140 @@
+import {
+  checkExtensionDecision,
+  checkExtensionRequest,
+  checkInstruction,
+  checkPause,
+  checkProgress,
+  checkResume,
+  checkReview,
+  checkSubmit,
+  checkTransition,
+  isUpdateRejection,
+  requireText,
+  type TaskFacts,
+} from './task-checks';
+
+const facts = (overrides: Partial<TaskFacts> = {}): TaskFacts => ({
+  state: 'in_progress',
+  hasPendingExtension: false,
+  maxExtensions: 2,
+  today: '2027-10-01',
+  dueDate: '2027-10-15',
+  pausedSince: null,
+  extensions: 0,
+  ...overrides,
+});
+const code = (r: { code: string } | null) => r?.code ?? null;
+
+describe('task checks', () => {
+  it('knows the rejection codes the API maps', () => {
+    expect(isUpdateRejection('EXTENSION_LIMIT')).toBe(true);
+    expect(isUpdateRejection('TASK_NOT_FOUND')).toBe(false);
+  });
+
+  it('treats blank, missing and non-string text as empty', () => {
+    expect(requireText('  ', 'NOTE_REQUIRED', 'm')).toEqual({ code: 'NOTE_REQUIRED', message: 'm' });
+    expect(requireText(undefined, 'NOTE_REQUIRED', 'm')).not.toBeNull();
+    expect(requireText(42, 'NOTE_REQUIRED', 'm')).not.toBeNull();
+    expect(requireText('好', 'NOTE_REQUIRED', 'm')).toBeNull();
+  });
+
+  it('refuses a transition the life cycle does not allow, with its Chinese message', () => {
+    expect(checkTransition('issued', 'acknowledge')).toBeNull();
+    expect(checkTransition('issued', 'submit')).toEqual({
+      code: 'INVALID_TRANSITION',
+      message: '任务当前为「待签收」，不能执行此操作（仅在办理中时可以）',
+    });
+  });
+
+  it('asks for the text first, then the state', () => {
+    expect(checkProgress('issued', '')).toEqual({ code: 'NOTE_REQUIRED', message: '进展情况不能为空' });
+    expect(code(checkProgress('issued', '进展'))).toBe('INVALID_TRANSITION');
+    expect(checkSubmit('in_progress', ' ')).toEqual({
+      code: 'EVIDENCE_REQUIRED',
+      message: '提交办结须附佐证材料说明（evidence 不能为空）',
+    });
+    expect(checkSubmit('in_progress', '材料')).toBeNull();
+    expect(checkReview('submitted', 'return', undefined)).toEqual({
+      code: 'REASON_REQUIRED',
+      message: '退回须说明理由（reason 不能为空）',
+    });
+    expect(checkReview('submitted', 'accept', undefined)).toBeNull();
+    expect(code(checkReview('in_progress', 'accept', undefined))).toBe('INVALID_TRANSITION');
+  });
+
+  it('checks an extension request in order: reason, state, pending, limit, deadline, date', () => {
+    const ask = (f: Partial<TaskFacts>, date = '2027-10-29', reason: unknown = '需会签') =>
+      checkExtensionRequest(facts(f), reason, date);
+    expect(ask({}, '2027-10-29', '')).toEqual({ code: 'REASON_REQUIRED', message: '申请延期须说明理由' });
+    expect(ask({ state: 'submitted' })).toEqual({
+      code: 'INVALID_TRANSITION',
+      message: '仅在待签收、办理中时可申请延期',
+    });
+    expect(ask({ hasPendingExtension: true })).toEqual({
+      code: 'EXTENSION_PENDING',
+      message: '已有一项延期申请待审批',
+    });
+    expect(ask({ extensions: 2 })).toEqual({ code: 'EXTENSION_LIMIT', message: '延期次数已达上限（2 次）' });
+    expect(ask({ today: '2027-10-16' })).toEqual({
+      code: 'EXTENSION_TOO_LATE',
+      message: '已过截止日期 2027-10-15，不能再申请延期',
+    });
+    expect(ask({}, '2027-10-15')).toEqual({
+      code: 'INVALID_DATE',
+      message: '延期日期须为晚于当前截止日期 2027-10-15 的有效日期',
+    });
+    expect(code(ask({}, '2027-13-01'))).toBe('INVALID_DATE');
+    expect(ask({ today: '2027-10-15' })).toBeNull();
+  });
+
+  it('reads the clock only when the earlier rules pass', () => {
+    const unplanned = {
+      ...facts({ state: 'submitted' }),
+      get dueDate(): string {
+        throw new Error('no plan');
+      },
+    };
+    expect(code(checkExtensionRequest(unplanned, '理由', '2027-10-29'))).toBe('INVALID_TRANSITION');
+  });
+
+  it('checks an extension decision: pending, a reason to deny, a later date to approve', () => {
+    expect(checkExtensionDecision(facts(), 'approve', undefined, undefined)).toEqual({
+      code: 'NO_PENDING_EXTENSION',
+      message: '没有待审批的延期申请',
+    });
+    const pending = facts({ hasPendingExtension: true });
+    expect(checkExtensionDecision(pending, 'deny', undefined, ' ')).toEqual({
+      code: 'REASON_REQUIRED',
+      message: '不予延期须说明理由',
+    });
+    expect(checkExtensionDecision(pending, 'deny', undefined, '不符合条件')).toBeNull();
+    expect(checkExtensionDecision(pending, 'approve', '2027-10-10', undefined)).toEqual({
+      code: 'INVALID_DATE',
+      message: '批准的日期须为晚于当前截止日期 2027-10-15 的有效日期',
+    });
+    expect(checkExtensionDecision(pending, 'approve', '2027-10-22', undefined)).toBeNull();
+    expect(checkExtensionDecision(pending, 'approve', undefined, undefined)).toBeNull();
+  });
+
+  it('pauses a running clock and resumes a paused one, each with a reason', () => {
+    expect(checkPause(facts(), '')).toEqual({ code: 'REASON_REQUIRED', message: '暂停计时须说明理由' });
+    expect(checkPause(facts({ state: 'accepted' }), '等待')).toEqual({
+      code: 'INVALID_TRANSITION',
+      message: '任务已结束，不能暂停',
+    });
+    expect(checkPause(facts({ pausedSince: '2027-09-29' }), '等待')).toEqual({
+      code: 'ALREADY_PAUSED',
+      message: '已于 2027-09-29 暂停计时',
+    });
+    expect(checkPause(facts({ state: 'submitted' }), '等待')).toBeNull();
+    expect(checkResume(facts(), '')).toEqual({ code: 'REASON_REQUIRED', message: '恢复计时须说明理由' });
+    expect(checkResume(facts(), '继续')).toEqual({ code: 'NOT_PAUSED', message: '任务未暂停计时' });
+    expect(checkResume(facts({ pausedSince: '2027-09-29' }), '继续')).toBeNull();
+  });
+
+  it('takes a leader instruction with text until the task is final', () => {
+    expect(checkInstruction('issued', '')).toEqual({ code: 'NOTE_REQUIRED', message: '批示内容不能为空' });
+    expect(checkInstruction('cancelled', '请加快')).toEqual({ code: 'INVALID_TRANSITION', message: '任务已结束' });
+    expect(checkInstruction('submitted', '请加快')).toBeNull();
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * The rules a task update must pass before it changes anything. Each check answers the first
+ * rule broken, as the workflow reports it to the caller, or null when the update may proceed.
+ */
+import { isIsoDate } from '../../clock/domain/beijing-time';
+import { isFinal, isOpenForAgency, type TaskAction, type TaskState, transition } from './task-state';
+
+/** Error types carried by rejected updates; the API maps them to its error codes. */
+export const UPDATE_REJECTIONS = [
+  'INVALID_TRANSITION',
+  'EVIDENCE_REQUIRED',
+  'REASON_REQUIRED',
+  'NOTE_REQUIRED',
+  'INVALID_DATE',
+  'EXTENSION_TOO_LATE',
+  'EXTENSION_LIMIT',
+  'EXTENSION_PENDING',
+  'NO_PENDING_EXTENSION',
+  'ALREADY_PAUSED',
+  'NOT_PAUSED',
+  'CALENDAR_NOT_COVERED',
+] as const;
+export type UpdateRejection = (typeof UPDATE_REJECTIONS)[number];
+
+export function isUpdateRejection(value: string): value is UpdateRejection {
+  return (UPDATE_REJECTIONS as readonly string[]).includes(value);
+}
+
+export interface Rejection {
+  code: UpdateRejection;
+  message: string;
+}
+
+/** What the checks read of a running task. The clock fields may be read lazily: before the first plan they throw. */
+export interface TaskFacts {
+  state: TaskState;
+  hasPendingExtension: boolean;
+  maxExtensions: number;
+  /** Today in Beijing (YYYY-MM-DD). */
+  today: string;
+  readonly dueDate: string;
+  readonly pausedSince: string | null;
+  readonly extensions: number;
+}
+
+// Inputs come from the wire: a missing or non-string field counts as empty.
+export function requireText(value: unknown, code: UpdateRejection, message: string): Rejection | null {
+  return typeof value !== 'string' || value.trim() === '' ? { code, message } : null;
+}
+
+export function checkTransition(state: TaskState, action: TaskAction): Rejection | null {
+  const result = transition(state, action);
+  return result.ok ? null : { code: result.code, message: result.message };
+}
+
+export function checkProgress(state: TaskState, note: unknown): Rejection | null {
+  return requireText(note, 'NOTE_REQUIRED', '进展情况不能为空') ?? checkTransition(state, 'progress');
+}
+
+export function checkSubmit(state: TaskState, evidence: unknown): Rejection | null {
+  return (
+    requireText(evidence, 'EVIDENCE_REQUIRED', '提交办结须附佐证材料说明（evidence 不能为空）') ??
+    checkTransition(state, 'submit')
+  );
+}
+
+export function checkReview(state: TaskState, decision: 'accept' | 'return', reason: unknown): Rejection | null {
+  const noReason =
+    decision === 'return' ? requireText(reason, 'REASON_REQUIRED', '退回须说明理由（reason 不能为空）') : null;
+  return noReason ?? checkTransition(state, decision === 'accept' ? 'accept' : 'return');
+}
+
+export function checkExtensionRequest(task: TaskFacts, reason: unknown, proposedDate: string): Rejection | null {
+  const noReason = requireText(reason, 'REASON_REQUIRED', '申请延期须说明理由');
+  if (noReason) return noReason;
+  if (!isOpenForAgency(task.state)) return { code: 'INVALID_TRANSITION', message: '仅在待签收、办理中时可申请延期' };
+  if (task.hasPendingExtension) return { code: 'EXTENSION_PENDING', message: '已有一项延期申请待审批' };
+  if (task.extensions >= task.maxExtensions) {
+    return { code: 'EXTENSION_LIMIT', message: `延期次数已达上限（${task.maxExtensions} 次）` };
+  }
+  if (task.today > task.dueDate) {
+    return { code: 'EXTENSION_TOO_LATE', message: `已过截止日期 ${task.dueDate}，不能再申请延期` };
+  }
+  if (!isIsoDate(proposedDate) || proposedDate <= task.dueDate) {
+    return { code: 'INVALID_DATE', message: `延期日期须为晚于当前截止日期 ${task.dueDate} 的有效日期` };
+  }
+  return null;
+}
+
+export function checkExtensionDecision(
+  task: TaskFacts,
+  decision: 'approve' | 'deny',
+  dueDate: string | undefined,
+  reason: unknown,
+): Rejection | null {
+  if (!task.hasPendingExtension) return { code: 'NO_PENDING_EXTENSION', message: '没有待审批的延期申请' };
+  const noReason = decision === 'deny' ? requireText(reason, 'REASON_REQUIRED', '不予延期须说明理由') : null;
+  if (noReason) return noReason;
+  if (dueDate !== undefined && (!isIsoDate(dueDate) || dueDate <= task.dueDate)) {
+    return { code: 'INVALID_DATE', message: `批准的日期须为晚于当前截止日期 ${task.dueDate} 的有效日期` };
+  }
+  return null;
+}
+
+export function checkPause(task: TaskFacts, reason: unknown): Rejection | null {
+  const noReason = requireText(reason, 'REASON_REQUIRED', '暂停计时须说明理由');
+  if (noReason) return noReason;
+  if (isFinal(task.state)) return { code: 'INVALID_TRANSITION', message: '任务已结束，不能暂停' };
+  if (task.pausedSince !== null) return { code: 'ALREADY_PAUSED', message: `已于 ${task.pausedSince} 暂停计时` };
+  return null;
+}
+
+export function checkResume(task: TaskFacts, reason: unknown): Rejection | null {
+  const noReason = requireText(reason, 'REASON_REQUIRED', '恢复计时须说明理由');
+  if (noReason) return noReason;
+  return task.pausedSince === null ? { code: 'NOT_PAUSED', message: '任务未暂停计时' } : null;
+}
+
+export function checkInstruction(state: TaskState, text: unknown): Rejection | null {
+  const noText = requireText(text, 'NOTE_REQUIRED', '批示内容不能为空');
+  if (noText) return noText;
+  return isFinal(state) ? { code: 'INVALID_TRANSITION', message: '任务已结束' } : null;
+}

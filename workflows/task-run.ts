@@ -1,0 +1,297 @@
+import { ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { createTaskActivities } from '../libs/tasks/task.activities';
+import { shanghaiDay } from '../libs/clock/domain/beijing-time';
+import type { LedgerEntry } from '../libs/clock/domain/due-date-ledger';
+import type { Alarm, TaskPlan } from '../libs/clock/domain/firing-plan';
+import { renderTemplate } from '../libs/clock/domain/ladder';
+import * as texts from '../libs/notifications/domain/notice-texts';
+import * as checks from '../libs/tasks/domain/task-checks';
+import type { Rejection, TaskFacts } from '../libs/tasks/domain/task-checks';
+import { transition, type TaskAction, type TaskEventType, type TaskState } from '../libs/tasks/domain/task-state';
+import type * as defs from '../libs/tasks/task.definitions';
+import { LedgerLock } from './ledger-lock';
+
+const { recordTaskEvent, planTaskDeadline } = proxyActivities<ReturnType<typeof createTaskActivities>>({
+  startToCloseTimeout: '10 seconds',
+  retry: { maximumInterval: '30 seconds' },
+});
+
+// Refuses an update as its caller expects: a non-retryable failure typed by the rule's code.
+function reject({ code, message }: Rejection): never {
+  throw ApplicationFailure.create({ type: code, message, nonRetryable: true });
+}
+export function refuse(rejection: Rejection | null): void {
+  if (rejection) reject(rejection);
+}
+
+const now = () => new Date().toISOString();
+const today = () => shanghaiDay(new Date());
+
+// One run of a task workflow: its state, the due-date ledger and plan, and what each update does to them.
+export class TaskRun {
+  state: TaskState;
+  seq: number;
+  readonly fired: Set<string>;
+  readonly ledger: LedgerEntry[];
+  pending: defs.ExtensionRequest | null;
+  plan: TaskPlan | null;
+  flaggedGap: string;
+  calendarChange: defs.CalendarChangedInput | null = null;
+  // Bumped by every plan applied, so the rung loop re-reads the plan.
+  wake = 0;
+  private plannedLedger: number;
+  private readonly ledgerLock = new LedgerLock();
+
+  constructor(readonly input: defs.TaskWorkflowInput) {
+    const carry = input.carry;
+    this.state = carry?.state ?? 'draft';
+    this.seq = carry?.seq ?? 0;
+    this.fired = new Set(carry?.fired ?? []);
+    this.ledger = carry?.ledger ?? [
+      { kind: 'set', dueDate: input.dueDate, basis: input.dueBasis, by: 'system', at: now(), reason: '下发' },
+    ];
+    this.pending = carry?.pending ?? null;
+    this.plan = carry?.plan ?? null;
+    this.plannedLedger = carry ? this.ledger.length : 0;
+    this.flaggedGap = carry?.flaggedGap ?? '';
+  }
+
+  current(): TaskPlan {
+    if (!this.plan) throw new Error('task plan used before the first planning');
+    return this.plan;
+  }
+
+  snapshot(): defs.TaskSnapshot {
+    return {
+      taskId: this.input.taskId,
+      state: this.state,
+      seq: this.seq,
+      firedRungs: [...this.fired],
+      dueDate: this.plan?.dueDate ?? this.input.dueDate,
+      pausedSince: this.plan?.pausedSince ?? null,
+      extensionsUsed: this.plan?.extensions ?? 0,
+      pendingExtension: this.pending,
+    };
+  }
+
+  carry(): defs.TaskCarry {
+    const { state, seq, ledger, pending, flaggedGap } = this;
+    return { state, seq, fired: [...this.fired], ledger, pending, plan: this.current(), flaggedGap };
+  }
+
+  historyTooLong(): boolean {
+    const info = workflowInfo();
+    const limit = this.input.historyLimit;
+    return info.continueAsNewSuggested || (limit !== undefined && info.historyLength > limit);
+  }
+
+  // What the checks read; the clock fields are read from the plan only when a rule gets to them.
+  facts(): TaskFacts {
+    const current = () => this.current();
+    return {
+      state: this.state,
+      hasPendingExtension: this.pending !== null,
+      maxExtensions: this.input.maxExtensions,
+      today: today(),
+      get dueDate() {
+        return current().dueDate;
+      },
+      get pausedSince() {
+        return current().pausedSince;
+      },
+      get extensions() {
+        return current().extensions;
+      },
+    };
+  }
+
+  private clock() {
+    const plan = this.current();
+    return {
+      dueDate: plan.dueDate,
+      pausedSince: plan.pausedSince,
+      calendarGapYear: plan.gapYears[0] ?? null,
+      extensions: plan.extensions,
+    };
+  }
+
+  // State and seq change before the write so that validators of concurrent updates see the
+  // new state at once; the store applies events by seq, so arrival order does not matter.
+  async record(
+    type: TaskEventType,
+    to: TaskState,
+    actor: string,
+    detail: Record<string, unknown>,
+    notify: defs.TaskNotice[] = [],
+  ): Promise<defs.TaskSnapshot> {
+    const event = {
+      taskId: this.input.taskId,
+      seq: ++this.seq,
+      type,
+      fromState: this.state,
+      toState: to,
+      actor,
+      detail,
+    };
+    this.state = to;
+    await recordTaskEvent({ ...event, occurredAt: now(), clock: this.plan ? this.clock() : null, notify });
+    return this.snapshot();
+  }
+
+  // Plans from a copy of the ledger; an answer older than the last applied one is dropped.
+  async replan(): Promise<TaskPlan> {
+    const version = this.ledger.length;
+    const { ladder, cadence, issuedOn } = this.input;
+    const next = await planTaskDeadline({ ledger: [...this.ledger], ladder, cadence, issuedOn });
+    if (version >= this.plannedLedger) [this.plan, this.plannedLedger, this.wake] = [next, version, this.wake + 1];
+    return this.current();
+  }
+
+  // The plan the launch computed for this task, if any, applied as the first plan.
+  launchPlan(): TaskPlan | null {
+    if (this.input.initialPlan) [this.plan, this.plannedLedger] = [this.input.initialPlan, this.ledger.length];
+    return this.plan;
+  }
+
+  issue(first: TaskPlan): Promise<defs.TaskSnapshot> {
+    const { dueBasis: basis, agencyName: agency, role } = this.input;
+    return this.record('issue', 'issued', 'system', { dueDate: first.dueDate, basis, agency, role });
+  }
+
+  act(action: TaskAction, actor: string, detail: Record<string, unknown>): Promise<defs.TaskSnapshot> {
+    const result = transition(this.state, action);
+    if (!result.ok) reject(result);
+    return this.record(action, result.to, actor, detail);
+  }
+
+  // The rules of the updates that read the plan; a ledger change checks them again once its turn comes.
+  readonly rules = {
+    requestExtension: (i: defs.ExtensionRequestInput) =>
+      checks.checkExtensionRequest(this.facts(), i.reason, i.proposedDate),
+    decideExtension: (i: defs.ExtensionDecisionInput) =>
+      checks.checkExtensionDecision(this.facts(), i.decision, i.dueDate, i.reason),
+    pause: (i: defs.ReasonInput) => checks.checkPause(this.facts(), i.reason),
+    resume: (i: defs.ReasonInput) => checks.checkResume(this.facts(), i.reason),
+  };
+
+  // Validator of an update that reads the plan: while a ledger change runs, its handler checks instead.
+  admit<I>(rule: (input: I) => Rejection | null, input: I): void {
+    if (!this.ledgerLock.busy) refuse(rule(input));
+  }
+
+  requestExtension(i: defs.ExtensionRequestInput): Promise<defs.TaskSnapshot> {
+    const { actor, reason, proposedDate } = i;
+    return this.ledgerLock.run(
+      () => refuse(this.rules.requestExtension(i)),
+      () => {
+        this.pending = { requestedBy: actor, requestedAt: now(), reason, proposedDate };
+        const { agencyName, measureTitle } = this.input;
+        return this.record(
+          'extension_requested',
+          this.state,
+          actor,
+          { reason, proposedDate, dueDate: this.current().dueDate },
+          [
+            {
+              audience: 'coordinator',
+              message: texts.extensionRequestedText(agencyName, measureTitle, proposedDate, reason),
+            },
+          ],
+        );
+      },
+    );
+  }
+
+  decideExtension(i: defs.ExtensionDecisionInput): Promise<defs.TaskSnapshot> {
+    const { actor, decision, dueDate, reason } = i;
+    const title = this.input.measureTitle;
+    return this.ledgerLock.run(
+      () => refuse(this.rules.decideExtension(i)),
+      async () => {
+        const request = this.pending;
+        if (!request) reject({ code: 'NO_PENDING_EXTENSION', message: '没有待审批的延期申请' });
+        this.pending = null;
+        if (decision === 'deny') {
+          return this.record('extension_denied', this.state, actor, { reason, proposedDate: request.proposedDate }, [
+            { audience: 'liaison', message: texts.extensionDeniedText(title, reason) },
+          ]);
+        }
+        const from = this.current().dueDate;
+        const to = dueDate ?? request.proposedDate;
+        const why = reason ?? request.reason;
+        this.ledger.push({
+          kind: 'extension',
+          from,
+          to,
+          requestedBy: request.requestedBy,
+          by: actor,
+          at: now(),
+          reason: why,
+        });
+        const next = await this.replan();
+        return this.record('extension_approved', this.state, actor, { from, to: next.dueDate, reason: why, request }, [
+          { audience: 'liaison', message: texts.extensionApprovedText(title, from, next.dueDate) },
+        ]);
+      },
+    );
+  }
+
+  pause(i: defs.ReasonInput): Promise<defs.TaskSnapshot> {
+    const { actor, reason } = i;
+    return this.ledgerLock.run(
+      () => refuse(this.rules.pause(i)),
+      async () => {
+        const day = today();
+        this.ledger.push({ kind: 'pause', day, by: actor, at: now(), reason });
+        await this.replan();
+        return this.record('paused', this.state, actor, { reason, day });
+      },
+    );
+  }
+
+  resume(i: defs.ReasonInput): Promise<defs.TaskSnapshot> {
+    const { actor, reason } = i;
+    return this.ledgerLock.run(
+      () => refuse(this.rules.resume(i)),
+      async () => {
+        const from = this.current().dueDate;
+        const since = this.current().pausedSince;
+        this.ledger.push({ kind: 'resume', day: today(), by: actor, at: now(), reason });
+        const next = await this.replan();
+        return this.record('resumed', this.state, actor, { reason, pausedSince: since, from, to: next.dueDate });
+      },
+    );
+  }
+
+  // A leader's instruction (批示) joins the history and reaches the coordinator and the liaison.
+  instruct({ actor, text }: defs.InstructionInput): Promise<defs.TaskSnapshot> {
+    const message = texts.leaderInstructionText(this.input.measureTitle, text);
+    return this.record('instruction', this.state, actor, { text }, [
+      { audience: 'coordinator', message },
+      { audience: 'liaison', message },
+    ]);
+  }
+
+  // Not async: the rung loop awaits the write itself, with the ticks it always had.
+  flagGap(years: number[]): Promise<defs.TaskSnapshot> {
+    const message = texts.calendarGapText(this.input.measureTitle, years.join(','));
+    return this.record('calendar_gap', this.state, 'system', { years }, [{ audience: 'coordinator', message }]);
+  }
+
+  fire(alarm: Alarm): Promise<defs.TaskSnapshot> {
+    this.fired.add(alarm.key);
+    const { ladder, measureTitle: measure, agencyName: agency } = this.input;
+    const dueDate = this.current().dueDate;
+    const rung = ladder.find((r) => r.key === alarm.key);
+    const values = { measure, agency, dueDate, day: alarm.day ?? '', rule: alarm.label };
+    const message = rung ? renderTemplate(rung.template, values) : texts.reportReminderText(measure);
+    const { key: rule, label, offset, day, at: plannedAt, colour, audience } = alarm;
+    return this.record(
+      alarm.kind === 'rung' ? 'rung' : 'report_due',
+      this.state,
+      'system',
+      { rule, label, offset, day, plannedAt, dueDate, colour, audience },
+      audience.map((a) => ({ audience: a, message })),
+    );
+  }
+}

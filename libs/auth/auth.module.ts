@@ -6,15 +6,25 @@ import { AuthService } from './auth.service';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
+/** Users and their agencies, without sign-in: the worker needs them to address notifications. */
+@Module({
+  imports: [AuditModule],
+  providers: [UsersService, UsersRepository],
+  exports: [UsersService, UsersRepository],
+})
+export class UsersModule {}
+
+/** Sign-in (JWT) for the API, on top of the users. */
 @Module({
   imports: [
     AuditModule,
+    UsersModule,
     JwtModule.registerAsync({
       inject: [API_CONFIG],
       useFactory: (config: ApiConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  providers: [AuthService, UsersService, UsersRepository],
-  exports: [AuthService, UsersService],
+  providers: [AuthService],
+  exports: [AuthService, UsersModule],
 })
 export class AuthModule {}

@@ -1,4 +1,4 @@
-export { AuthModule } from './auth.module';
+export { AuthModule, UsersModule } from './auth.module';
 export { AuthService, type TokenPair } from './auth.service';
 export { UsersService, type NewUser, type UserView } from './users.service';
 export { AUTH_ERRORS, AuthError, type AuthErrorCode } from './auth.errors';

@@ -57,7 +57,10 @@ export class UsersRepository {
       [u.username, u.displayName, u.passwordHash, u.roles],
     );
     if (u.agencyIds.length) {
-      await tx.query('INSERT INTO user_agency (user_id, agency_id) SELECT $1, unnest($2::uuid[])', [row.id, u.agencyIds]);
+      await tx.query('INSERT INTO user_agency (user_id, agency_id) SELECT $1, unnest($2::uuid[])', [
+        row.id,
+        u.agencyIds,
+      ]);
     }
     return row.id;
   }

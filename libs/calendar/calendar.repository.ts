@@ -132,6 +132,10 @@ export class CalendarRepository {
   }
 
   /** Changes are serialised, so the newest change id says whether a cached calendar is current. */
+  async changeExists(id: string): Promise<boolean> {
+    return (await this.db.query<unknown[]>('SELECT 1 FROM calendar_change WHERE id = $1', [id])).length > 0;
+  }
+
   async version(): Promise<string> {
     const [{ version }] = await this.db.query<{ version: string }[]>(
       'SELECT coalesce(max(id), 0)::text AS version FROM calendar_change',

@@ -57,6 +57,16 @@ export interface CalendarChangeRecord {
 
 export type DayCorrection = 'holiday' | 'workday' | 'normal';
 
+/**
+ * Runs inside a change's transaction, after its writes and before the commit: the caller starts
+ * the durable re-plan there, so a change is never committed without one (and a failed start
+ * rolls the change back).
+ */
+export type BeforeCommit = (
+  change: CalendarChangeSummary,
+  entry: { changeId: string; reason: string },
+) => Promise<void>;
+
 const CHANGES_LIMIT = 500;
 
 @Injectable()
@@ -117,6 +127,7 @@ export class CalendarService {
     entries: { holidays: DayEntry[]; workdays: DayEntry[] },
     actor: string,
     reason: string,
+    beforeCommit?: BeforeCommit,
   ): Promise<CalendarChangeSummary> {
     const why = this.requireReason(reason);
     const problems = checkYearEntries(year, entries);
@@ -134,7 +145,7 @@ export class CalendarService {
       const existing = await this.calendar.year(year, tx);
       const before = existing ? await this.calendar.daysOf(year, tx) : null;
       await this.calendar.replaceYear(year, this.actorOf(actor), why, after, tx);
-      await this.log(tx, {
+      const changeId = await this.log(tx, {
         year,
         day: null,
         actor,
@@ -142,11 +153,13 @@ export class CalendarService {
         before: existing && before && { source: existing.source, days: before },
         after: { source: 'admin', days: after },
       });
-      return {
+      const change = {
         year,
         changedDays: changedWorkingDays(before && special(before), special(after)),
         newlyCovered: !existing,
       };
+      await beforeCommit?.(change, { changeId, reason: why });
+      return change;
     });
     this.cache = null;
     return summary;
@@ -159,6 +172,7 @@ export class CalendarService {
     name: string | null | undefined,
     actor: string,
     reason: string,
+    beforeCommit?: BeforeCommit,
   ): Promise<CalendarChangeSummary> {
     if (!isIsoDay(day)) throw new CalendarError('INVALID_DATE', `「${day}」不是有效日期（格式 YYYY-MM-DD）`);
     const why = this.requireReason(reason);
@@ -179,12 +193,21 @@ export class CalendarService {
       else await this.calendar.deleteDay(day, tx);
       await this.calendar.touchYear(year, this.actorOf(actor), why, tx);
       const toLog = (row: DayRow | undefined | null) => (row ? { kind: row.kind, name: row.name } : { kind: 'normal' });
-      await this.log(tx, { year, day, actor, reason: why, before: toLog(current), after: toLog(next) });
-      return {
+      const changeId = await this.log(tx, {
+        year,
+        day,
+        actor,
+        reason: why,
+        before: toLog(current),
+        after: toLog(next),
+      });
+      const change = {
         year,
         changedDays: changedWorkingDays(special(current ? [current] : []), special(next ? [next] : [])),
         newlyCovered: false,
       };
+      await beforeCommit?.(change, { changeId, reason: why });
+      return change;
     });
     this.cache = null;
     return summary;
@@ -219,7 +242,7 @@ export class CalendarService {
   private async log(
     tx: EntityManager,
     entry: { year: number; day: string | null; actor: string; reason: string; before: unknown; after: unknown },
-  ): Promise<void> {
+  ): Promise<string> {
     const id = await this.calendar.insertChange({ ...entry, actor: this.actorOf(entry.actor) }, tx);
     await this.audit.record(tx, {
       action: entry.day ? 'calendar.day.set' : 'calendar.year.put',
@@ -228,6 +251,12 @@ export class CalendarService {
       before: entry.before,
       after: { ...(entry.after as object), reason: entry.reason, calendarChangeId: id },
     });
+    return id;
+  }
+
+  /** Whether a change is committed (the re-plan fan-out waits for it). */
+  changeExists(changeId: string): Promise<boolean> {
+    return /^\d+$/.test(changeId) ? this.calendar.changeExists(changeId) : Promise.resolve(false);
   }
 
   private assertYear(year: number): void {

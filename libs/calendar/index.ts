@@ -2,6 +2,7 @@ export { CalendarModule } from './calendar.module';
 export {
   CalendarService,
   type CalendarChangeRecord,
+  type BeforeCommit,
   type CalendarChangeSummary,
   type CalendarYearDetail,
   type CalendarYearSummary,

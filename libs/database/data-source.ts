@@ -1,5 +1,4 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { Task } from '../tasks/entities/task.entity';
 import { Init1764400000000 } from './migrations/1764400000000-Init';
 import { Calendar1764500000000 } from './migrations/1764500000000-Calendar';
 import { Clock1764600000000 } from './migrations/1764600000000-Clock';
@@ -8,11 +7,7 @@ import { Auth1764800000000 } from './migrations/1764800000000-Auth';
 import { Notifications1764900000000 } from './migrations/1764900000000-Notifications';
 import { Audit1765000000000 } from './migrations/1765000000000-Audit';
 
-/**
- * Data access is raw SQL in each context's repository (docs/decisions.md); the one entity left is
- * read by `TaskActionsService.calendarChanged` until that method moves into a workflow.
- */
-export const ENTITIES = [Task];
+// Data access is raw SQL in each context's repository (docs/decisions.md): no entity classes.
 export const MIGRATIONS = [
   Init1764400000000,
   Calendar1764500000000,
@@ -27,7 +22,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities: [],
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migration',
     // Schema changes go through migrations only, in tests too.

@@ -1,2 +1,2 @@
 export { DatabaseModule } from './database.module';
-export { dataSourceOptions, pingDatabase, runMigrations, ENTITIES, MIGRATIONS } from './data-source';
+export { dataSourceOptions, pingDatabase, runMigrations, MIGRATIONS } from './data-source';

@@ -86,7 +86,9 @@ export class DocumentsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async findById(id: string, manager: EntityManager = this.db.manager): Promise<PolicyDocumentRow | null> {
-    const rows = await manager.query<PolicyDocumentRow[]>(`SELECT ${DOCUMENT} FROM policy_document WHERE id = $1`, [id]);
+    const rows = await manager.query<PolicyDocumentRow[]>(`SELECT ${DOCUMENT} FROM policy_document WHERE id = $1`, [
+      id,
+    ]);
     return rows[0] ?? null;
   }
 
@@ -107,7 +109,10 @@ export class DocumentsRepository {
   async page(
     page: number,
     pageSize: number,
-  ): Promise<{ rows: Pick<PolicyDocumentRow, 'id' | 'title' | 'status' | 'dueDate' | 'createdAt' | 'parse'>[]; total: number }> {
+  ): Promise<{
+    rows: Pick<PolicyDocumentRow, 'id' | 'title' | 'status' | 'dueDate' | 'createdAt' | 'parse'>[];
+    total: number;
+  }> {
     const [rows, [{ total }]] = await Promise.all([
       this.db.query<Pick<PolicyDocumentRow, 'id' | 'title' | 'status' | 'dueDate' | 'createdAt' | 'parse'>[]>(
         `SELECT id, title, status, due_date::text AS "dueDate", created_at AS "createdAt", parse FROM policy_document

@@ -1,11 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import type {
-  DeliveryChannel,
-  DeliveryPlan,
-  DeliveryWorkflowInput,
-  SendOutcome,
-} from './delivery.definitions';
+import type { DeliveryChannel, DeliveryPlan, DeliveryWorkflowInput, SendOutcome } from './delivery.definitions';
 import {
   type DeliveryStore,
   emailIdempotencyKey,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { AuthModule } from '../auth/auth.module';
+import { UsersModule } from '../auth/auth.module';
 import { RegistryModule } from '../documents/registry/registry.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { DeliveryStore } from './delivery-store.service';
@@ -20,7 +20,7 @@ export class NotificationsModule {}
 
 /** What the worker needs behind the delivery activities; recipients come from auth. */
 @Module({
-  imports: [NotificationStoreModule, AuthModule],
+  imports: [NotificationStoreModule, UsersModule],
   providers: [DeliveryStore, MailerService],
   exports: [DeliveryStore, MailerService],
 })

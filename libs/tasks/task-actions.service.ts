@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, type WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { DataSource, In, IsNull, Not } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { TaskSnapshot, TaskUpdateInput, TaskUpdateKind } from './task.definitions';
 import * as defs from './task.definitions';
 import { AuditService } from '../audit/audit.service';
@@ -11,15 +11,12 @@ import { CalendarGapError, isWorkingDay } from '../calendar/domain/working-days'
 import { TEMPORAL_CLIENT } from '../temporal';
 import { isIsoDate } from '../clock';
 import { STATE_LABELS } from './domain/task-state';
-import { Task } from './entities/task.entity';
-import { TaskRepository } from './task.repository';
+import { TaskRepository, type TaskRow } from './task.repository';
 import { TaskError } from './tasks.errors';
 
 /** One task update: its kind (the audit action is `task.<kind>`) and the input the workflow gets. */
 export type TaskCommandOf<K extends TaskUpdateKind> = { kind: K; input: TaskUpdateInput<K> };
 export type TaskCommand = { [K in TaskUpdateKind]: TaskCommandOf<K> }[TaskUpdateKind];
-
-const SIGNAL_CONCURRENCY = 16;
 
 /** Liaison and coordinator actions: each is a Workflow Update, answered once the change is stored. */
 @Injectable()
@@ -68,7 +65,7 @@ export class TaskActionsService {
    * The workflow records the change itself (task_event, in its activity's transaction); the audit
    * entry is the API's account of the request: who asked, in which request, and what came of it.
    */
-  private async recordAction(task: Task, command: TaskCommand, outcome: Record<string, unknown>): Promise<void> {
+  private async recordAction(task: TaskRow, command: TaskCommand, outcome: Record<string, unknown>): Promise<void> {
     const { kind, input } = command;
     await this.audit.record(this.db.manager, {
       action: `task.${kind}`,
@@ -107,32 +104,7 @@ export class TaskActionsService {
     }
   }
 
-  /** Tells every running task workflow that the calendar changed, so each re-plans its timers. */
-  async calendarChanged(reason: string, changedDays: string[]): Promise<{ signalled: number; missing: number }> {
-    const open = await this.db.getRepository(Task).find({
-      select: { workflowId: true },
-      where: { state: In(['issued', 'in_progress', 'submitted']), workflowId: Not(IsNull()) },
-    });
-    const ids = open.map((t) => t.workflowId).filter((id): id is string => id !== null);
-    let [signalled, missing, next] = [0, 0, 0];
-    await Promise.all(
-      Array.from({ length: Math.min(SIGNAL_CONCURRENCY, ids.length) }, async () => {
-        while (next < ids.length) {
-          const id = ids[next++];
-          try {
-            await this.temporal.workflow.getHandle(id).signal(defs.calendarChangedSignal, { reason, changedDays });
-            signalled += 1;
-          } catch (err) {
-            if (!(err instanceof WorkflowNotFoundError)) throw err;
-            missing += 1;
-          }
-        }
-      }),
-    );
-    return { signalled, missing };
-  }
-
-  private translate(err: unknown, task: Task): TaskError {
+  private translate(err: unknown, task: TaskRow): TaskError {
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
       const type = err.cause.type ?? '';
       if (defs.isUpdateRejection(type)) return new TaskError(type, err.cause.message);

@@ -123,6 +123,20 @@ export class TaskRepository {
     return (await this.db.query<unknown[]>('SELECT 1 FROM task WHERE id = $1', [id])).length > 0;
   }
 
+  /** Running tasks with a workflow, in id order after `after` (keyset paging). */
+  async openWorkflowsAfter(
+    states: readonly TaskState[],
+    after: string | null,
+    limit: number,
+  ): Promise<{ taskId: string; workflowId: string }[]> {
+    return this.db.query(
+      `SELECT id AS "taskId", workflow_id AS "workflowId" FROM task
+       WHERE state = ANY($1::text[]) AND workflow_id IS NOT NULL AND ($2::uuid IS NULL OR id > $2::uuid)
+       ORDER BY id LIMIT $3`,
+      [states, after, limit],
+    );
+  }
+
   /** Locks the task's row for the caller's transaction; null when there is no such task. */
   async lockAgency(id: string, tx: EntityManager): Promise<string | null> {
     const rows = await tx.query<{ agencyId: string }[]>(
@@ -138,10 +152,9 @@ export class TaskRepository {
   }
 
   async viewsOfDocument(documentId: string, manager: EntityManager = this.db.manager): Promise<TaskViewRow[]> {
-    return manager.query<TaskViewRow[]>(
-      `SELECT ${TASK_VIEW} WHERE t.document_id = $1 ORDER BY t.created_at, t.id`,
-      [documentId],
-    );
+    return manager.query<TaskViewRow[]>(`SELECT ${TASK_VIEW} WHERE t.document_id = $1 ORDER BY t.created_at, t.id`, [
+      documentId,
+    ]);
   }
 
   /** In launch order: by measure, then as created. */
@@ -173,10 +186,7 @@ export class TaskRepository {
         `SELECT ${TASK_VIEW} ${clause} ORDER BY ${ORDER[q.sort]} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, q.limit, q.offset],
       ),
-      this.db.query<{ total: number }[]>(
-        `SELECT count(*)::int AS total FROM task t ${clause}`,
-        params,
-      ),
+      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM task t ${clause}`, params),
     ]);
     return { rows, total };
   }
@@ -271,7 +281,9 @@ export class TaskRepository {
   }
 
   async countByState(): Promise<{ state: TaskState; n: number }[]> {
-    return this.db.query<{ state: TaskState; n: number }[]>('SELECT state, count(*)::int AS n FROM task GROUP BY state');
+    return this.db.query<{ state: TaskState; n: number }[]>(
+      'SELECT state, count(*)::int AS n FROM task GROUP BY state',
+    );
   }
 
   async countRungsByRule(): Promise<{ rule: string | null; n: number }[]> {

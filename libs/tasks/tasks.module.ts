@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { NotificationStoreModule } from '../notifications/notification-store.module';
+import { CalendarReplanService } from './calendar-replan.service';
 import { TaskActionsService } from './task-actions.service';
 import { TaskEventsService } from './task-events.service';
 import { TaskQueryService } from './task-query.service';
@@ -11,15 +12,22 @@ import { TasksService } from './tasks.service';
 
 @Module({
   imports: [CalendarModule, AuditModule, DocumentsModule, NotificationStoreModule],
-  providers: [TaskActionsService, TaskQueryService, TaskEventsService, TasksService, TaskRepository],
-  exports: [TaskActionsService, TaskQueryService, TaskEventsService, TasksService],
+  providers: [
+    TaskActionsService,
+    TaskQueryService,
+    TaskEventsService,
+    TasksService,
+    TaskRepository,
+    CalendarReplanService,
+  ],
+  exports: [TaskActionsService, TaskQueryService, TaskEventsService, TasksService, CalendarReplanService],
 })
 export class TasksModule {}
 
 /** What the worker needs: the stores behind the activities, without the Temporal client. */
 @Module({
   imports: [CalendarModule, NotificationStoreModule],
-  providers: [TaskEventsService, TaskRepository],
-  exports: [TaskEventsService, CalendarModule],
+  providers: [TaskEventsService, TaskRepository, TasksService],
+  exports: [TaskEventsService, TasksService, CalendarModule],
 })
 export class TaskEventsModule {}

@@ -35,6 +35,11 @@ export class TasksService {
     return this.tasks.setLaunched(taskId, dueDate, workflowId, tx);
   }
 
+  /** Running tasks (waiting for their agency or reviewer) with their workflow ids, a page at a time. */
+  openTaskWorkflows(after: string | null, limit: number): Promise<{ taskId: string; workflowId: string }[]> {
+    return this.tasks.openWorkflowsAfter(OPEN_STATES, after, limit);
+  }
+
   exists(taskId: string): Promise<boolean> {
     return this.tasks.exists(taskId);
   }

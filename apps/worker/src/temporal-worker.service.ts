@@ -6,7 +6,12 @@ import path from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config';
 import { CalendarService } from '../../../libs/calendar/calendar.service';
 import { DeliveryStarter, DeliveryStore, MailerService, createDeliveryActivities } from '../../../libs/notifications';
-import { TaskEventsService, createTaskActivities } from '../../../libs/tasks';
+import {
+  TaskEventsService,
+  TasksService,
+  createCalendarReplanActivities,
+  createTaskActivities,
+} from '../../../libs/tasks';
 
 /** Production loads the bundle `npm run build` wrote; tests and development bundle from source. */
 function workflowSource(): { workflowBundle: { codePath: string } } | { workflowsPath: string } {
@@ -25,6 +30,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: TaskEventsService,
+    private readonly tasks: TasksService,
     private readonly calendar: CalendarService,
     private readonly deliveryStore: DeliveryStore,
     private readonly mailer: MailerService,
@@ -43,6 +49,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       ...workflowSource(),
       activities: {
         ...createTaskActivities({ events: this.events, calendar: this.calendar, deliveries }),
+        ...createCalendarReplanActivities({ openTasks: this.tasks, changes: this.calendar }),
         ...createDeliveryActivities({
           store: this.deliveryStore,
           mailer: this.mailer,

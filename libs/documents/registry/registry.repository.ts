@@ -128,7 +128,10 @@ export class RegistryRepository {
     await tx.query('DELETE FROM agency_alias WHERE agency_id = $1 AND alias = ANY($2::text[])', [agencyId, aliases]);
   }
 
-  async groupForUpdate(name: string, tx: EntityManager): Promise<{ description: string | null; memberIds: string[] } | null> {
+  async groupForUpdate(
+    name: string,
+    tx: EntityManager,
+  ): Promise<{ description: string | null; memberIds: string[] } | null> {
     const [previous] = await tx.query<{ description: string | null; memberIds: string[] }[]>(
       `SELECT g.description, COALESCE((SELECT array_agg(agency_id ORDER BY agency_id) FROM agency_group_member
          WHERE group_name = g.name), '{}') AS "memberIds" FROM agency_group g WHERE g.name = $1 FOR UPDATE`,

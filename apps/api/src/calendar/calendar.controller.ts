@@ -3,6 +3,7 @@ import { Access, CurrentUser } from '../auth/access.decorator';
 import { Body, Controller, Get, Param, type PipeTransform, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
+  type BeforeCommit,
   type CalendarChangeSummary,
   CalendarError,
   CalendarService,
@@ -11,7 +12,7 @@ import {
   MAX_CALENDAR_YEAR,
   MIN_CALENDAR_YEAR,
 } from '../../../../libs/calendar';
-import { TaskActionsService } from '../../../../libs/tasks';
+import { CalendarReplanService } from '../../../../libs/tasks';
 import { CalendarChangesQueryDto, PutCalendarYearDto, SetCalendarDayDto } from './dto/calendar.dto';
 import {
   CalendarChangeRecordDto,
@@ -56,7 +57,7 @@ const dayParam: PipeTransform<string, string> = {
 export class CalendarController {
   constructor(
     private readonly calendar: CalendarService,
-    private readonly tasks: TaskActionsService,
+    private readonly replan: CalendarReplanService,
   ) {}
 
   @Get('years')
@@ -87,8 +88,8 @@ export class CalendarController {
     @Param('year', yearParam) year: number,
     @Body() body: PutCalendarYearDto,
   ) {
-    const summary = await this.calendar.putYear(year, body, me.displayName, body.reason);
-    return this.afterChange(summary, body.reason);
+    const { hook, replanned } = this.replanAfterCommit();
+    return replanned(await this.calendar.putYear(year, body, me.displayName, body.reason, hook));
   }
 
   @Put('days/:day')
@@ -98,8 +99,8 @@ export class CalendarController {
   @ApiOkResponse({ type: CalendarChangeResultDto })
   @ApiErrors(422)
   async setDay(@CurrentUser() me: Principal, @Param('day', dayParam) day: string, @Body() body: SetCalendarDayDto) {
-    const summary = await this.calendar.setDay(day, body.kind, body.name, me.displayName, body.reason);
-    return this.afterChange(summary, body.reason);
+    const { hook, replanned } = this.replanAfterCommit();
+    return replanned(await this.calendar.setDay(day, body.kind, body.name, me.displayName, body.reason, hook));
   }
 
   @Get('changes')
@@ -110,10 +111,21 @@ export class CalendarController {
     return this.calendar.listChanges(q.year);
   }
 
-  /** After a change that moves working days, every running task re-plans its timers. */
-  private async afterChange(summary: CalendarChangeSummary, reason: string) {
-    if (summary.changedDays.length === 0 && !summary.newlyCovered) return { ...summary, replanned: 0 };
-    const { signalled } = await this.tasks.calendarChanged(reason, summary.changedDays);
-    return { ...summary, replanned: signalled };
+  /**
+   * Every running task re-plans its timers after a change that moves working days: the re-plan is
+   * a workflow started in the change's transaction (so it survives a crash), awaited after the
+   * commit to report how many tasks it reached.
+   */
+  private replanAfterCommit() {
+    let changeId: string | null = null;
+    const hook: BeforeCommit = async (change, entry) => {
+      changeId = entry.changeId;
+      await this.replan.start(change, entry.changeId, entry.reason);
+    };
+    const replanned = async (summary: CalendarChangeSummary) => {
+      const result = changeId === null ? null : await this.replan.result(summary, changeId);
+      return { ...summary, replanned: result?.signalled ?? 0 };
+    };
+    return { hook, replanned };
   }
 }

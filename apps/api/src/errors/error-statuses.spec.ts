@@ -32,7 +32,8 @@ describe('error codes', () => {
       YEAR_NOT_FOUND: 404,
       INVALID_CALENDAR: 422,
     });
-    for (const status of Object.values(ERROR_STATUSES)) expect([400, 401, 403, 404, 409, 413, 422, 503]).toContain(status);
+    for (const status of Object.values(ERROR_STATUSES))
+      expect([400, 401, 403, 404, 409, 413, 422, 503]).toContain(status);
   });
 
   it('cover every code the workflow can reject an update with', () => {

@@ -60,7 +60,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '^(?!@temporalio/workflow$|\\.)', message: 'Definitions import only @temporalio/workflow and domain code.' },
+            {
+              regex: '^(?!@temporalio/workflow$|\\.)',
+              message: 'Definitions import only @temporalio/workflow and domain code.',
+            },
             { regex: NOT_DOMAIN_OR_DEFINITIONS, message: 'Definitions import only domain code and other definitions.' },
           ],
         },

@@ -7,6 +7,7 @@ export type CalendarErrorCode = SharedErrorCode | keyof typeof CALENDAR_ERRORS;
 export const CALENDAR_ERRORS = {
   INVALID_CALENDAR: 422,
   YEAR_NOT_FOUND: 404,
+  INVALID_NOTICE: 422,
 } as const satisfies ErrorStatuses<string>;
 
 /** A calendar operation was refused. The domain's CalendarGapError carries the shared 'CALENDAR_NOT_COVERED'. */

@@ -14,10 +14,15 @@ import {
   checkYearNumber,
 } from './domain/year-entries';
 import { CalendarRepository, type DayRow } from './calendar.repository';
+import { readHolidayNotice } from './domain/holiday-notice';
+import { STATUTORY_BASIS, type StatutoryYear, statutoryYear } from './domain/statutory-year';
+import { chineseLunarCalendar } from './lunar-calendar';
 
 export interface CalendarYearSummary {
   year: number;
   source: string;
+  /** Built from the statutory holidays until the State Council's schedule is loaded. */
+  provisional: boolean;
   holidayCount: number;
   workdayCount: number;
   updatedAt: string;
@@ -68,10 +73,35 @@ export type BeforeCommit = (
 ) => Promise<void>;
 
 const CHANGES_LIMIT = 500;
+/** Years after the current one planned provisionally when no schedule is stored (deadlines of 2+ years). */
+export const PROVISIONAL_YEARS_AHEAD = 5;
+const PROVISIONAL_ACTOR = '系统（暂定）';
+
+/** What loading a holiday notice would change, before it is confirmed. */
+export interface HolidayNoticePreview {
+  year: number;
+  holidays: NamedDay[];
+  workdays: NamedDay[];
+  /** Problems that stop the notice from being loaded; empty when it can be confirmed. */
+  problems: string[];
+  /** Days the notice names in another year (kept apart, not loaded). */
+  otherYears: string[];
+  /** What the year holds now: the stored schedule, the provisional one, or nothing. */
+  current: 'stored' | 'provisional' | 'none';
+  /** Days whose working-day status the notice changes against what the year holds now. */
+  changedDays: string[];
+}
+
+const beijingYear = (now = new Date()) => new Date(now.getTime() + 8 * 3600 * 1000).getUTCFullYear();
 
 @Injectable()
 export class CalendarService {
-  private cache: { version: string; data: CalendarData; calendar?: WorkCalendar } | null = null;
+  private cache: {
+    version: string;
+    data: CalendarData;
+    provisional: Map<number, StatutoryYear>;
+    calendar?: WorkCalendar;
+  } | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -95,15 +125,27 @@ export class CalendarService {
     return entry.calendar;
   }
 
+  /** Stored years, then the provisional ones (statutory holidays, until the notice is loaded). */
   async listYears(): Promise<CalendarYearSummary[]> {
     const rows = await this.calendar.years();
-    return rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
+    const stored = rows.map((r) => ({ ...r, provisional: false, updatedAt: r.updatedAt.toISOString() }));
+    const provisional = [...(await this.cached()).provisional.values()].map((p) => this.provisionalDetail(p));
+    return [...stored, ...provisional.map(({ holidays: _h, workdays: _w, ...summary }) => summary)];
+  }
+
+  /** The provisional years in use: covered by the statutory holidays only. */
+  async provisionalYears(): Promise<number[]> {
+    return [...(await this.cached()).provisional.keys()];
   }
 
   async getYear(year: number): Promise<CalendarYearDetail> {
     this.assertYear(year);
     const row = await this.calendar.year(year);
-    if (!row) throw new CalendarError('YEAR_NOT_FOUND', `工作日历中没有 ${year} 年`, { year });
+    if (!row) {
+      const provisional = (await this.cached()).provisional.get(year);
+      if (provisional) return this.provisionalDetail(provisional);
+      throw new CalendarError('YEAR_NOT_FOUND', `工作日历中没有 ${year} 年`, { year });
+    }
     const days = await this.calendar.daysOf(year);
     const pick = (kind: DayKind) => days.filter((d) => d.kind === kind).map(({ day, name }) => ({ day, name }));
     const holidays = pick('holiday');
@@ -111,6 +153,7 @@ export class CalendarService {
     return {
       year,
       source: row.source,
+      provisional: false,
       holidayCount: holidays.length,
       workdayCount: workdays.length,
       updatedAt: row.updatedAt.toISOString(),
@@ -143,14 +186,20 @@ export class CalendarService {
     const summary = await this.db.transaction(async (tx) => {
       await this.calendar.lock(tx);
       const existing = await this.calendar.year(year, tx);
-      const before = existing ? await this.calendar.daysOf(year, tx) : null;
+      // A year planned provisionally is compared with the provisional days tasks were planned on.
+      const provisional = existing ? undefined : (await this.cached()).provisional.get(year);
+      const before = existing
+        ? await this.calendar.daysOf(year, tx)
+        : (provisional?.holidays.map((h): DayRow => ({ day: h.day, kind: 'holiday', name: h.name })) ?? null);
       await this.calendar.replaceYear(year, this.actorOf(actor), why, after, tx);
       const changeId = await this.log(tx, {
         year,
         day: null,
         actor,
         reason: why,
-        before: existing && before && { source: existing.source, days: before },
+        before: existing
+          ? before && { source: existing.source, days: before }
+          : provisional && { source: 'provisional', days: before },
         after: { source: 'admin', days: after },
       });
       const change = {
@@ -213,6 +262,44 @@ export class CalendarService {
     return summary;
   }
 
+  /** Reads a pasted State Council holiday notice and says what loading it would change. */
+  async previewNotice(text: string): Promise<HolidayNoticePreview> {
+    const notice = readHolidayNotice(text);
+    const year = notice.year;
+    const yearProblem = Number.isNaN(year) ? null : checkYearNumber(year);
+    const problems = yearProblem ? [yearProblem.message, ...notice.problems] : notice.problems;
+    if (Number.isNaN(year) || yearProblem) {
+      return { ...notice, problems, current: 'none', changedDays: [] };
+    }
+    const stored = await this.calendar.year(year);
+    const provisional = stored ? undefined : (await this.cached()).provisional.get(year);
+    const before: DayRow[] | null = stored
+      ? await this.calendar.daysOf(year)
+      : (provisional?.holidays.map((h): DayRow => ({ day: h.day, kind: 'holiday', name: h.name })) ?? null);
+    const after: DayRow[] = [
+      ...notice.holidays.map((h): DayRow => ({ day: h.day, kind: 'holiday', name: h.name })),
+      ...notice.workdays.map((w): DayRow => ({ day: w.day, kind: 'workday', name: w.name })),
+    ];
+    return {
+      ...notice,
+      problems,
+      current: stored ? 'stored' : provisional ? 'provisional' : 'none',
+      changedDays: changedWorkingDays(before && special(before), special(after)),
+    };
+  }
+
+  /** Loads a holiday notice as the year's schedule (replacing a provisional or earlier one). */
+  async loadNotice(text: string, actor: string, beforeCommit?: BeforeCommit): Promise<CalendarChangeSummary> {
+    const preview = await this.previewNotice(text);
+    if (preview.problems.length > 0) {
+      throw new CalendarError('INVALID_NOTICE', `放假通知无法读取：${preview.problems.slice(0, 5).join('；')}`, {
+        problems: preview.problems,
+      });
+    }
+    const reason = `依据《国务院办公厅关于${preview.year}年部分节假日安排的通知》`;
+    return this.putYear(preview.year, preview, actor, reason, beforeCommit);
+  }
+
   /** The change log, newest first (at most 500 entries). */
   async listChanges(year?: number): Promise<CalendarChangeRecord[]> {
     if (year !== undefined) this.assertYear(year);
@@ -221,18 +308,46 @@ export class CalendarService {
   }
 
   private async cached(): Promise<NonNullable<CalendarService['cache']>> {
-    const version = await this.calendar.version();
+    // The provisional horizon moves with the year, so the year is part of the version.
+    const thisYear = beijingYear();
+    const version = `${await this.calendar.version()}@${thisYear}`;
     if (this.cache?.version === version) return this.cache;
     // Read after the version: a change landing in between only causes one extra reload later.
     const years = await this.calendar.coveredYears();
     const days = await this.calendar.specialDays();
+    // Every year from the first stored one to a few years ahead is covered: an unpublished one
+    // provisionally, by the statutory holidays (statutory-year.ts), and says so wherever it is used.
+    const provisional = new Map<number, StatutoryYear>();
+    for (let year = years[0] ?? thisYear; year <= thisYear + PROVISIONAL_YEARS_AHEAD; year++) {
+      if (!years.includes(year)) provisional.set(year, statutoryYear(year, chineseLunarCalendar));
+    }
+    const extra = [...provisional.values()];
     const data: CalendarData = {
-      years,
-      holidays: days.filter((d) => d.kind === 'holiday').map((d) => d.day),
+      years: [...years, ...provisional.keys()].sort((a, b) => a - b),
+      holidays: [
+        ...days.filter((d) => d.kind === 'holiday').map((d) => d.day),
+        ...extra.flatMap((p) => p.holidays.map((h) => h.day)),
+      ],
       workdays: days.filter((d) => d.kind === 'workday').map((d) => d.day),
+      provisional: [...provisional.keys()],
     };
-    this.cache = { version, data };
+    this.cache = { version, data, provisional };
     return this.cache;
+  }
+
+  private provisionalDetail(p: StatutoryYear): CalendarYearDetail {
+    return {
+      year: p.year,
+      source: 'provisional',
+      provisional: true,
+      holidayCount: p.holidays.length,
+      workdayCount: 0,
+      updatedAt: new Date().toISOString(),
+      updatedBy: PROVISIONAL_ACTOR,
+      reason: STATUTORY_BASIS,
+      holidays: p.holidays,
+      workdays: [],
+    };
   }
 
   /**

@@ -12,3 +12,4 @@ export {
   type Rung,
   type RungColour,
 } from './domain/ladder';
+export { noteProvisional, provisionalNote, type ProvisionalNote } from './domain/provisional-note';

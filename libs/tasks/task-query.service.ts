@@ -3,7 +3,15 @@ import { AuditService, type AuditView } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import type { WorkCalendar } from '../calendar/domain/working-days';
 import { DocumentsService } from '../documents/documents.service';
-import { type ClockReading, type Colour, readClock, shanghaiDay, worstColour } from '../clock';
+import {
+  type ClockReading,
+  type Colour,
+  noteProvisional,
+  type ProvisionalNote,
+  readClock,
+  shanghaiDay,
+  worstColour,
+} from '../clock';
 import { DEFAULT_LADDER, type Rung } from '../clock/domain/ladder';
 import { STATE_LABELS, type TaskRole, type TaskState } from './domain/task-state';
 import type { Page } from '../database/page';
@@ -26,7 +34,7 @@ export interface TaskView {
   extensionCount: number;
   colour: Colour;
   /** Why the task has its colour: the rung, the calendar day, the working days left. */
-  clock: ClockReading;
+  clock: ClockReading & ProvisionalNote;
   updatedAt: string;
 }
 
@@ -55,7 +63,7 @@ export class TaskQueryService {
   ) {}
 
   private view(task: TaskViewRow, cal: WorkCalendar, ladder: Rung[], today: string): TaskView {
-    const clock = readClock(cal, task, ladder, today);
+    const clock = noteProvisional(cal, readClock(cal, task, ladder, today), task.dueDate, ladder);
     return {
       id: task.id,
       documentId: task.documentId,

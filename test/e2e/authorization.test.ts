@@ -57,6 +57,8 @@ const TABLE: Record<string, Who[]> = {
   'PUT /calendar/years/{year}': ['admin'],
   'PUT /calendar/days/{day}': ['admin'],
   'GET /calendar/changes': ['admin', 'coordinator'],
+  'POST /calendar/notices/preview': ['admin'],
+  'POST /calendar/notices': ['admin'],
   'GET /inbox': ['signed-in'],
   'GET /inbox/unread-count': ['signed-in'],
   'POST /inbox/{id}/read': ['signed-in'],

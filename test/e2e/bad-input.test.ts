@@ -203,7 +203,33 @@ describe('bad input over HTTP', () => {
       'VALIDATION_FAILED',
       () => admin.put('/calendar/years/2150').send({ holidays: [{ day: '2150-01-01' }], workdays: [] }),
     ],
+    [
+      'holiday notice that is not one',
+      422,
+      'INVALID_NOTICE',
+      () => admin.post('/calendar/notices').send({ text: '关于印发某某实施方案的通知\n一、总体要求' }),
+    ],
+    [
+      'holiday notice whose weekdays do not fit its year',
+      422,
+      'INVALID_NOTICE',
+      () =>
+        admin
+          .post('/calendar/notices')
+          .send({ text: '国务院办公厅关于2030年部分节假日安排的通知\n一、元旦：1月1日（周四）放假1天。' }),
+    ],
+    ['holiday notice without text', 400, 'VALIDATION_FAILED', () => admin.post('/calendar/notices').send({ text: '' })],
   ];
+
+  it('previews the real 2026 holiday notice as the packaged 2026 calendar, storing nothing', async () => {
+    const before = await counts();
+    const text = readFileSync(path.resolve(__dirname, '../fixtures/holiday-notices/2026.txt'), 'utf8');
+    const res = await admin.post('/calendar/notices/preview').send({ text });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ year: 2026, problems: [], current: 'stored', changedDays: [] });
+    expect(res.body.holidays).toContainEqual({ day: '2026-02-15', name: '春节' });
+    expect(await counts()).toEqual(before);
+  });
 
   it.each(cases)('%s → %i %s, nothing stored', async (_name, status, code, send) => {
     const before = await counts();
@@ -240,6 +266,8 @@ describe('bad input over HTTP', () => {
         '/agency-groups/{name}',
         '/calendar/changes',
         '/calendar/days/{day}',
+        '/calendar/notices',
+        '/calendar/notices/preview',
         '/calendar/years',
         '/calendar/years/{year}',
         '/documents',

@@ -70,7 +70,9 @@ describe('operability: probes, metrics, request ids, headers, CORS (default sett
   it('answers /ready 200 when PostgreSQL and Temporal answer', async () => {
     const res = await http.get('/ready');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ready', checks: { postgres: 'up', temporal: 'up' } });
+    expect(res.body).toMatchObject({ status: 'ready', checks: { postgres: 'up', temporal: 'up' } });
+    // Whether 2027 is still provisional depends on the other test files sharing the database.
+    expect(Array.isArray(res.body.warnings)).toBe(true);
   });
 
   it('exposes the named metrics in Prometheus text format, latency labelled by route template', async () => {

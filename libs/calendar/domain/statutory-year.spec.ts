@@ -1,6 +1,6 @@
 import { chineseLunarCalendar } from '../lunar-calendar';
 import { prcCalendarData } from '../../../test/factories/prc-calendar';
-import { statutoryYear } from './statutory-year';
+import { provisionalYearWarnings, statutoryYear } from './statutory-year';
 
 const packaged = prcCalendarData();
 
@@ -39,5 +39,15 @@ describe('a provisional year from the statutory holidays', () => {
     const statutory = statutoryYear(year, chineseLunarCalendar).holidays.filter((h) => !h.name.endsWith('补假'));
     expect(statutory.filter((h) => !official.has(h.day))).toEqual([]);
     expect(statutory).toHaveLength(13);
+  });
+});
+
+describe('the readiness warning for a provisional year', () => {
+  it('starts on 1 November of the year before', () => {
+    expect(provisionalYearWarnings([2027, 2028], '2026-10-31')).toEqual([]);
+    expect(provisionalYearWarnings([2027, 2028], '2026-11-01')).toEqual([
+      '2027 年放假安排尚未载入：涉及该年的期限暂按法定节假日推算，国务院办公厅发布通知后请管理员载入',
+    ]);
+    expect(provisionalYearWarnings([2027, 2028], '2027-11-15')).toHaveLength(2);
   });
 });

@@ -63,3 +63,13 @@ export function statutoryYear(year: number, lunar: LunarCalendar): StatutoryYear
     .filter((e) => e.day.startsWith(`${year}-`));
   return { year, holidays, workdays: [], basis: STATUTORY_BASIS };
 }
+
+/**
+ * Warnings for the readiness probe: a provisional year is worth an admin's attention from
+ * 1 November of the year before, when the State Council usually publishes its schedule.
+ */
+export function provisionalYearWarnings(provisionalYears: readonly number[], today: string): string[] {
+  return provisionalYears
+    .filter((year) => today >= `${year - 1}-11-01`)
+    .map((year) => `${year} 年放假安排尚未载入：涉及该年的期限暂按法定节假日推算，国务院办公厅发布通知后请管理员载入`);
+}

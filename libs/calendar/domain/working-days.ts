@@ -15,6 +15,11 @@ export interface CalendarData {
   holidays: string[];
   /** Saturdays and Sundays that are working days (调休 make-up days). */
   workdays: string[];
+  /**
+   * Covered years whose days are provisional: built from the statutory holidays because the State
+   * Council has not yet published their schedule (statutory-year.ts). Absent: none.
+   */
+  provisional?: number[];
 }
 
 export class CalendarGapError extends DomainError<'CALENDAR_NOT_COVERED'> {
@@ -38,6 +43,8 @@ export interface WorkCalendar {
   /** Covered years, ascending. */
   readonly years: readonly number[];
   readonly tables: ReadonlyMap<number, YearTable>;
+  /** Covered years whose days are provisional (statutory holidays only, no make-up days). */
+  readonly provisional: ReadonlySet<number>;
 }
 
 function dayOrThrow(day: string): { year: number; epochDay: number } {
@@ -75,7 +82,18 @@ export function makeCalendar(data: CalendarData): WorkCalendar {
     }
     prepared.set(t.year, { ...t, cumulative });
   }
-  return { years: [...prepared.keys()].sort((a, b) => a - b), tables: prepared };
+  const provisional = new Set((data.provisional ?? []).filter((y) => prepared.has(y)));
+  return { years: [...prepared.keys()].sort((a, b) => a - b), tables: prepared, provisional };
+}
+
+/** The provisional years among the years of these days, ascending (days may be null: unplanned). */
+export function provisionalYearsOf(cal: WorkCalendar, days: readonly (string | null | undefined)[]): number[] {
+  const years = new Set<number>();
+  for (const day of days) {
+    const year = day ? Number(day.slice(0, 4)) : NaN;
+    if (cal.provisional.has(year)) years.add(year);
+  }
+  return [...years].sort((a, b) => a - b);
 }
 
 function tableOf(cal: WorkCalendar, year: number): YearTable {

@@ -3,7 +3,12 @@
  * and periodic progress-report reminders. Computed outside the workflow (by an activity, with
  * the calendar from the database) and handed to it; the workflow only sleeps until instants.
  */
-import { addWorkingDays, CalendarGapError, type WorkCalendar } from '../../calendar/domain/working-days';
+import {
+  addWorkingDays,
+  CalendarGapError,
+  provisionalYearsOf,
+  type WorkCalendar,
+} from '../../calendar/domain/working-days';
 import { effectiveDeadline, type LedgerEntry } from './due-date-ledger';
 import { firingInstant } from './beijing-time';
 import type { Audience, Rung, RungColour } from './ladder';
@@ -33,6 +38,8 @@ export interface TaskPlan {
   alarms: Alarm[];
   /** Years the calendar must cover before the alarms with day null can be planned. */
   gapYears: number[];
+  /** Years of planned days that are provisional (statutory holidays only); absent in older plans. */
+  provisionalYears?: number[];
 }
 
 export interface PlanInput {
@@ -115,5 +122,6 @@ export function planTask(cal: WorkCalendar, input: PlanInput): TaskPlan {
   // Unplannable alarms sort last: they wait for the calendar, and so does everything after them.
   const order = (a: Alarm) => a.at ?? '9999';
   alarms.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
-  return { ...deadline, alarms, gapYears: [...gapYears].sort() };
+  const provisionalYears = provisionalYearsOf(cal, [deadline.dueDate, ...alarms.map((a) => a.day)]);
+  return { ...deadline, alarms, gapYears: [...gapYears].sort(), provisionalYears };
 }

@@ -1,6 +1,6 @@
 import { type Principal } from '../../../../libs/auth';
 import { Access, CurrentUser } from '../auth/access.decorator';
-import { Body, Controller, Get, Param, type PipeTransform, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, type PipeTransform, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   type BeforeCommit,
@@ -13,12 +13,13 @@ import {
   MIN_CALENDAR_YEAR,
 } from '../../../../libs/calendar';
 import { CalendarReplanService } from '../../../../libs/tasks';
-import { CalendarChangesQueryDto, PutCalendarYearDto, SetCalendarDayDto } from './dto/calendar.dto';
+import { CalendarChangesQueryDto, HolidayNoticeDto, PutCalendarYearDto, SetCalendarDayDto } from './dto/calendar.dto';
 import {
   CalendarChangeRecordDto,
   CalendarChangeResultDto,
   CalendarYearDetailDto,
   CalendarYearSummaryDto,
+  HolidayNoticePreviewDto,
 } from './responses/calendar.dto';
 import { ApiErrors } from '../common/common.dto';
 
@@ -101,6 +102,31 @@ export class CalendarController {
   async setDay(@CurrentUser() me: Principal, @Param('day', dayParam) day: string, @Body() body: SetCalendarDayDto) {
     const { hook, replanned } = this.replanAfterCommit();
     return replanned(await this.calendar.setDay(day, body.kind, body.name, me.displayName, body.reason, hook));
+  }
+
+  @Post('notices/preview')
+  @HttpCode(200)
+  @Access('admin')
+  @ApiOperation({
+    summary: '预览国务院办公厅放假通知：逐行读出放假与调休上班日期，并与该年度现有（含暂定）数据比较',
+  })
+  @ApiOkResponse({ type: HolidayNoticePreviewDto })
+  async previewNotice(@Body() body: HolidayNoticeDto) {
+    const preview = await this.calendar.previewNotice(body.text);
+    return { ...preview, year: Number.isNaN(preview.year) ? null : preview.year };
+  }
+
+  @Post('notices')
+  @HttpCode(200)
+  @Access('admin')
+  @ApiOperation({
+    summary: '载入国务院办公厅放假通知为该年度日历（替换暂定数据，在办任务自动重新计时）',
+  })
+  @ApiOkResponse({ type: CalendarChangeResultDto })
+  @ApiErrors(422, 503)
+  async loadNotice(@CurrentUser() me: Principal, @Body() body: HolidayNoticeDto) {
+    const { hook, replanned } = this.replanAfterCommit();
+    return replanned(await this.calendar.loadNotice(body.text, me.displayName, hook));
   }
 
   @Get('changes')

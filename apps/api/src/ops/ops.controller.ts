@@ -29,7 +29,7 @@ export class OpsController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: '就绪检查（PostgreSQL 与 Temporal 可达）' })
+  @ApiOperation({ summary: '就绪检查（PostgreSQL 与 Temporal 可达）；warnings 为需要管理员处理但不影响服务的事项' })
   @ApiOkResponse({ type: ReadyDto, description: '可以处理请求' })
   @ApiResponse({
     status: 503,
@@ -39,7 +39,7 @@ export class OpsController {
   async ready(@Res({ passthrough: true }) res: Response) {
     const checks = await this.readiness.check();
     const failed = (Object.keys(checks) as Dependency[]).filter((d) => checks[d] === 'down');
-    if (failed.length === 0) return { status: 'ready', checks };
+    if (failed.length === 0) return { status: 'ready', checks, warnings: await this.readiness.warnings() };
     res.status(503);
     return {
       statusCode: 503,

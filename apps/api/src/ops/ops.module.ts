@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import { CalendarModule } from '../../../../libs/calendar';
 import { API_CONFIG, type ApiConfig } from '../../../../libs/config';
 import { NotificationStoreModule } from '../../../../libs/notifications';
 import { TasksModule } from '../../../../libs/tasks';
@@ -16,6 +17,7 @@ import { ReadinessService } from './readiness.service';
  */
 @Module({
   imports: [
+    CalendarModule,
     TasksModule,
     NotificationStoreModule,
     LoggerModule.forRootAsync({ inject: [API_CONFIG], useFactory: loggerParams }),

@@ -2,6 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { CalendarService } from '../../../../libs/calendar';
+import { provisionalYearWarnings } from '../../../../libs/calendar/domain/statutory-year';
+import { shanghaiDay } from '../../../../libs/clock';
 import { pingDatabase } from '../../../../libs/database';
 import { TEMPORAL_CLIENT } from '../../../../libs/temporal';
 
@@ -26,7 +29,18 @@ export class ReadinessService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly calendar: CalendarService,
   ) {}
+
+  /** Not failures: things an operator should act on soon (a holiday schedule to load). */
+  async warnings(now = new Date()): Promise<string[]> {
+    try {
+      return provisionalYearWarnings(await this.calendar.provisionalYears(), shanghaiDay(now));
+    } catch (err) {
+      this.logger.warn({ err }, 'readiness: calendar warnings unavailable');
+      return [];
+    }
+  }
 
   async check(): Promise<Readiness> {
     const [postgres, temporal] = await Promise.all([

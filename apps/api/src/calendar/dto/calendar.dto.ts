@@ -98,3 +98,16 @@ export class CalendarChangesQueryDto {
   @Max(MAX_CALENDAR_YEAR)
   year?: number;
 }
+
+export class HolidayNoticeDto {
+  @ApiProperty({
+    description: '国务院办公厅关于 YYYY 年部分节假日安排的通知（全文粘贴）',
+    example: '国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。',
+    minLength: 1,
+    maxLength: 20000,
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20000)
+  text!: string;
+}

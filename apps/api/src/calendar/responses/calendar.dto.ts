@@ -4,8 +4,11 @@ export class CalendarYearSummaryDto {
   @ApiProperty({ type: 'integer' })
   year!: number;
 
-  @ApiProperty({ description: '数据来源' })
+  @ApiProperty({ description: '数据来源（provisional 为暂定：按法定节假日推算）' })
   source!: string;
+
+  @ApiProperty({ description: '暂定年度：国务院办公厅尚未发布放假安排，按法定节假日推算，不含调休' })
+  provisional!: boolean;
 
   @ApiProperty({ type: 'integer', minimum: 0 })
   holidayCount!: number;
@@ -82,4 +85,27 @@ export class CalendarChangeRecordDto {
 
   @ApiProperty({ format: 'date-time' })
   changedAt!: string;
+}
+
+export class HolidayNoticePreviewDto {
+  @ApiProperty({ type: 'integer', description: '通知所属年份（无法识别时为 null）', nullable: true })
+  year!: number | null;
+
+  @ApiProperty({ type: [NamedDayDto], description: '放假日期（含周末）' })
+  holidays!: NamedDayDto[];
+
+  @ApiProperty({ type: [NamedDayDto], description: '调休上班日' })
+  workdays!: NamedDayDto[];
+
+  @ApiProperty({ type: [String], description: '无法载入的原因（逐条）；为空时可确认载入' })
+  problems!: string[];
+
+  @ApiProperty({ type: [String], format: 'date', description: '通知中属于其他年度的日期（不载入）' })
+  otherYears!: string[];
+
+  @ApiProperty({ enum: ['stored', 'provisional', 'none'], description: '该年度现有数据：已维护、暂定或无' })
+  current!: 'stored' | 'provisional' | 'none';
+
+  @ApiProperty({ type: [String], format: 'date', description: '与现有数据相比工作日属性变化的日期' })
+  changedDays!: string[];
 }

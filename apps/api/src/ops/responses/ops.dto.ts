@@ -21,4 +21,7 @@ export class ReadyDto {
 
   @ApiProperty({ type: ReadinessChecksDto })
   checks!: ReadinessChecksDto;
+
+  @ApiProperty({ type: [String], description: '警告（不影响就绪），如某年放假安排尚未载入、按暂定日历计时' })
+  warnings!: string[];
 }

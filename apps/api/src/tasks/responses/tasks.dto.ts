@@ -17,6 +17,13 @@ export class ClockRuleDto {
 }
 
 export class ClockReadingDto {
+  @ApiProperty({
+    type: [Number],
+    description: '截止日或各督办节点所在的暂定年度（按法定节假日推算，待国务院办公厅发布放假安排）',
+    example: [2027],
+  })
+  provisionalYears!: number[];
+
   @ApiProperty({ enum: COLOURS })
   colour!: string;
 

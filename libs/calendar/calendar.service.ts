@@ -14,7 +14,6 @@ import {
   checkYearNumber,
 } from './domain/year-entries';
 import { CalendarRepository, type DayRow } from './calendar.repository';
-import { readHolidayNotice } from './domain/holiday-notice';
 import { STATUTORY_BASIS, type StatutoryYear, statutoryYear } from './domain/statutory-year';
 import { chineseLunarCalendar } from './lunar-calendar';
 
@@ -76,21 +75,6 @@ const CHANGES_LIMIT = 500;
 /** Years after the current one planned provisionally when no schedule is stored (deadlines of 2+ years). */
 export const PROVISIONAL_YEARS_AHEAD = 5;
 const PROVISIONAL_ACTOR = '系统（暂定）';
-
-/** What loading a holiday notice would change, before it is confirmed. */
-export interface HolidayNoticePreview {
-  year: number;
-  holidays: NamedDay[];
-  workdays: NamedDay[];
-  /** Problems that stop the notice from being loaded; empty when it can be confirmed. */
-  problems: string[];
-  /** Days the notice names in another year (kept apart, not loaded). */
-  otherYears: string[];
-  /** What the year holds now: the stored schedule, the provisional one, or nothing. */
-  current: 'stored' | 'provisional' | 'none';
-  /** Days whose working-day status the notice changes against what the year holds now. */
-  changedDays: string[];
-}
 
 const beijingYear = (now = new Date()) => new Date(now.getTime() + 8 * 3600 * 1000).getUTCFullYear();
 
@@ -262,42 +246,9 @@ export class CalendarService {
     return summary;
   }
 
-  /** Reads a pasted State Council holiday notice and says what loading it would change. */
-  async previewNotice(text: string): Promise<HolidayNoticePreview> {
-    const notice = readHolidayNotice(text);
-    const year = notice.year;
-    const yearProblem = Number.isNaN(year) ? null : checkYearNumber(year);
-    const problems = yearProblem ? [yearProblem.message, ...notice.problems] : notice.problems;
-    if (Number.isNaN(year) || yearProblem) {
-      return { ...notice, problems, current: 'none', changedDays: [] };
-    }
-    const stored = await this.calendar.year(year);
-    const provisional = stored ? undefined : (await this.cached()).provisional.get(year);
-    const before: DayRow[] | null = stored
-      ? await this.calendar.daysOf(year)
-      : (provisional?.holidays.map((h): DayRow => ({ day: h.day, kind: 'holiday', name: h.name })) ?? null);
-    const after: DayRow[] = [
-      ...notice.holidays.map((h): DayRow => ({ day: h.day, kind: 'holiday', name: h.name })),
-      ...notice.workdays.map((w): DayRow => ({ day: w.day, kind: 'workday', name: w.name })),
-    ];
-    return {
-      ...notice,
-      problems,
-      current: stored ? 'stored' : provisional ? 'provisional' : 'none',
-      changedDays: changedWorkingDays(before && special(before), special(after)),
-    };
-  }
-
-  /** Loads a holiday notice as the year's schedule (replacing a provisional or earlier one). */
-  async loadNotice(text: string, actor: string, beforeCommit?: BeforeCommit): Promise<CalendarChangeSummary> {
-    const preview = await this.previewNotice(text);
-    if (preview.problems.length > 0) {
-      throw new CalendarError('INVALID_NOTICE', `放假通知无法读取：${preview.problems.slice(0, 5).join('；')}`, {
-        problems: preview.problems,
-      });
-    }
-    const reason = `依据《国务院办公厅关于${preview.year}年部分节假日安排的通知》`;
-    return this.putYear(preview.year, preview, actor, reason, beforeCommit);
+  /** The provisional schedule of a year that has no stored one, or undefined. */
+  async provisionalOf(year: number): Promise<StatutoryYear | undefined> {
+    return (await this.cached()).provisional.get(year);
   }
 
   /** The change log, newest first (at most 500 entries). */
@@ -394,7 +345,8 @@ function cleanName(name: string | null | undefined): string | null {
   return name?.trim() || null;
 }
 
-function special(days: DayRow[]): SpecialDays {
+/** The holidays and make-up days among a year's rows. */
+export function special(days: DayRow[]): SpecialDays {
   return {
     holidays: days.filter((d) => d.kind === 'holiday').map((d) => d.day),
     workdays: days.filter((d) => d.kind === 'workday').map((d) => d.day),

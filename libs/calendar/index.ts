@@ -9,6 +9,7 @@ export {
   type DayCorrection,
   type NamedDay,
 } from './calendar.service';
+export { HolidayNoticeService, type HolidayNoticePreview } from './holiday-notice.service';
 export { CALENDAR_ERRORS, CalendarError, type CalendarErrorCode } from './calendar.errors';
 export {
   addWorkingDays,

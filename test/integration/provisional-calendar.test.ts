@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { CalendarService, PROVISIONAL_YEARS_AHEAD } from '../../libs/calendar/calendar.service';
+import { HolidayNoticeService } from '../../libs/calendar/holiday-notice.service';
 import { isWorkingDay } from '../../libs/calendar/domain/working-days';
 import { dataSourceOptions } from '../../libs/database';
 
@@ -15,12 +16,14 @@ const weekday = (day: string) => WEEKDAY[new Date(`${day}T00:00:00Z`).getUTCDay(
 describe('the calendar past its data: provisional years and the State Council notice', () => {
   let db: DataSource;
   let calendar: CalendarService;
+  let notices: HolidayNoticeService;
   const far = new Date(Date.now() + 8 * 3600e3).getUTCFullYear() + PROVISIONAL_YEARS_AHEAD;
 
   beforeAll(async () => {
     db = new DataSource(dataSourceOptions(process.env.DATABASE_URL ?? ''));
     await db.initialize();
     calendar = new CalendarService(db);
+    notices = new HolidayNoticeService(db, calendar);
   });
   afterAll(async () => {
     await db?.destroy();
@@ -41,7 +44,7 @@ describe('the calendar past its data: provisional years and the State Council no
 
   it('reads the real 2026 notice into exactly the packaged 2026 days', async () => {
     const text = readFileSync(path.join(__dirname, '../fixtures/holiday-notices/2026.txt'), 'utf8');
-    const preview = await calendar.previewNotice(text);
+    const preview = await notices.previewNotice(text);
     const stored = await calendar.getYear(2026);
     expect(preview).toMatchObject({ year: 2026, problems: [], current: 'stored', changedDays: [] });
     expect(preview.holidays.map((d) => d.day)).toEqual(stored.holidays.map((d) => d.day));
@@ -55,10 +58,10 @@ describe('the calendar past its data: provisional years and the State Council no
       `一、元旦：1月1日（周${weekday(`${far}-01-01`)}）放假1天。`,
       `七、国庆节：10月1日（周${weekday(oct(1))}）至7日（周${weekday(oct(7))}）放假调休，共7天。`,
     ].join('\n');
-    const preview = await calendar.previewNotice(notice);
+    const preview = await notices.previewNotice(notice);
     expect(preview.problems).toEqual([]);
     expect(preview.current).toBe('provisional');
-    const summary = await calendar.loadNotice(notice, '测试管理员');
+    const summary = await notices.loadNotice(notice, '测试管理员');
     expect(summary).toMatchObject({ year: far, newlyCovered: true });
     // Against the provisional year: the statutory days the notice leaves out, and the extra days of 国庆.
     expect(summary.changedDays).toEqual(preview.changedDays);
@@ -74,7 +77,7 @@ describe('the calendar past its data: provisional years and the State Council no
   it('refuses a notice it cannot read, loading nothing', async () => {
     const before = await calendar.listChanges(far - 1);
     await expect(
-      calendar.loadNotice(`国务院办公厅关于${far - 1}年部分节假日安排的通知\n正文`, '测试'),
+      notices.loadNotice(`国务院办公厅关于${far - 1}年部分节假日安排的通知\n正文`, '测试'),
     ).rejects.toMatchObject({
       code: 'INVALID_NOTICE',
     });

@@ -7,6 +7,7 @@ import {
   type CalendarChangeSummary,
   CalendarError,
   CalendarService,
+  HolidayNoticeService,
   isCalendarYear,
   isIsoDay,
   MAX_CALENDAR_YEAR,
@@ -58,6 +59,7 @@ const dayParam: PipeTransform<string, string> = {
 export class CalendarController {
   constructor(
     private readonly calendar: CalendarService,
+    private readonly notices: HolidayNoticeService,
     private readonly replan: CalendarReplanService,
   ) {}
 
@@ -112,7 +114,7 @@ export class CalendarController {
   })
   @ApiOkResponse({ type: HolidayNoticePreviewDto })
   async previewNotice(@Body() body: HolidayNoticeDto) {
-    const preview = await this.calendar.previewNotice(body.text);
+    const preview = await this.notices.previewNotice(body.text);
     return { ...preview, year: Number.isNaN(preview.year) ? null : preview.year };
   }
 
@@ -126,7 +128,7 @@ export class CalendarController {
   @ApiErrors(422, 503)
   async loadNotice(@CurrentUser() me: Principal, @Body() body: HolidayNoticeDto) {
     const { hook, replanned } = this.replanAfterCommit();
-    return replanned(await this.calendar.loadNotice(body.text, me.displayName, hook));
+    return replanned(await this.notices.loadNotice(body.text, me.displayName, hook));
   }
 
   @Get('changes')

@@ -10,7 +10,8 @@ import {
   type NamedDay,
   special,
 } from './calendar.service';
-import { readHolidayNotice } from './domain/holiday-notice';
+import { type HolidayNotice, readHolidayNotice } from './domain/holiday-notice';
+import { looksLikeIcs, readHolidayIcs } from './domain/holiday-ics';
 import { changedWorkingDays, checkYearNumber } from './domain/year-entries';
 
 /** What loading a holiday notice would change, before it is confirmed. */
@@ -39,8 +40,8 @@ export class HolidayNoticeService {
   ) {}
 
   /** Reads a pasted State Council holiday notice and says what loading it would change. */
-  async previewNotice(text: string): Promise<HolidayNoticePreview> {
-    const notice = readHolidayNotice(text);
+  async previewNotice(text: string, yearOfIcs?: number): Promise<HolidayNoticePreview> {
+    const notice = looksLikeIcs(text) ? fromIcs(text, yearOfIcs) : readHolidayNotice(text);
     const year = notice.year;
     const yearProblem = Number.isNaN(year) ? null : checkYearNumber(year);
     const problems = yearProblem ? [yearProblem.message, ...notice.problems] : notice.problems;
@@ -65,14 +66,41 @@ export class HolidayNoticeService {
   }
 
   /** Loads a holiday notice as the year's schedule (replacing a provisional or earlier one). */
-  async loadNotice(text: string, actor: string, beforeCommit?: BeforeCommit): Promise<CalendarChangeSummary> {
-    const preview = await this.previewNotice(text);
+  async loadNotice(
+    text: string,
+    actor: string,
+    beforeCommit?: BeforeCommit,
+    yearOfIcs?: number,
+  ): Promise<CalendarChangeSummary> {
+    const preview = await this.previewNotice(text, yearOfIcs);
     if (preview.problems.length > 0) {
       throw new CalendarError('INVALID_NOTICE', `放假通知无法读取：${preview.problems.slice(0, 5).join('；')}`, {
         problems: preview.problems,
       });
     }
-    const reason = `依据《国务院办公厅关于${preview.year}年部分节假日安排的通知》`;
+    const reason = looksLikeIcs(text)
+      ? `依据导入的节假日日历文件（iCalendar）中的 ${preview.year} 年安排`
+      : `依据《国务院办公厅关于${preview.year}年部分节假日安排的通知》`;
     return this.calendar.putYear(preview.year, preview, actor, reason, beforeCommit);
   }
+}
+
+/** One year of an iCalendar file, in the shape of a read notice. */
+function fromIcs(text: string, year?: number): HolidayNotice {
+  const ics = readHolidayIcs(text);
+  const found = [...ics.years.keys()].sort((a, b) => a - b);
+  const chosen = year ?? (found.length === 1 ? found[0] : undefined);
+  const none = { holidays: [], workdays: [], otherYears: [] };
+  if (chosen === undefined) {
+    const problem =
+      found.length === 0
+        ? '日历文件中没有标明（休）或（班）的日期'
+        : `日历文件含 ${found.join('、')} 年，请指定要载入的年份（year）`;
+    return { year: NaN, ...none, problems: [...ics.problems, problem] };
+  }
+  const days = ics.years.get(chosen);
+  if (!days) return { year: chosen, ...none, problems: [...ics.problems, `日历文件中没有 ${chosen} 年的日期`] };
+  const problems = [...ics.problems];
+  if (days.holidays.length === 0) problems.push(`日历文件中 ${chosen} 年没有放假日期`);
+  return { year: chosen, ...days, otherYears: [], problems };
 }

@@ -51,6 +51,17 @@ describe('the calendar past its data: provisional years and the State Council no
     expect(preview.workdays.map((d) => d.day)).toEqual(stored.workdays.map((d) => d.day));
   });
 
+  it('reads a holiday calendar file (iCalendar) the same way, one year at a time', async () => {
+    const ics = readFileSync(require.resolve('chinese-days/dist/holidays.ics'), 'utf8');
+    const preview = await notices.previewNotice(ics, 2026);
+    expect(preview).toMatchObject({ year: 2026, problems: [], current: 'stored', changedDays: [] });
+    const stored = await calendar.getYear(2026);
+    expect(preview.holidays.map((d) => d.day)).toEqual(stored.holidays.map((d) => d.day));
+    expect((await notices.previewNotice(ics)).problems).toEqual([
+      '日历文件含 2024、2025、2026 年，请指定要载入的年份（year）',
+    ]);
+  });
+
   it('replaces a provisional year by the notice, comparing with the provisional days', async () => {
     const oct = (d: number) => `${far}-10-${String(d).padStart(2, '0')}`;
     const notice = [

@@ -114,7 +114,7 @@ export class CalendarController {
   })
   @ApiOkResponse({ type: HolidayNoticePreviewDto })
   async previewNotice(@Body() body: HolidayNoticeDto) {
-    const preview = await this.notices.previewNotice(body.text);
+    const preview = await this.notices.previewNotice(body.text, body.year);
     return { ...preview, year: Number.isNaN(preview.year) ? null : preview.year };
   }
 
@@ -128,7 +128,7 @@ export class CalendarController {
   @ApiErrors(422, 503)
   async loadNotice(@CurrentUser() me: Principal, @Body() body: HolidayNoticeDto) {
     const { hook, replanned } = this.replanAfterCommit();
-    return replanned(await this.notices.loadNotice(body.text, me.displayName, hook));
+    return replanned(await this.notices.loadNotice(body.text, me.displayName, hook, body.year));
   }
 
   @Get('changes')

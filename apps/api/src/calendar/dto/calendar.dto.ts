@@ -101,13 +101,26 @@ export class CalendarChangesQueryDto {
 
 export class HolidayNoticeDto {
   @ApiProperty({
-    description: '国务院办公厅关于 YYYY 年部分节假日安排的通知（全文粘贴）',
+    description:
+      '国务院办公厅关于 YYYY 年部分节假日安排的通知（全文粘贴），或节假日日历文件（iCalendar，BEGIN:VCALENDAR 开头）',
     example: '国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。',
     minLength: 1,
-    maxLength: 20000,
+    maxLength: 200000,
   })
   @IsString()
   @MinLength(1)
-  @MaxLength(20000)
+  @MaxLength(200000)
   text!: string;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: MIN_CALENDAR_YEAR,
+    maximum: MAX_CALENDAR_YEAR,
+    description: '日历文件含多个年度时要载入的年份（通知全文自带年份，无需填写）',
+  })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(MIN_CALENDAR_YEAR)
+  @Max(MAX_CALENDAR_YEAR)
+  year?: number;
 }

@@ -21,6 +21,7 @@ const EXPECTED: Record<string, string> = {
   'PUT /agency-groups/{name}': 'agency_group.put',
   'PUT /calendar/years/{year}': 'calendar.year.put',
   'PUT /calendar/days/{day}': 'calendar.day.set',
+  'POST /calendar/notices': 'calendar.year.put',
   'POST /documents': 'document.import',
   'POST /imports': 'import.create',
   'POST /imports/text': 'import.create',
@@ -38,7 +39,8 @@ const EXPECTED: Record<string, string> = {
   'POST /tasks/{id}/review': 'task.review',
 };
 /** Sign-in itself changes nothing worth auditing (see docs/decisions.md). */
-const NOT_AUDITED = ['POST /auth/login', 'POST /auth/refresh'];
+// Sign-in, and reads sent as POST (a holiday notice previewed, nothing stored).
+const NOT_AUDITED = ['POST /auth/login', 'POST /auth/refresh', 'POST /calendar/notices/preview'];
 
 const TINY = `天津市民政局关于开展审计测试工作的通知
 
@@ -222,6 +224,13 @@ describe('audit entries for every write endpoint', () => {
     expect((covered.get('PUT /calendar/days/{day}')?.after as { calendarChangeId?: string }).calendarChangeId).toMatch(
       /^\d+$/,
     );
+    // A provisional year replaced by a (made-up) State Council notice; no other test uses this year.
+    const noticeYear = last + 1;
+    const weekday = (day: string) => '日一二三四五六'[new Date(`${day}T00:00:00Z`).getUTCDay()];
+    await write('POST /calendar/notices', admin, '/calendar/notices', {
+      text: `国务院办公厅关于${noticeYear}年部分节假日安排的通知\n一、元旦：1月1日（周${weekday(`${noticeYear}-01-01`)}）放假1天。`,
+    });
+    expect(covered.get('POST /calendar/notices')?.before).toMatchObject({ source: 'provisional' });
 
     // Documents: one step, and preview → correction → confirm → launch.
     const oneStep = await write('POST /documents', coordinator, '/documents', { text: TINY });

@@ -20,10 +20,10 @@ export interface MeasureLaunch {
 }
 
 /** One task's workflow input: the shared settings and its own fields, nothing that grows with the launch. */
-export const taskWorkflowInput = (
-  launch: MeasureLaunch,
-  task: MeasureLaunch['tasks'][number],
-): TaskWorkflowInput => ({ ...launch.settings, ...task });
+export const taskWorkflowInput = (launch: MeasureLaunch, task: MeasureLaunch['tasks'][number]): TaskWorkflowInput => ({
+  ...launch.settings,
+  ...task,
+});
 
 /** Business-key workflow IDs: launching twice finds these taken and starts nothing new. */
 export const documentWorkflowId = (documentId: string): string => `document-${documentId}`;

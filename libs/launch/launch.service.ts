@@ -161,7 +161,10 @@ export class LaunchService {
         throw new TaskError('WORKFLOW_UNAVAILABLE', `工作流服务暂不可用，文件未下发，请稍后重试：${reason}`);
       }
       // Refused on its merits (a bad or oversized request): the same request would be refused again.
-      throw new TaskError('WORKFLOW_REFUSED', `工作流服务拒绝了下发请求，文件未下发，重试无效，请联系管理员：${reason}`);
+      throw new TaskError(
+        'WORKFLOW_REFUSED',
+        `工作流服务拒绝了下发请求，文件未下发，重试无效，请联系管理员：${reason}`,
+      );
     }
   }
 }

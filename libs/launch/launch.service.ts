@@ -3,19 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { documentWorkflow } from '../../workflows/document.workflow';
-import type { DocumentWorkflowInput, MeasureWorkflowInput } from './launch.definitions';
+import { DEFAULT_MAX_EXTENSIONS } from './launch.activities';
+import type { DocumentWorkflowInput } from './launch.definitions';
 import { documentWorkflowId, taskWorkflowId } from './launch.definitions';
+import { isOutage } from './temporal-refusal';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
-import { addWorkingDays, CalendarGapError, isWorkingDay, type WorkCalendar } from '../calendar/domain/working-days';
+import { addWorkingDays, CalendarGapError, isWorkingDay } from '../calendar/domain/working-days';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { DocumentError } from '../documents/documents.errors';
 import { DocumentsService } from '../documents/documents.service';
 import { TEMPORAL_CLIENT } from '../temporal';
 import { isIsoDate, shanghaiDay } from '../clock';
 import { DEFAULT_LADDER, ladderProblems, type Rung } from '../clock/domain/ladder';
-import { planTask, type ReportCadence } from '../clock/domain/firing-plan';
-import type { TaskViewRow } from '../tasks/task.repository';
+import type { ReportCadence } from '../clock/domain/firing-plan';
 import { TasksService } from '../tasks/tasks.service';
 import { TaskError } from '../tasks/tasks.errors';
 
@@ -38,7 +39,7 @@ export interface LaunchResult {
   alreadyLaunched: boolean;
 }
 
-export const DEFAULT_MAX_EXTENSIONS = 2;
+export { DEFAULT_MAX_EXTENSIONS };
 
 @Injectable()
 export class LaunchService {
@@ -118,6 +119,9 @@ export class LaunchService {
           };
 
       const tasks = await this.tasks.tasksToLaunch(documentId, tx);
+      if (!alreadyLaunched && tasks.length === 0) {
+        throw new TaskError('NO_TASKS', '该文件没有任何任务，不能下发：请先在导入预览中为措施指定责任单位');
+      }
       if (!alreadyLaunched) {
         await this.documents.markLaunched(documentId, { dueDate, dueBasis, launchedAt: now, ...settings }, tx);
         for (const task of tasks) {
@@ -134,71 +138,12 @@ export class LaunchService {
         });
       }
       const workflowId = documentWorkflowId(documentId);
-      const input = this.workflowInput(await this.calendar.getWorkCalendar(), documentId, tasks, {
-        dueDate,
-        dueBasis: alreadyLaunched ? (doc.dueBasis ?? dueBasis) : dueBasis,
-        issuedOn: alreadyLaunched && doc.launchedAt ? shanghaiDay(doc.launchedAt) : today,
-        ...settings,
-      });
+      // Ids only: the workflows read the stored settings and tasks, so the input never grows.
+      const input: DocumentWorkflowInput = { documentId };
       // Started inside the transaction: if Temporal refuses, nothing is marked launched.
       await this.startDocumentWorkflow(workflowId, input);
       return { documentId, workflowId, dueDate, dueBasis, tasks: tasks.length, alreadyLaunched };
     });
-  }
-
-  private workflowInput(
-    cal: WorkCalendar,
-    documentId: string,
-    tasks: TaskViewRow[],
-    s: {
-      dueDate: string;
-      dueBasis: string;
-      issuedOn: string;
-      ladder: Rung[];
-      maxExtensions: number;
-      reportCadence: ReportCadence | null;
-    },
-  ): DocumentWorkflowInput {
-    // Every task of a launch starts from the same ledger, so one plan serves them all.
-    const initialPlan = planTask(cal, {
-      ledger: [
-        {
-          kind: 'set',
-          dueDate: s.dueDate,
-          basis: s.dueBasis,
-          by: 'system',
-          at: new Date().toISOString(),
-          reason: '下发',
-        },
-      ],
-      ladder: s.ladder,
-      cadence: s.reportCadence,
-      issuedOn: s.issuedOn,
-    });
-    const byMeasure = new Map<string, MeasureWorkflowInput>();
-    for (const task of tasks) {
-      let measure = byMeasure.get(task.measureId);
-      if (!measure) {
-        measure = { documentId, measureId: task.measureId, tasks: [] };
-        byMeasure.set(task.measureId, measure);
-      }
-      measure.tasks.push({
-        taskId: task.id,
-        documentId,
-        measureId: task.measureId,
-        measureTitle: `${task.measureNumber}${task.measureTitle}`,
-        agencyName: task.agencyName,
-        role: task.role,
-        dueDate: s.dueDate,
-        dueBasis: s.dueBasis,
-        ladder: s.ladder,
-        maxExtensions: s.maxExtensions,
-        cadence: s.reportCadence,
-        issuedOn: s.issuedOn,
-        initialPlan,
-      });
-    }
-    return { documentId, measures: [...byMeasure.values()] };
   }
 
   private async startDocumentWorkflow(workflowId: string, input: DocumentWorkflowInput): Promise<void> {
@@ -211,9 +156,14 @@ export class LaunchService {
       });
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+      const reason = (err as Error).message;
+      if (isOutage(err)) {
+        throw new TaskError('WORKFLOW_UNAVAILABLE', `工作流服务暂不可用，文件未下发，请稍后重试：${reason}`);
+      }
+      // Refused on its merits (a bad or oversized request): the same request would be refused again.
       throw new TaskError(
-        'WORKFLOW_UNAVAILABLE',
-        `工作流服务暂不可用，文件未下发，请稍后重试：${(err as Error).message}`,
+        'WORKFLOW_REFUSED',
+        `工作流服务拒绝了下发请求，文件未下发，重试无效，请联系管理员：${reason}`,
       );
     }
   }

@@ -13,6 +13,7 @@ import {
   worstColour,
 } from '../clock';
 import { DEFAULT_LADDER, type Rung } from '../clock/domain/ladder';
+import { isMeasureDone } from './domain/measure-done';
 import { STATE_LABELS, type TaskRole, type TaskState } from './domain/task-state';
 import type { Page } from '../database/page';
 import { TaskRepository, type TaskViewRow } from './task.repository';
@@ -154,15 +155,16 @@ export class TaskQueryService {
     }
     const measureViews = measures.map((m) => {
       const views = byMeasure.get(m.id) ?? [];
-      // A measure is done when every lead and equally responsible agency's task is accepted.
-      const responsible = views.filter((v) => v.role === 'lead' || v.role === 'shared');
+      // One rule for every role (domain/measure-done.ts): a done measure is green, never red,
+      // whatever its still-open cooperating or guiding tasks read.
+      const done = isMeasureDone(views);
       return {
         id: m.id,
         number: m.number,
         section: m.section,
         title: m.title,
-        colour: worstColour(views.map((v) => v.colour)),
-        done: responsible.length > 0 && responsible.every((v) => v.state === 'accepted'),
+        colour: done ? ('green' as const) : worstColour(views.map((v) => v.colour)),
+        done,
         tasks: views,
       };
     });

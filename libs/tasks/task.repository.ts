@@ -157,6 +157,23 @@ export class TaskRepository {
     ]);
   }
 
+  /** The measures of a document that have tasks, in document order (what a launch starts a workflow for). */
+  async measureIdsWithTasks(documentId: string): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }[]>(
+      `SELECT m.id FROM measure m WHERE m.document_id = $1
+         AND EXISTS (SELECT 1 FROM task t WHERE t.measure_id = m.id) ORDER BY m.seq`,
+      [documentId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** One measure's tasks in launch order (as created). */
+  async forLaunchOfMeasure(measureId: string): Promise<TaskViewRow[]> {
+    return this.db.query<TaskViewRow[]>(`SELECT ${TASK_VIEW} WHERE t.measure_id = $1 ORDER BY t.created_at, t.id`, [
+      measureId,
+    ]);
+  }
+
   /** In launch order: by measure, then as created. */
   async forLaunch(documentId: string, tx: EntityManager): Promise<TaskViewRow[]> {
     return tx.query<TaskViewRow[]>(`SELECT ${TASK_VIEW} WHERE t.document_id = $1 ORDER BY m.seq, t.created_at`, [

@@ -10,6 +10,8 @@ export type TaskErrorCode =
   | 'DUE_DATE_IN_PAST'
   | 'DUE_REQUIRED'
   | 'INVALID_LADDER'
+  | 'NO_TASKS'
+  | 'WORKFLOW_REFUSED'
   | 'WORKFLOW_UNAVAILABLE';
 
 /** Every code of the tasks context (and launch) and its HTTP status; dates, reasons and coverage are shared. */
@@ -20,6 +22,7 @@ export const TASK_ERRORS = {
   DUE_REQUIRED: 400,
   INVALID_LADDER: 400,
   DUE_DATE_IN_PAST: 422,
+  NO_TASKS: 422,
   EXTENSION_TOO_LATE: 422,
   EXTENSION_LIMIT: 422,
   NOT_LAUNCHED: 409,
@@ -29,6 +32,8 @@ export const TASK_ERRORS = {
   NO_PENDING_EXTENSION: 409,
   ALREADY_PAUSED: 409,
   NOT_PAUSED: 409,
+  // The workflow service refused the start on its merits: retrying the same launch cannot help.
+  WORKFLOW_REFUSED: 422,
   WORKFLOW_UNAVAILABLE: 503,
 } as const satisfies ErrorStatuses<Exclude<TaskErrorCode, SharedErrorCode>>;
 

@@ -30,6 +30,16 @@ export class TasksService {
     return this.tasks.forLaunch(documentId, tx);
   }
 
+  /** The measures of a document that have tasks, in document order. */
+  measureIdsWithTasks(documentId: string): Promise<string[]> {
+    return this.tasks.measureIdsWithTasks(documentId);
+  }
+
+  /** One measure's tasks in launch order, with the measure's and agency's names. */
+  tasksOfMeasure(measureId: string): Promise<TaskViewRow[]> {
+    return this.tasks.forLaunchOfMeasure(measureId);
+  }
+
   /** Sets the due date and the workflow id of a task being launched. */
   markLaunched(taskId: string, dueDate: string, workflowId: string, tx: EntityManager): Promise<void> {
     return this.tasks.setLaunched(taskId, dueDate, workflowId, tx);

@@ -1,6 +1,6 @@
 import { Global, type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { WorkflowExecutionAlreadyStartedError, type WorkflowStartOptions } from '@temporalio/client';
+import { ServiceError, WorkflowExecutionAlreadyStartedError, type WorkflowStartOptions } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { addDays, shanghaiDay } from '../../libs/clock';
 import { ConfigModule } from '../../libs/config';
@@ -71,8 +71,31 @@ describe('LaunchService on PostgreSQL with a fake Temporal client', () => {
     for (const t of await taskRows(rows.documentId))
       expect(t).toEqual({ id: t.id, due_date: dueDate, workflow_id: `task-${t.id}` });
     const start = temporal.starts.find((s) => s.options.workflowId === `document-${rows.documentId}`);
-    const input = start?.options.args?.[0] as DocumentWorkflowInput;
-    expect(input.measures.map((m) => m.tasks.length)).toEqual([3, 3]);
+    // Ids only: the workflows load the settings and tasks (launch-by-id), so the input never grows.
+    expect(start?.options.args).toEqual([{ documentId: rows.documentId } satisfies DocumentWorkflowInput]);
+  });
+
+  it('refuses a document without tasks with NO_TASKS, storing nothing', async () => {
+    const rows = await importedDocumentRows(db, { measures: 2, agencies: 0 });
+    await expect(launches.launch(rows.documentId, { dueDate })).rejects.toMatchObject({ code: 'NO_TASKS' });
+    expect(await docState(rows.documentId)).toBe('imported');
+    expect(temporal.starts.some((s) => s.options.workflowId === `document-${rows.documentId}`)).toBe(false);
+  });
+
+  it('reports a start the server refused on its merits as WORKFLOW_REFUSED, not as an outage to retry', async () => {
+    const rows = await importedDocumentRows(db);
+    const grpc = Object.assign(new Error('3 INVALID_ARGUMENT: Blob data size exceeds limit.'), {
+      code: 3,
+      details: 'Blob data size exceeds limit.',
+      metadata: {},
+    });
+    temporal.refuseWith = new ServiceError('Failed to start Workflow', { cause: grpc });
+    await expect(launches.launch(rows.documentId, { dueDate })).rejects.toMatchObject({ code: 'WORKFLOW_REFUSED' });
+    expect(await docState(rows.documentId)).toBe('imported');
+    temporal.refuseWith = new ServiceError('Failed to start Workflow', {
+      cause: Object.assign(new Error('14 UNAVAILABLE'), { code: 14, details: 'No connection', metadata: {} }),
+    });
+    await expect(launches.launch(rows.documentId, { dueDate })).rejects.toMatchObject({ code: 'WORKFLOW_UNAVAILABLE' });
   });
 
   it('starts nothing new when launched again with the same date, and refuses another date', async () => {

@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config';
 import { CalendarService } from '../../../libs/calendar/calendar.service';
+import { DocumentsService } from '../../../libs/documents/documents.service';
+import { createLaunchActivities } from '../../../libs/launch/launch.activities';
 import { DeliveryStarter, DeliveryStore, MailerService, createDeliveryActivities } from '../../../libs/notifications';
 import {
   TaskEventsService,
@@ -32,6 +34,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly events: TaskEventsService,
     private readonly tasks: TasksService,
     private readonly calendar: CalendarService,
+    private readonly documents: DocumentsService,
     private readonly deliveryStore: DeliveryStore,
     private readonly mailer: MailerService,
   ) {}
@@ -49,6 +52,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       ...workflowSource(),
       activities: {
         ...createTaskActivities({ events: this.events, calendar: this.calendar, deliveries }),
+        ...createLaunchActivities({ documents: this.documents, tasks: this.tasks }),
         ...createCalendarReplanActivities({ openTasks: this.tasks, changes: this.calendar }),
         ...createDeliveryActivities({
           store: this.deliveryStore,

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { WorkerConfigModule } from '../../../libs/config';
 import { DatabaseModule } from '../../../libs/database';
+import { DocumentsModule } from '../../../libs/documents/documents.module';
 import { DeliveryModule } from '../../../libs/notifications';
 import { TaskEventsModule } from '../../../libs/tasks';
 import { TemporalWorkerService } from './temporal-worker.service';
 
 @Module({
-  imports: [WorkerConfigModule, DatabaseModule, TaskEventsModule, DeliveryModule],
+  imports: [WorkerConfigModule, DatabaseModule, DocumentsModule, TaskEventsModule, DeliveryModule],
   providers: [TemporalWorkerService],
 })
 export class WorkerModule {}

@@ -81,6 +81,37 @@ describe('planTask', () => {
     // November: 11-02, 11-03, 11-04, 11-05, 11-06 → 11-06. December: 12-01..12-04, 12-07 → 12-07.
     expect(reports).toEqual(['2026-10-13', '2026-11-06', '2026-12-07']);
   });
+
+  it('keys report reminders by the month they belong to, also when the N-th working day falls in the next', () => {
+    // 17 working days: February 2026 has only 16 (Spring Festival), so February's falls on 03-02.
+    const plan = planTask(cal, {
+      ledger: [set('2026-03-31')],
+      ladder: DEFAULT_LADDER,
+      cadence: { monthlyWorkingDay: 17 },
+      issuedOn: '2026-01-01',
+    });
+    const reports = plan.alarms.filter((a) => a.kind === 'report');
+    expect(reports.map((a) => a.key)).toEqual(['report-2026-01', 'report-2026-02', 'report-2026-03']);
+    expect(reports[1].day).toBe('2026-03-02');
+    expect(reports[2].day! > reports[1].day!).toBe(true);
+  });
+
+  it('flags the report periods of an uncovered year alone and still plans the others', () => {
+    const plan = planTask(cal, {
+      ledger: [set('2027-02-26')],
+      ladder: DEFAULT_LADDER,
+      cadence: { monthlyWorkingDay: 5 },
+      issuedOn: '2026-10-15',
+    });
+    const reports = plan.alarms.filter((a) => a.kind === 'report').map((a) => [a.key, a.day]);
+    expect(reports).toEqual([
+      ['report-2026-11', '2026-11-06'],
+      ['report-2026-12', '2026-12-07'],
+      ['report-2027-01', null],
+      ['report-2027-02', null],
+    ]);
+    expect(plan.gapYears).toEqual([2027]);
+  });
 });
 
 describe('ladderProblems', () => {

@@ -50,19 +50,34 @@ export interface PlanInput {
   issuedOn: string;
 }
 
-function reportDays(cal: WorkCalendar, cadence: ReportCadence, from: string, until: string): string[] {
-  const days: string[] = [];
+/**
+ * The report reminder of each month (period) from the issue to the due date: the N-th working day
+ * of that month, which may fall in the next one. A period in an uncovered year has no day (null)
+ * and names the year; the other periods are planned regardless.
+ */
+function reportDays(
+  cal: WorkCalendar,
+  cadence: ReportCadence,
+  from: string,
+  until: string,
+): { period: string; day: string | null; gapYear: number | null }[] {
+  const out: { period: string; day: string | null; gapYear: number | null }[] = [];
   let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
   for (;;) {
-    const monthStart = `${y}-${String(m).padStart(2, '0')}-01`;
-    if (monthStart > until) break;
+    const period = `${y}-${String(m).padStart(2, '0')}`;
+    if (`${period}-01` > until) break;
     // The N-th working day of the month: day 0 of the month rolled forward N working days.
     const lastOfPrev = new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
-    const day = addWorkingDays(cal, lastOfPrev, cadence.monthlyWorkingDay);
-    if (day > from && day <= until) days.push(day);
+    try {
+      const day = addWorkingDays(cal, lastOfPrev, cadence.monthlyWorkingDay);
+      if (day > from && day <= until) out.push({ period, day, gapYear: null });
+    } catch (err) {
+      if (!(err instanceof CalendarGapError)) throw err;
+      out.push({ period, day: null, gapYear: err.year });
+    }
     [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
   }
-  return days;
+  return out;
 }
 
 function rawDeadline(ledger: LedgerEntry[]): { dueDate: string; pausedSince: string | null; extensions: number } {
@@ -105,13 +120,13 @@ export function planTask(cal: WorkCalendar, input: PlanInput): TaskPlan {
   });
   if (input.cadence) {
     const cadence = input.cadence;
-    const days = attempt(() => reportDays(cal, cadence, input.issuedOn, deadline.dueDate)) ?? [];
-    for (const day of days) {
+    for (const { period, day, gapYear } of reportDays(cal, cadence, input.issuedOn, deadline.dueDate)) {
+      if (gapYear !== null) gapYears.add(gapYear);
       alarms.push({
-        key: `report-${day.slice(0, 7)}`,
+        key: `report-${period}`,
         kind: 'report',
         day,
-        at: firingInstant(day),
+        at: day ? firingInstant(day) : null,
         offset: 0,
         audience: ['liaison'],
         colour: null,

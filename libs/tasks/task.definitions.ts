@@ -20,6 +20,8 @@ export interface TaskCarry {
   pending: ExtensionRequest | null;
   plan: TaskPlan;
   flaggedGap: string;
+  /** A calendar change that arrived as the history was handed over, applied by the new run. */
+  calendarChange?: CalendarChangedInput | null;
 }
 
 export interface TaskWorkflowInput {

@@ -29,6 +29,7 @@ export const TASK_ERRORS = {
   NO_PENDING_EXTENSION: 409,
   ALREADY_PAUSED: 409,
   NOT_PAUSED: 409,
+  TASK_FINAL: 409,
   WORKFLOW_UNAVAILABLE: 503,
 } as const satisfies ErrorStatuses<Exclude<TaskErrorCode, SharedErrorCode>>;
 

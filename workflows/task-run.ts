@@ -7,7 +7,13 @@ import { renderTemplate } from '../libs/clock/domain/ladder';
 import * as texts from '../libs/notifications/domain/notice-texts';
 import * as checks from '../libs/tasks/domain/task-checks';
 import type { Rejection, TaskFacts } from '../libs/tasks/domain/task-checks';
-import { isFinal, transition, type TaskAction, type TaskEventType, type TaskState } from '../libs/tasks/domain/task-state';
+import {
+  isFinal,
+  transition,
+  type TaskAction,
+  type TaskEventType,
+  type TaskState,
+} from '../libs/tasks/domain/task-state';
 import type * as defs from '../libs/tasks/task.definitions';
 import { LedgerLock } from './ledger-lock';
 
@@ -37,6 +43,8 @@ export class TaskRun {
   plan: TaskPlan | null;
   flaggedGap: string;
   calendarChange: defs.CalendarChangedInput | null = null;
+  // Beijing day of the latest submission.
+  submittedOn: string | null;
   // Bumped by every plan applied, so the rung loop re-reads the plan.
   wake = 0;
   private plannedLedger: number;
@@ -55,6 +63,7 @@ export class TaskRun {
     this.plannedLedger = carry ? this.ledger.length : 0;
     this.flaggedGap = carry?.flaggedGap ?? '';
     this.calendarChange = carry?.calendarChange ?? null;
+    this.submittedOn = carry?.submittedOn ?? null;
   }
 
   // A ledger change is being planned: the plan's rungs may be about to move.
@@ -81,9 +90,9 @@ export class TaskRun {
   }
 
   carry(): defs.TaskCarry {
-    const { state, seq, ledger, pending, flaggedGap, calendarChange } = this;
+    const { state, seq, ledger, pending, flaggedGap, calendarChange, submittedOn } = this;
     const carried = { state, seq, fired: [...this.fired], ledger, pending, plan: this.current(), flaggedGap };
-    return calendarChange ? { ...carried, calendarChange } : carried;
+    return { ...carried, ...(calendarChange ? { calendarChange } : {}), ...(submittedOn ? { submittedOn } : {}) };
   }
 
   historyTooLong(): boolean {
@@ -172,7 +181,16 @@ export class TaskRun {
     // A final task decides nothing more: a request still pending closes with it, on the record.
     const closing = isFinal(result.to) ? this.pending : null;
     if (closing) this.pending = null;
-    return this.record(action, result.to, actor, closing ? { ...detail, extensionClosed: closing } : detail);
+    if (action === 'submit') this.submittedOn = today();
+    const timeliness = action === 'accept' && this.submittedOn ? this.timeliness(this.submittedOn) : {};
+    const extra = closing ? { extensionClosed: closing } : {};
+    return this.record(action, result.to, actor, { ...detail, ...timeliness, ...extra });
+  }
+
+  // Whether the accepted submission came in time; the activity adds how many working days late.
+  private timeliness(submittedOn: string) {
+    const dueDate = this.current().dueDate;
+    return { dueDate, submittedOn, onTime: submittedOn <= dueDate };
   }
 
   // The rules of the updates that read the plan; a ledger change checks them again once its turn comes.

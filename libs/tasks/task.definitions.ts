@@ -22,6 +22,8 @@ export interface TaskCarry {
   flaggedGap: string;
   /** A calendar change that arrived as the history was handed over, applied by the new run. */
   calendarChange?: CalendarChangedInput | null;
+  /** Beijing day of the latest submission. */
+  submittedOn?: string | null;
 }
 
 export interface TaskWorkflowInput {

@@ -104,6 +104,31 @@ describe('task workflow rules (issue 9)', () => {
       const accept = eventsOf(input.taskId).at(-1)!;
       expect(accept.type).toBe('accept');
       expect(accept.detail.extensionClosed).toMatchObject({ proposedDate: '2027-10-29', requestedBy: 'l' });
+      // Rule 10: the acceptance records whether the submission came in time.
+      expect(accept.detail).toMatchObject({ dueDate: DUE, onTime: true });
+      expect(accept.detail).not.toHaveProperty('workingDaysLate');
+    });
+  });
+
+  it('rule 10: accepting a late submission records how many working days late it was', async () => {
+    const taskQueue = `tq-${randomUUID()}`;
+    const worker = await newWorker(taskQueue);
+    const input = taskInput(DUE);
+    await worker.runUntil(async () => {
+      const handle = await start(taskQueue, input);
+      await handle.executeUpdate(defs.acknowledgeUpdate, { args: [{ actor: 'l' }] });
+      // Submitted on Monday 10-18, one working day after the due date.
+      await sleepUntil(firingInstant('2027-10-18'), MINUTE);
+      await handle.executeUpdate(defs.submitUpdate, { args: [{ actor: 'l', evidence: '材料' }] });
+      await handle.executeUpdate(defs.reviewUpdate, { args: [{ actor: 'c', decision: 'accept' }] });
+      await handle.result();
+      const accept = eventsOf(input.taskId).at(-1)!;
+      expect(accept.detail).toMatchObject({
+        dueDate: DUE,
+        submittedOn: '2027-10-18',
+        onTime: false,
+        workingDaysLate: 1,
+      });
     });
   });
 

@@ -7,7 +7,13 @@ import { renderTemplate } from '../libs/clock/domain/ladder';
 import * as texts from '../libs/notifications/domain/notice-texts';
 import * as checks from '../libs/tasks/domain/task-checks';
 import type { Rejection, TaskFacts } from '../libs/tasks/domain/task-checks';
-import { transition, type TaskAction, type TaskEventType, type TaskState } from '../libs/tasks/domain/task-state';
+import {
+  isFinal,
+  transition,
+  type TaskAction,
+  type TaskEventType,
+  type TaskState,
+} from '../libs/tasks/domain/task-state';
 import type * as defs from '../libs/tasks/task.definitions';
 import { LedgerLock } from './ledger-lock';
 
@@ -37,6 +43,8 @@ export class TaskRun {
   plan: TaskPlan | null;
   flaggedGap: string;
   calendarChange: defs.CalendarChangedInput | null = null;
+  // Beijing day of the latest submission.
+  submittedOn: string | null;
   // Bumped by every plan applied, so the rung loop re-reads the plan.
   wake = 0;
   private plannedLedger: number;
@@ -54,6 +62,13 @@ export class TaskRun {
     this.plan = carry?.plan ?? null;
     this.plannedLedger = carry ? this.ledger.length : 0;
     this.flaggedGap = carry?.flaggedGap ?? '';
+    this.calendarChange = carry?.calendarChange ?? null;
+    this.submittedOn = carry?.submittedOn ?? null;
+  }
+
+  // A ledger change is being planned: the plan's rungs may be about to move.
+  get ledgerBusy(): boolean {
+    return this.ledgerLock.busy;
   }
 
   current(): TaskPlan {
@@ -75,8 +90,9 @@ export class TaskRun {
   }
 
   carry(): defs.TaskCarry {
-    const { state, seq, ledger, pending, flaggedGap } = this;
-    return { state, seq, fired: [...this.fired], ledger, pending, plan: this.current(), flaggedGap };
+    const { state, seq, ledger, pending, flaggedGap, calendarChange, submittedOn } = this;
+    const carried = { state, seq, fired: [...this.fired], ledger, pending, plan: this.current(), flaggedGap };
+    return { ...carried, ...(calendarChange ? { calendarChange } : {}), ...(submittedOn ? { submittedOn } : {}) };
   }
 
   historyTooLong(): boolean {
@@ -91,6 +107,7 @@ export class TaskRun {
     return {
       state: this.state,
       hasPendingExtension: this.pending !== null,
+      pendingProposedDate: this.pending?.proposedDate,
       maxExtensions: this.input.maxExtensions,
       today: today(),
       get dueDate() {
@@ -161,7 +178,19 @@ export class TaskRun {
   act(action: TaskAction, actor: string, detail: Record<string, unknown>): Promise<defs.TaskSnapshot> {
     const result = transition(this.state, action);
     if (!result.ok) reject(result);
-    return this.record(action, result.to, actor, detail);
+    // A final task decides nothing more: a request still pending closes with it, on the record.
+    const closing = isFinal(result.to) ? this.pending : null;
+    if (closing) this.pending = null;
+    if (action === 'submit') this.submittedOn = today();
+    const timeliness = action === 'accept' && this.submittedOn ? this.timeliness(this.submittedOn) : {};
+    const extra = closing ? { extensionClosed: closing } : {};
+    return this.record(action, result.to, actor, { ...detail, ...timeliness, ...extra });
+  }
+
+  // Whether the accepted submission came in time; the activity adds how many working days late.
+  private timeliness(submittedOn: string) {
+    const dueDate = this.current().dueDate;
+    return { dueDate, submittedOn, onTime: submittedOn <= dueDate };
   }
 
   // The rules of the updates that read the plan; a ledger change checks them again once its turn comes.

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched, setHandler } from '@temporalio/workflow';
 import * as checks from '../libs/tasks/domain/task-checks';
 import { isFinal, isOpenForAgency } from '../libs/tasks/domain/task-state';
 import * as defs from '../libs/tasks/task.definitions';
@@ -82,6 +82,11 @@ export async function taskWorkflow(input: defs.TaskWorkflowInput): Promise<defs.
     // Its time has come. While a submission is under review the agency owes nothing: hold.
     if (!isOpenForAgency(run.state)) {
       await condition(() => changed() || isOpenForAgency(run.state));
+      continue;
+    }
+    // Never against a due date a ledger change is replacing: its plan decides whether the rung is due.
+    if (run.ledgerBusy && patched('rungs-wait-for-ledger')) {
+      await condition(() => changed() || !run.ledgerBusy);
       continue;
     }
     await run.fire(alarm);

@@ -63,8 +63,8 @@ export class TaskQueryService {
     private readonly audit: AuditService,
   ) {}
 
-  private view(task: TaskViewRow, cal: WorkCalendar, ladder: Rung[], today: string): TaskView {
-    const clock = noteProvisional(cal, readClock(cal, task, ladder, today), task.dueDate, ladder);
+  private view(task: TaskViewRow, cal: WorkCalendar, ladder: Rung[], now: Date): TaskView {
+    const clock = noteProvisional(cal, readClock(cal, task, ladder, now), task.dueDate, ladder);
     return {
       id: task.id,
       documentId: task.documentId,
@@ -99,7 +99,7 @@ export class TaskQueryService {
     });
     const cal = await this.calendar.getWorkCalendar();
     const ladders = await this.documents.ladders(tasks.map((t) => t.documentId));
-    const items = tasks.map((t) => this.view(t, cal, ladders.get(t.documentId) ?? DEFAULT_LADDER, today));
+    const items = tasks.map((t) => this.view(t, cal, ladders.get(t.documentId) ?? DEFAULT_LADDER, now));
     return { items, total, page: filter.page, pageSize: filter.pageSize };
   }
 
@@ -124,7 +124,7 @@ export class TaskQueryService {
       occurredAt: e.occurredAt.toISOString(),
     }));
     return {
-      ...this.view(task, cal, ladder, shanghaiDay(now)),
+      ...this.view(task, cal, ladder, now),
       measureText: task.measureText,
       // Where this task came from: the party as the document wrote it and the attribution quoted.
       provenance: {
@@ -150,7 +150,7 @@ export class TaskQueryService {
     const byMeasure = new Map<string, TaskView[]>();
     for (const t of tasks) {
       const list = byMeasure.get(t.measureId) ?? [];
-      list.push(this.view(t, cal, ladder, today));
+      list.push(this.view(t, cal, ladder, now));
       byMeasure.set(t.measureId, list);
     }
     const measureViews = measures.map((m) => {

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { WorkCalendar } from '../calendar/domain/working-days';
+import { type WorkCalendar, workingDaysBetween } from '../calendar/domain/working-days';
 import { planTask, type PlanInput, type TaskPlan } from '../clock/domain/firing-plan';
 import type { TaskEventRecord, TaskEventsService } from './task-events.service';
 
@@ -10,12 +10,22 @@ export interface TaskActivityDeps {
   deliveries?: { startForEvent(taskId: string, seq: number): Promise<void> };
 }
 
+// An acceptance of a late submission records how many working days late it was: the workflow has no calendar.
+async function withLateness(deps: TaskActivityDeps, event: TaskEventRecord): Promise<TaskEventRecord> {
+  const { dueDate, submittedOn, onTime } = event.detail;
+  if (event.type !== 'accept' || onTime !== false || typeof dueDate !== 'string' || typeof submittedOn !== 'string') {
+    return event;
+  }
+  const workingDaysLate = workingDaysBetween(await deps.calendar.getWorkCalendar(), dueDate, submittedOn);
+  return { ...event, detail: { ...event.detail, workingDaysLate } };
+}
+
 /** Activities of the task workflow, built from injected services (no Nest inside). */
 export function createTaskActivities(deps: TaskActivityDeps) {
   return {
     /** Idempotent: a retry with the same (taskId, seq) writes nothing twice and starts no delivery twice. */
     async recordTaskEvent(event: TaskEventRecord): Promise<void> {
-      const outcome = await deps.events.record(event);
+      const outcome = await deps.events.record(await withLateness(deps, event));
       if (outcome === 'unknown-task') {
         throw ApplicationFailure.nonRetryable(`task ${event.taskId} does not exist`, 'TASK_NOT_FOUND');
       }

@@ -20,6 +20,10 @@ export interface TaskCarry {
   pending: ExtensionRequest | null;
   plan: TaskPlan;
   flaggedGap: string;
+  /** A calendar change that arrived as the history was handed over, applied by the new run. */
+  calendarChange?: CalendarChangedInput | null;
+  /** Beijing day of the latest submission. */
+  submittedOn?: string | null;
 }
 
 export interface TaskWorkflowInput {

@@ -38,6 +38,8 @@ export interface TaskViewRow extends TaskRow {
   measureTitle: string;
   measureText: string;
   agencyName: string;
+  /** Beijing day of the latest submission, while one awaits review. */
+  submittedOn: string | null;
 }
 
 export interface TaskEventRow {
@@ -97,11 +99,16 @@ const TASK = `t.id, t.document_id AS "documentId", t.measure_id AS "measureId", 
   t.attribution_end AS "attributionEnd", t.workflow_id AS "workflowId", t.last_event_seq AS "lastEventSeq",
   t.created_at AS "createdAt", t.updated_at AS "updatedAt"`;
 
+// The Beijing day of the submission under review: a late one stays late while it waits.
+const SUBMITTED_ON = `(SELECT (max(e.occurred_at) AT TIME ZONE 'Asia/Shanghai')::date FROM task_event e
+  WHERE e.task_id = t.id AND e.type = 'submit' AND t.state = 'submitted')`;
+
 const TASK_VIEW = `${TASK}, m.seq AS "measureSeq", m.number AS "measureNumber", m.title AS "measureTitle",
-  m.text AS "measureText", a.name AS "agencyName"
+  m.text AS "measureText", a.name AS "agencyName", ${SUBMITTED_ON}::text AS "submittedOn"
   FROM task t JOIN measure m ON m.id = t.measure_id JOIN agency a ON a.id = t.agency_id`;
 
-const OVERDUE = `(t.due_date < $today AND t.paused_since IS NULL AND t.state IN ('issued', 'in_progress'))`;
+const OVERDUE = `(t.due_date < $today AND t.paused_since IS NULL
+  AND (t.state IN ('issued', 'in_progress') OR (t.state = 'submitted' AND ${SUBMITTED_ON} > t.due_date)))`;
 
 const ORDER: Record<TaskListQuery['sort'], string> = {
   dueDate: 't.due_date ASC NULLS LAST, t.id',

@@ -32,6 +32,7 @@ export const TASK_ERRORS = {
   NO_PENDING_EXTENSION: 409,
   ALREADY_PAUSED: 409,
   NOT_PAUSED: 409,
+  TASK_FINAL: 409,
   // The workflow service refused the start on its merits: retrying the same launch cannot help.
   WORKFLOW_REFUSED: 422,
   WORKFLOW_UNAVAILABLE: 503,

@@ -71,3 +71,24 @@ describe('readClock', () => {
     expect(worstColour([])).toBe('grey');
   });
 });
+
+describe('readClock: colours never hide lateness (issue 9 rule 10)', () => {
+  const open = { state: 'in_progress' as const, dueDate: '2026-10-16', pausedSince: null };
+
+  it('turns red at the instant the urging fires (09:00 Beijing), not from midnight of its day', () => {
+    // Urging on Wednesday 2026-10-21 at 09:00 Beijing = 01:00Z.
+    expect(readClock(cal, open, DEFAULT_LADDER, new Date('2026-10-20T16:30:00Z')).colour).toBe('yellow');
+    expect(readClock(cal, open, DEFAULT_LADDER, new Date('2026-10-21T00:59:59Z')).colour).toBe('yellow');
+    expect(readClock(cal, open, DEFAULT_LADDER, new Date('2026-10-21T01:00:00Z')).colour).toBe('red');
+  });
+
+  it('reads a submission made after the due date as late, in colour and text', () => {
+    const late = { ...open, state: 'submitted' as const, submittedOn: '2026-10-20' };
+    const reading = readClock(cal, late, DEFAULT_LADDER, new Date('2026-10-21T02:00:00Z'));
+    expect(reading.colour).toBe('red');
+    expect(reading.overdue).toBe(true);
+    expect(reading.explanation).toContain('逾期提交（逾期 2 个工作日）');
+    const onTime = { ...late, submittedOn: '2026-10-16' };
+    expect(readClock(cal, onTime, DEFAULT_LADDER, new Date('2026-10-21T02:00:00Z')).colour).toBe('green');
+  });
+});

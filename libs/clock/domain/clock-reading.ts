@@ -5,6 +5,7 @@ import {
   type WorkCalendar,
   workingDaysBetween,
 } from '../../calendar/domain/working-days';
+import { firingInstant, shanghaiDay } from './beijing-time';
 import type { Rung } from './ladder';
 import type { TaskState } from '../../tasks/domain/task-state';
 import { isOpenForAgency } from '../../tasks/domain/task-state';
@@ -24,15 +25,19 @@ export interface ClockReading {
 }
 
 /**
- * Reads a task's clock for today, from its effective due date, the launch's ladder and the
- * calendar: derived on every read, never stored.
+ * Reads a task's clock at an instant (a Beijing day alone is read at 09:00, when that day's rungs
+ * fire), from its effective due date, the launch's ladder and the calendar: derived on every read,
+ * never stored. A rung colours the task from the instant it fires, not from midnight of its day.
+ * `submittedOn`, the Beijing day of the submission under review, makes a late submission read late.
  */
 export function readClock(
   cal: WorkCalendar,
-  task: { state: TaskState; dueDate: string | null; pausedSince: string | null },
+  task: { state: TaskState; dueDate: string | null; pausedSince: string | null; submittedOn?: string | null },
   ladder: Rung[],
-  today: string,
+  now: Date | string,
 ): ClockReading {
+  const today = typeof now === 'string' ? now : shanghaiDay(now);
+  const instant = typeof now === 'string' ? firingInstant(now) : now.toISOString();
   const idle = (colour: Colour, explanation: string): ClockReading => ({
     colour,
     rule: null,
@@ -51,11 +56,20 @@ export function readClock(
     const left = workingDaysBetween(cal, today, dueDate);
     const overdue = today > dueDate;
     if (!isOpenForAgency(task.state)) {
+      const submitted = task.submittedOn ?? null;
+      if (submitted !== null && submitted > dueDate) {
+        const late = workingDaysBetween(cal, dueDate, submitted);
+        return {
+          ...idle('red', `截止 ${dueDate}；${submitted} 逾期提交（逾期 ${late} 个工作日），待审核`),
+          workingDaysLeft: left,
+          overdue: true,
+        };
+      }
       return { ...idle('green', '已提交，待审核'), workingDaysLeft: left, overdue };
     }
     for (let i = ladder.length - 1; i >= 0; i--) {
       const day = addWorkingDays(cal, dueDate, ladder[i].offset);
-      if (day <= today) {
+      if (firingInstant(day) <= instant) {
         const r = ladder[i];
         return {
           colour: r.colour,

@@ -8,6 +8,7 @@ import {
   type WorkCalendar,
   workingDaysBetween,
 } from '../../calendar/domain/working-days';
+import { addDays } from './beijing-time';
 
 interface Stamp {
   by: string;
@@ -28,9 +29,22 @@ export interface EffectiveDeadline {
 }
 
 /**
- * Replays the ledger. A pause pushes the due date by the working days it lasted (counted on
- * resume, or up to `today` while still paused); an extension replaces the due date. A due date
- * on a day off moves to the next working day, as statutory time limits do.
+ * The working days a pause covered: from its first day up to the day before it ended, so the
+ * resume day is the agency's again. Paused Friday, resumed Monday: Friday; a weekend alone: none.
+ */
+export function pausedWorkingDays(cal: WorkCalendar, from: string, until: string): number {
+  return until <= from ? 0 : workingDaysBetween(cal, addDays(from, -1), addDays(until, -1));
+}
+
+// A due date on a day off first rolls to its working day; the pause is added from there.
+function pushBy(cal: WorkCalendar, dueDate: string, days: number): string {
+  return addWorkingDays(cal, nextWorkingDay(cal, dueDate, true), days);
+}
+
+/**
+ * Replays the ledger. A pause pushes the due date by the working days it covered (counted on
+ * resume, or up to `today` while still paused; see `pausedWorkingDays`); an extension replaces
+ * the due date. A due date on a day off moves to the next working day, as statutory time limits do.
  */
 export function effectiveDeadline(cal: WorkCalendar, ledger: LedgerEntry[], today?: string): EffectiveDeadline {
   let dueDate = '';
@@ -50,14 +64,14 @@ export function effectiveDeadline(cal: WorkCalendar, ledger: LedgerEntry[], toda
         break;
       case 'resume':
         if (pausedSince !== null) {
-          dueDate = addWorkingDays(cal, dueDate, workingDaysBetween(cal, pausedSince, entry.day));
+          dueDate = pushBy(cal, dueDate, pausedWorkingDays(cal, pausedSince, entry.day));
           pausedSince = null;
         }
         break;
     }
   }
   if (pausedSince !== null && today !== undefined && today > pausedSince) {
-    dueDate = addWorkingDays(cal, dueDate, workingDaysBetween(cal, pausedSince, today));
+    dueDate = pushBy(cal, dueDate, pausedWorkingDays(cal, pausedSince, today));
   }
   return { dueDate: nextWorkingDay(cal, dueDate, true), pausedSince, extensions };
 }

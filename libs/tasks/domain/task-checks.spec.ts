@@ -118,10 +118,8 @@ describe('task checks', () => {
 
   it('pauses a running clock and resumes a paused one, each with a reason', () => {
     expect(checkPause(facts(), '')).toEqual({ code: 'REASON_REQUIRED', message: '暂停计时须说明理由' });
-    expect(checkPause(facts({ state: 'accepted' }), '等待')).toEqual({
-      code: 'INVALID_TRANSITION',
-      message: '任务已结束，不能暂停',
-    });
+    // Issue 9 rule 4: a final task is refused with TASK_FINAL (was INVALID_TRANSITION).
+    expect(code(checkPause(facts({ state: 'accepted' }), '等待'))).toBe('TASK_FINAL');
     expect(checkPause(facts({ pausedSince: '2027-09-29' }), '等待')).toEqual({
       code: 'ALREADY_PAUSED',
       message: '已于 2027-09-29 暂停计时',
@@ -136,5 +134,33 @@ describe('task checks', () => {
     expect(checkInstruction('issued', '')).toEqual({ code: 'NOTE_REQUIRED', message: '批示内容不能为空' });
     expect(checkInstruction('cancelled', '请加快')).toEqual({ code: 'INVALID_TRANSITION', message: '任务已结束' });
     expect(checkInstruction('submitted', '请加快')).toBeNull();
+  });
+
+  it('changes nothing on a final task: decisions, pause and resume are refused with TASK_FINAL', () => {
+    for (const state of ['accepted', 'cancelled'] as const) {
+      const final = facts({ state, hasPendingExtension: true, pausedSince: '2027-10-01' });
+      expect(code(checkExtensionDecision(final, 'approve', '2027-10-29', undefined))).toBe('TASK_FINAL');
+      expect(code(checkExtensionDecision(final, 'deny', undefined, '不符合条件'))).toBe('TASK_FINAL');
+      expect(code(checkPause({ ...final, pausedSince: null }, '等待'))).toBe('TASK_FINAL');
+      expect(code(checkResume(final, '继续'))).toBe('TASK_FINAL');
+    }
+  });
+
+  it('never approves a requested date that the due date has since passed', () => {
+    // Requested 10-20 while due 10-15; a pause and resume since moved the due date to 10-22.
+    const now = facts({ hasPendingExtension: true, pendingProposedDate: '2027-10-20', dueDate: '2027-10-22' });
+    expect(code(checkExtensionDecision(now, 'approve', undefined, undefined))).toBe('INVALID_DATE');
+    expect(checkExtensionDecision(now, 'approve', '2027-10-29', undefined)).toBeNull();
+    expect(checkExtensionDecision(now, 'deny', undefined, '不必了')).toBeNull();
+    expect(checkExtensionDecision({ ...now, dueDate: '2027-10-15' }, 'approve', undefined, undefined)).toBeNull();
+  });
+
+  it('lets a paused task ask for more time, judging lateness by the paused clock', () => {
+    // Paused 10-14, due 10-15; today 10-20 the paused clock has not reached the due date.
+    const paused = facts({ pausedSince: '2027-10-14', today: '2027-10-20' });
+    expect(checkExtensionRequest(paused, '需会签', '2027-10-29')).toBeNull();
+    // Paused only after the due date had passed: already late.
+    const lateThenPaused = facts({ pausedSince: '2027-10-18', today: '2027-10-20' });
+    expect(code(checkExtensionRequest(lateThenPaused, '需会签', '2027-10-29'))).toBe('EXTENSION_TOO_LATE');
   });
 });

@@ -19,6 +19,7 @@ export const UPDATE_REJECTIONS = [
   'ALREADY_PAUSED',
   'NOT_PAUSED',
   'CALENDAR_NOT_COVERED',
+  'TASK_FINAL',
 ] as const;
 export type UpdateRejection = (typeof UPDATE_REJECTIONS)[number];
 
@@ -35,12 +36,19 @@ export interface Rejection {
 export interface TaskFacts {
   state: TaskState;
   hasPendingExtension: boolean;
+  /** The date the pending request asks for, which an approval without a date grants. */
+  pendingProposedDate?: string;
   maxExtensions: number;
   /** Today in Beijing (YYYY-MM-DD). */
   today: string;
   readonly dueDate: string;
   readonly pausedSince: string | null;
   readonly extensions: number;
+}
+
+// Accepted and cancelled tasks are history: nothing about their clock changes any more.
+function finalRejection(state: TaskState): Rejection | null {
+  return isFinal(state) ? { code: 'TASK_FINAL', message: '任务已结束（已办结或已撤销），不能再变更其计时' } : null;
 }
 
 // Inputs come from the wire: a missing or non-string field counts as empty.
@@ -78,7 +86,8 @@ export function checkExtensionRequest(task: TaskFacts, reason: unknown, proposed
   if (task.extensions >= task.maxExtensions) {
     return { code: 'EXTENSION_LIMIT', message: `延期次数已达上限（${task.maxExtensions} 次）` };
   }
-  if (task.today > task.dueDate) {
+  // While paused the clock stands still: a task paused by its due date is not late however long it waits.
+  if ((task.pausedSince ?? task.today) > task.dueDate) {
     return { code: 'EXTENSION_TOO_LATE', message: `已过截止日期 ${task.dueDate}，不能再申请延期` };
   }
   if (!isIsoDate(proposedDate) || proposedDate <= task.dueDate) {
@@ -93,11 +102,21 @@ export function checkExtensionDecision(
   dueDate: string | undefined,
   reason: unknown,
 ): Rejection | null {
+  const final = finalRejection(task.state);
+  if (final) return final;
   if (!task.hasPendingExtension) return { code: 'NO_PENDING_EXTENSION', message: '没有待审批的延期申请' };
   const noReason = decision === 'deny' ? requireText(reason, 'REASON_REQUIRED', '不予延期须说明理由') : null;
   if (noReason) return noReason;
   if (dueDate !== undefined && (!isIsoDate(dueDate) || dueDate <= task.dueDate)) {
     return { code: 'INVALID_DATE', message: `批准的日期须为晚于当前截止日期 ${task.dueDate} 的有效日期` };
+  }
+  // The requested date is judged against the due date as it stands now: a pause since may have passed it.
+  const proposed = task.pendingProposedDate;
+  if (decision === 'approve' && dueDate === undefined && proposed !== undefined && proposed <= task.dueDate) {
+    return {
+      code: 'INVALID_DATE',
+      message: `申请的日期 ${proposed} 已不晚于当前截止日期 ${task.dueDate}，批准须另定更晚的日期`,
+    };
   }
   return null;
 }
@@ -105,7 +124,8 @@ export function checkExtensionDecision(
 export function checkPause(task: TaskFacts, reason: unknown): Rejection | null {
   const noReason = requireText(reason, 'REASON_REQUIRED', '暂停计时须说明理由');
   if (noReason) return noReason;
-  if (isFinal(task.state)) return { code: 'INVALID_TRANSITION', message: '任务已结束，不能暂停' };
+  const final = finalRejection(task.state);
+  if (final) return final;
   if (task.pausedSince !== null) return { code: 'ALREADY_PAUSED', message: `已于 ${task.pausedSince} 暂停计时` };
   return null;
 }
@@ -113,6 +133,8 @@ export function checkPause(task: TaskFacts, reason: unknown): Rejection | null {
 export function checkResume(task: TaskFacts, reason: unknown): Rejection | null {
   const noReason = requireText(reason, 'REASON_REQUIRED', '恢复计时须说明理由');
   if (noReason) return noReason;
+  const final = finalRejection(task.state);
+  if (final) return final;
   return task.pausedSince === null ? { code: 'NOT_PAUSED', message: '任务未暂停计时' } : null;
 }
 

@@ -2,7 +2,7 @@ import { ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/w
 import type { createTaskActivities } from '../libs/tasks/task.activities';
 import { shanghaiDay } from '../libs/clock/domain/beijing-time';
 import type { LedgerEntry } from '../libs/clock/domain/due-date-ledger';
-import type { Alarm, TaskPlan } from '../libs/clock/domain/firing-plan';
+import { type PlannedRung, planFromWire, type TaskPlan } from '../libs/clock/domain/firing-plan';
 import { renderTemplate } from '../libs/clock/domain/ladder';
 import * as texts from '../libs/notifications/domain/notice-texts';
 import * as checks from '../libs/tasks/domain/task-checks';
@@ -59,7 +59,7 @@ export class TaskRun {
       { kind: 'set', dueDate: input.dueDate, basis: input.dueBasis, by: 'system', at: now(), reason: '下发' },
     ];
     this.pending = carry?.pending ?? null;
-    this.plan = carry?.plan ?? null;
+    this.plan = carry?.plan ? planFromWire(carry.plan) : null;
     this.plannedLedger = carry ? this.ledger.length : 0;
     this.flaggedGap = carry?.flaggedGap ?? '';
     this.calendarChange = carry?.calendarChange ?? null;
@@ -159,14 +159,15 @@ export class TaskRun {
   async replan(): Promise<TaskPlan> {
     const version = this.ledger.length;
     const { ladder, cadence, issuedOn } = this.input;
-    const next = await planTaskDeadline({ ledger: [...this.ledger], ladder, cadence, issuedOn });
+    const next = planFromWire(await planTaskDeadline({ ledger: [...this.ledger], ladder, cadence, issuedOn }));
     if (version >= this.plannedLedger) [this.plan, this.plannedLedger, this.wake] = [next, version, this.wake + 1];
     return this.current();
   }
 
   // The plan the launch computed for this task, if any, applied as the first plan.
   launchPlan(): TaskPlan | null {
-    if (this.input.initialPlan) [this.plan, this.plannedLedger] = [this.input.initialPlan, this.ledger.length];
+    if (this.input.initialPlan)
+      [this.plan, this.plannedLedger] = [planFromWire(this.input.initialPlan), this.ledger.length];
     return this.plan;
   }
 
@@ -307,16 +308,16 @@ export class TaskRun {
     return this.record('calendar_gap', this.state, 'system', { years }, [{ audience: 'coordinator', message }]);
   }
 
-  fire(alarm: Alarm): Promise<defs.TaskSnapshot> {
-    this.fired.add(alarm.key);
+  fire(planned: PlannedRung): Promise<defs.TaskSnapshot> {
+    this.fired.add(planned.key);
     const { ladder, measureTitle: measure, agencyName: agency } = this.input;
     const dueDate = this.current().dueDate;
-    const rung = ladder.find((r) => r.key === alarm.key);
-    const values = { measure, agency, dueDate, day: alarm.day ?? '', rule: alarm.label };
+    const rung = ladder.find((r) => r.key === planned.key);
+    const values = { measure, agency, dueDate, day: planned.day ?? '', rule: planned.label };
     const message = rung ? renderTemplate(rung.template, values) : texts.reportReminderText(measure);
-    const { key: rule, label, offset, day, at: plannedAt, colour, audience } = alarm;
+    const { key: rule, label, offset, day, at: plannedAt, colour, audience } = planned;
     return this.record(
-      alarm.kind === 'rung' ? 'rung' : 'report_due',
+      planned.kind === 'rung' ? 'rung' : 'report_due',
       this.state,
       'system',
       { rule, label, offset, day, plannedAt, dueDate, colour, audience },

@@ -44,7 +44,7 @@ export async function taskWorkflow(input: defs.TaskWorkflowInput): Promise<defs.
 
   if (!input.carry) await run.issue(run.launchPlan() ?? (await run.replan()));
 
-  // The rung loop: sleep until the next unfired alarm, waking whenever the plan or the state changes.
+  // The rung loop: sleep until the next unfired rung, waking whenever the plan or the state changes.
   while (!isFinal(run.state)) {
     if (run.historyTooLong()) {
       await condition(allHandlersFinished);
@@ -69,15 +69,15 @@ export async function taskWorkflow(input: defs.TaskWorkflowInput): Promise<defs.
       if (gaps) await run.flagGap(run.current().gapYears);
       continue;
     }
-    const alarm = run.current().alarms.find((a) => !run.fired.has(a.key));
+    const rung = run.current().rungs.find((a) => !run.fired.has(a.key));
     const seen = run.wake;
     const changed = () =>
       isFinal(run.state) || run.wake !== seen || run.calendarChange !== null || run.historyTooLong();
-    if (!alarm || alarm.at === null || run.current().pausedSince !== null) {
+    if (!rung || rung.at === null || run.current().pausedSince !== null) {
       await condition(changed);
       continue;
     }
-    const wait = Date.parse(alarm.at) - Date.now();
+    const wait = Date.parse(rung.at) - Date.now();
     if (wait > 0 && (await condition(changed, wait))) continue;
     // Its time has come. While a submission is under review the agency owes nothing: hold.
     if (!isOpenForAgency(run.state)) {
@@ -89,7 +89,7 @@ export async function taskWorkflow(input: defs.TaskWorkflowInput): Promise<defs.
       await condition(() => changed() || !run.ledgerBusy);
       continue;
     }
-    await run.fire(alarm);
+    await run.fire(rung);
   }
 
   // Let the update that made the task final finish its write and answer its caller.

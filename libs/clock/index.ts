@@ -1,7 +1,15 @@
 export { addDays, firingInstant, isIsoDate, shanghaiDay } from './domain/beijing-time';
 export { type ClockReading, type Colour, readClock, worstColour } from './domain/clock-reading';
 export { effectiveDeadline, type EffectiveDeadline, type LedgerEntry } from './domain/due-date-ledger';
-export { type Alarm, planTask, type PlanInput, type ReportCadence, type TaskPlan } from './domain/firing-plan';
+export {
+  planFromWire,
+  type PlannedRung,
+  type PlanOnTheWire,
+  planTask,
+  type PlanInput,
+  type ReportCadence,
+  type TaskPlan,
+} from './domain/firing-plan';
 export {
   AUDIENCES,
   type Audience,

@@ -1,7 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { LedgerEntry } from '../clock/domain/due-date-ledger';
 import type { Audience, Rung } from '../clock/domain/ladder';
-import type { ReportCadence, TaskPlan } from '../clock/domain/firing-plan';
+import type { PlanOnTheWire, ReportCadence } from '../clock/domain/firing-plan';
 import type { TaskRole, TaskState } from './domain/task-state';
 
 export interface ExtensionRequest {
@@ -18,7 +18,7 @@ export interface TaskCarry {
   fired: string[];
   ledger: LedgerEntry[];
   pending: ExtensionRequest | null;
-  plan: TaskPlan;
+  plan: PlanOnTheWire;
   flaggedGap: string;
   /** A calendar change that arrived as the history was handed over, applied by the new run. */
   calendarChange?: CalendarChangedInput | null;
@@ -41,7 +41,7 @@ export interface TaskWorkflowInput {
   cadence: ReportCadence | null;
   issuedOn: string;
   /** The plan for the launch ledger, computed once per launch so each task saves an activity. */
-  initialPlan?: TaskPlan;
+  initialPlan?: PlanOnTheWire;
   /** Continue as new past this many history events (default: when the server suggests it). */
   historyLimit?: number;
   carry?: TaskCarry;

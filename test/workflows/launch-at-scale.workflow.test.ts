@@ -106,7 +106,7 @@ describe('a launch of 2,000 tasks due in two years with monthly reports', () => 
         measure: await inputBytes(measureWorkflowId(measureIds[0])),
         task: await inputBytes(taskWorkflowId(first.tasks[0].taskId)),
       };
-      // The largest a task's continue-as-new input gets here: every alarm of its plan fired.
+      // The largest a task's continue-as-new input gets here: every rung of its plan fired.
       const input = taskWorkflowInput(first, first.tasks[0]);
       const ledger = [
         { kind: 'set' as const, dueDate: input.dueDate, basis: input.dueBasis, by: 'system', at: '', reason: '下发' },
@@ -114,15 +114,15 @@ describe('a launch of 2,000 tasks due in two years with monthly reports', () => 
       const plan = planTask(calendar, { ledger, ladder: input.ladder, cadence: input.cadence, issuedOn: today });
       const carry: TaskCarry = {
         state: 'in_progress',
-        seq: plan.alarms.length + 1,
-        fired: plan.alarms.map((a) => a.key),
+        seq: plan.rungs.length + 1,
+        fired: plan.rungs.map((a) => a.key),
         ledger,
         pending: null,
         plan,
         flaggedGap: '',
       };
       const continued = Buffer.byteLength(JSON.stringify({ ...input, carry }));
-      expect(plan.alarms.filter((a) => a.kind === 'report').length).toBeGreaterThanOrEqual(23);
+      expect(plan.rungs.filter((a) => a.kind === 'report').length).toBeGreaterThanOrEqual(23);
       for (const bytes of [sizes.document, sizes.measure, sizes.task, continued]) {
         expect(bytes).toBeGreaterThan(0);
         expect(bytes).toBeLessThan(64 * KB);

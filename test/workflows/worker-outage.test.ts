@@ -59,7 +59,7 @@ describe('task workflow across a worker outage', () => {
       pausedSince: null,
       extensions: 0,
       gapYears: [],
-      alarms: [
+      rungs: [
         {
           key: 'reminder',
           kind: 'rung',

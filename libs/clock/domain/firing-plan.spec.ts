@@ -2,7 +2,7 @@ import { makeCalendar } from '../../calendar/domain/working-days';
 import { prcCalendarData } from '../../../test/factories/prc-calendar';
 import { effectiveDeadline, type LedgerEntry } from './due-date-ledger';
 import { DEFAULT_LADDER, ladderProblems } from './ladder';
-import { planTask } from './firing-plan';
+import { planFromWire, planTask } from './firing-plan';
 
 const cal = makeCalendar(prcCalendarData());
 const stamp = { by: 'x', at: '2026-09-01T00:00:00Z', reason: 'r' };
@@ -48,13 +48,13 @@ describe('planTask', () => {
       cadence: null,
       issuedOn: '2026-09-01',
     });
-    expect(plan.alarms.map((a) => [a.key, a.day])).toEqual([
+    expect(plan.rungs.map((a) => [a.key, a.day])).toEqual([
       ['reminder', '2026-10-10'],
       ['due', '2026-10-16'],
       ['urge', '2026-10-21'],
       ['supervise', '2026-10-30'],
     ]);
-    expect(plan.alarms[0].at).toBe('2026-10-10T01:00:00.000Z');
+    expect(plan.rungs[0].at).toBe('2026-10-10T01:00:00.000Z');
     expect(plan.gapYears).toEqual([]);
   });
 
@@ -65,7 +65,7 @@ describe('planTask', () => {
       cadence: null,
       issuedOn: '2026-11-01',
     });
-    expect(plan.alarms.map((a) => a.day)).toEqual(['2026-12-21', '2026-12-28', '2026-12-31', null]);
+    expect(plan.rungs.map((a) => a.day)).toEqual(['2026-12-21', '2026-12-28', '2026-12-31', null]);
     expect(plan.gapYears).toEqual([2027]);
   });
 
@@ -76,7 +76,7 @@ describe('planTask', () => {
       cadence: { monthlyWorkingDay: 5 },
       issuedOn: '2026-09-15',
     });
-    const reports = plan.alarms.filter((a) => a.kind === 'report').map((a) => a.day);
+    const reports = plan.rungs.filter((a) => a.kind === 'report').map((a) => a.day);
     // October: 10-08 Thu, 10-09 Fri, 10-10 Sat (make-up), 10-12 Mon, 10-13 Tue → 10-13.
     // November: 11-02, 11-03, 11-04, 11-05, 11-06 → 11-06. December: 12-01..12-04, 12-07 → 12-07.
     expect(reports).toEqual(['2026-10-13', '2026-11-06', '2026-12-07']);
@@ -90,7 +90,7 @@ describe('planTask', () => {
       cadence: { monthlyWorkingDay: 17 },
       issuedOn: '2026-01-01',
     });
-    const reports = plan.alarms.filter((a) => a.kind === 'report');
+    const reports = plan.rungs.filter((a) => a.kind === 'report');
     expect(reports.map((a) => a.key)).toEqual(['report-2026-01', 'report-2026-02', 'report-2026-03']);
     expect(reports[1].day).toBe('2026-03-02');
     expect(reports[2].day! > reports[1].day!).toBe(true);
@@ -103,7 +103,7 @@ describe('planTask', () => {
       cadence: { monthlyWorkingDay: 5 },
       issuedOn: '2026-10-15',
     });
-    const reports = plan.alarms.filter((a) => a.kind === 'report').map((a) => [a.key, a.day]);
+    const reports = plan.rungs.filter((a) => a.kind === 'report').map((a) => [a.key, a.day]);
     expect(reports).toEqual([
       ['report-2026-11', '2026-11-06'],
       ['report-2026-12', '2026-12-07'],
@@ -120,5 +120,28 @@ describe('ladderProblems', () => {
     const bad = [DEFAULT_LADDER[1], DEFAULT_LADDER[0]];
     expect(ladderProblems(bad).join()).toContain('须大于上一级');
     expect(ladderProblems([]).length).toBe(1);
+  });
+});
+
+describe('a plan from an older run', () => {
+  it('reads the rungs an older plan called alarms', () => {
+    const rung = {
+      key: 'due',
+      kind: 'rung' as const,
+      day: '2026-12-31',
+      at: null,
+      offset: 0,
+      audience: [],
+      colour: null,
+      label: '到期提醒',
+    };
+    const old = { dueDate: '2026-12-31', pausedSince: null, extensions: 0, gapYears: [], alarms: [rung] };
+    expect(planFromWire(old)).toEqual({
+      dueDate: '2026-12-31',
+      pausedSince: null,
+      extensions: 0,
+      gapYears: [],
+      rungs: [rung],
+    });
   });
 });

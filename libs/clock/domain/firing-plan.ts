@@ -18,7 +18,8 @@ export interface ReportCadence {
   monthlyWorkingDay: number;
 }
 
-export interface Alarm {
+/** A rung of the plan: a ladder rung or a report reminder, with the working day and instant it fires. */
+export interface PlannedRung {
   key: string;
   kind: 'rung' | 'report';
   /** Working day it belongs to; null when the calendar does not cover it yet. */
@@ -34,9 +35,9 @@ export interface TaskPlan {
   dueDate: string;
   pausedSince: string | null;
   extensions: number;
-  /** In firing order; rungs keep ladder order. */
-  alarms: Alarm[];
-  /** Years the calendar must cover before the alarms with day null can be planned. */
+  /** In firing order; ladder rungs keep ladder order. */
+  rungs: PlannedRung[];
+  /** Years the calendar must cover before the rungs with day null can be planned. */
   gapYears: number[];
   /** Years of planned days that are provisional (statutory holidays only); absent in older plans. */
   provisionalYears?: number[];
@@ -105,7 +106,7 @@ export function planTask(cal: WorkCalendar, input: PlanInput): TaskPlan {
   };
   // A ledger that reaches into an uncovered year keeps its last written date and plans nothing.
   const deadline = attempt(() => effectiveDeadline(cal, input.ledger)) ?? rawDeadline(input.ledger);
-  const alarms: Alarm[] = input.ladder.map((rung) => {
+  const rungs: PlannedRung[] = input.ladder.map((rung) => {
     const day = gapYears.size > 0 ? null : attempt(() => addWorkingDays(cal, deadline.dueDate, rung.offset));
     return {
       key: rung.key,
@@ -122,7 +123,7 @@ export function planTask(cal: WorkCalendar, input: PlanInput): TaskPlan {
     const cadence = input.cadence;
     for (const { period, day, gapYear } of reportDays(cal, cadence, input.issuedOn, deadline.dueDate)) {
       if (gapYear !== null) gapYears.add(gapYear);
-      alarms.push({
+      rungs.push({
         key: `report-${period}`,
         kind: 'report',
         day,
@@ -134,9 +135,20 @@ export function planTask(cal: WorkCalendar, input: PlanInput): TaskPlan {
       });
     }
   }
-  // Unplannable alarms sort last: they wait for the calendar, and so does everything after them.
-  const order = (a: Alarm) => a.at ?? '9999';
-  alarms.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
-  const provisionalYears = provisionalYearsOf(cal, [deadline.dueDate, ...alarms.map((a) => a.day)]);
-  return { ...deadline, alarms, gapYears: [...gapYears].sort(), provisionalYears };
+  // Unplannable rungs sort last: they wait for the calendar, and so does everything after them.
+  const order = (a: PlannedRung) => a.at ?? '9999';
+  rungs.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  const provisionalYears = provisionalYearsOf(cal, [deadline.dueDate, ...rungs.map((a) => a.day)]);
+  return { ...deadline, rungs, gapYears: [...gapYears].sort(), provisionalYears };
+}
+
+/**
+ * A plan as it reaches a workflow: from this code, or from a history or a continued run written
+ * before the plan's rungs were called rungs (field `alarms`). Replay hands those back verbatim.
+ */
+export type PlanOnTheWire = Omit<TaskPlan, 'rungs'> & { rungs?: PlannedRung[]; alarms?: PlannedRung[] };
+
+export function planFromWire(plan: PlanOnTheWire): TaskPlan {
+  const { alarms, rungs, ...rest } = plan;
+  return { ...rest, rungs: rungs ?? alarms ?? [] };
 }

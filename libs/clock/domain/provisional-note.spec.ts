@@ -33,13 +33,13 @@ describe('a deadline reaching into a year the State Council has not scheduled ye
     expect(plan.gapYears).toEqual([]);
     expect(plan.provisionalYears).toEqual([2027]);
     // 元旦 2027 (Friday 1 January) is a day off: 催办 on the third working day after the due date.
-    expect(plan.alarms.map((a) => [a.key, a.day])).toEqual([
+    expect(plan.rungs.map((a) => [a.key, a.day])).toEqual([
       ['reminder', '2026-12-24'],
       ['due', '2026-12-31'],
       ['urge', '2027-01-06'],
       ['supervise', '2027-01-15'],
     ]);
-    expect(plan.alarms.every((a) => a.at === firingInstant(a.day ?? ''))).toBe(true);
+    expect(plan.rungs.every((a) => a.at === firingInstant(a.day ?? ''))).toBe(true);
 
     const task = { state: 'issued' as const, dueDate: '2026-12-31', pausedSince: null };
     const reading = noteProvisional(

@@ -21,7 +21,7 @@ export function calendarGapText(measure: string, years: string): string {
   return `「${measure}」的督办节点需要 ${years} 年工作日历，请管理员维护`;
 }
 
-/** For a report alarm, which has no rung template of its own. */
+/** For a report reminder, which has no ladder template of its own. */
 export function reportReminderText(measure: string): string {
   return `【进展报送】请报送「${measure}」本月进展情况。`;
 }

@@ -394,4 +394,7 @@ try {
 } finally {
   await stopAll();
   rmSync(dir, { recursive: true, force: true });
+  // Exit with the outcome explicitly: exit hooks of the packages used here must not turn a failed
+  // run into a pass (a run with errors once ended 0).
+  process.exit(process.exitCode ?? 0);
 }

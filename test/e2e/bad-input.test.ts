@@ -218,6 +218,12 @@ describe('bad input over HTTP', () => {
           .post('/calendar/notices')
           .send({ text: '国务院办公厅关于2030年部分节假日安排的通知\n一、元旦：1月1日（周四）放假1天。' }),
     ],
+    [
+      'a NUL character, which PostgreSQL cannot store',
+      400,
+      'VALIDATION_FAILED',
+      () => liaison.post(`/tasks/${randomUUID()}/progress`).send({ note: '已完成\u0000' }),
+    ],
     ['holiday notice without text', 400, 'VALIDATION_FAILED', () => admin.post('/calendar/notices').send({ text: '' })],
   ];
 

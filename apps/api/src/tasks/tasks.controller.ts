@@ -24,6 +24,7 @@ import {
 } from './dto/task-actions.dto';
 import { ApiErrors } from '../common/common.dto';
 import { TaskDetailDto, TaskPageDto, TaskSnapshotDto } from './responses/tasks.dto';
+import { noNulPipe } from '../common/no-nul.pipe';
 import { uuidParam } from '../common/uuid.pipe';
 
 // Every task action: the optional idempotency header (same name as the @Headers parameter, so the
@@ -75,7 +76,7 @@ export class TasksController {
   acknowledge(
     @CurrentUser() me: Principal,
     @Param('id', uuidParam) id: string,
-    @Body() b: ActorDto,
+    @Body(noNulPipe) b: ActorDto,
     @Headers('idempotency-key') key?: string,
   ) {
     return this.run(me, id, { kind: 'acknowledge', input: { actor: who(me, b) } }, key);
@@ -88,7 +89,7 @@ export class TasksController {
   progress(
     @CurrentUser() me: Principal,
     @Param('id', uuidParam) id: string,
-    @Body() b: ProgressDto,
+    @Body(noNulPipe) b: ProgressDto,
     @Headers('idempotency-key') key?: string,
   ) {
     return this.run(me, id, { kind: 'progress', input: { actor: who(me, b), note: b.note } }, key);
@@ -101,7 +102,7 @@ export class TasksController {
   submit(
     @CurrentUser() me: Principal,
     @Param('id', uuidParam) id: string,
-    @Body() b: SubmitDto,
+    @Body(noNulPipe) b: SubmitDto,
     @Headers('idempotency-key') key?: string,
   ) {
     return this.run(me, id, { kind: 'submit', input: { actor: who(me, b), evidence: b.evidence } }, key);
@@ -114,7 +115,7 @@ export class TasksController {
   requestExtension(
     @CurrentUser() me: Principal,
     @Param('id', uuidParam) id: string,
-    @Body() b: ExtensionRequestDto,
+    @Body(noNulPipe) b: ExtensionRequestDto,
     @Headers('idempotency-key') key?: string,
   ) {
     return this.run(
@@ -132,7 +133,7 @@ export class TasksController {
   review(
     @CurrentUser() me: Principal,
     @Param('id', uuidParam) id: string,
-    @Body() b: ReviewDto,
+    @Body(noNulPipe) b: ReviewDto,
     @Headers('idempotency-key') key?: string,
   ) {
     return this.run(
@@ -150,7 +151,7 @@ export class TasksController {
   decideExtension(
     @CurrentUser() me: Principal,
     @Param('id', uuidParam) id: string,
-    @Body() b: ExtensionDecisionDto,
+    @Body(noNulPipe) b: ExtensionDecisionDto,
     @Headers('idempotency-key') key?: string,
   ) {
     const { decision, dueDate, reason } = b;
@@ -164,7 +165,7 @@ export class TasksController {
   pause(
     @CurrentUser() me: Principal,
     @Param('id', uuidParam) id: string,
-    @Body() b: ReasonDto,
+    @Body(noNulPipe) b: ReasonDto,
     @Headers('idempotency-key') key?: string,
   ) {
     return this.run(me, id, { kind: 'pause', input: { actor: who(me, b), reason: b.reason } }, key);
@@ -177,7 +178,7 @@ export class TasksController {
   resume(
     @CurrentUser() me: Principal,
     @Param('id', uuidParam) id: string,
-    @Body() b: ReasonDto,
+    @Body(noNulPipe) b: ReasonDto,
     @Headers('idempotency-key') key?: string,
   ) {
     return this.run(me, id, { kind: 'resume', input: { actor: who(me, b), reason: b.reason } }, key);
@@ -190,7 +191,7 @@ export class TasksController {
   instruct(
     @CurrentUser() me: Principal,
     @Param('id', uuidParam) id: string,
-    @Body() b: InstructionDto,
+    @Body(noNulPipe) b: InstructionDto,
     @Headers('idempotency-key') key?: string,
   ) {
     return this.run(me, id, { kind: 'instruct', input: { actor: who(me, b), text: b.text } }, key);

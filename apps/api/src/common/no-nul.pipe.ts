@@ -1,0 +1,30 @@
+import type { PipeTransform } from '@nestjs/common';
+import { RequestError } from '../errors/api-error.filter';
+
+/** The first path in a value (body, query, parameter) whose string holds a NUL character. */
+export function nulPath(value: unknown, at = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? at || '(值)' : null;
+  if (Buffer.isBuffer(value) || value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = nulPath(item, at ? `${at}.${key}` : key);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * PostgreSQL cannot store the NUL character in text or JSON. On the bodies of task actions (the
+ * workflow writes them as events, and a refused write would be retried for ever) a NUL is refused
+ * here, before the update reaches the workflow. The importer refuses it itself (NOT_TEXT).
+ */
+export const noNulPipe: PipeTransform = {
+  transform(value: unknown) {
+    const path = nulPath(value);
+    if (path) {
+      throw new RequestError('VALIDATION_FAILED', `请求参数有误：${path} 含有空字符（\\u0000），无法保存`, {
+        problems: [`${path} 含有空字符`],
+      });
+    }
+    return value;
+  },
+};

@@ -16,20 +16,8 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-export interface AuditView {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  documentId: string | null;
-  taskId: string | null;
-  requestId: string | null;
-  before: unknown;
-  after: unknown;
-}
+/** An audit entry as the API shows it: the row, with its instant as ISO text. */
+export type AuditView = Omit<AuditRow, 'at'> & { at: string };
 
 export interface AuditPage {
   items: AuditView[];

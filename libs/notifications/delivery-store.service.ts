@@ -3,24 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UsersService } from '../auth/users.service';
 import { NotificationError } from './notifications.errors';
-import { type DeliveryChannel, type DeliveryStatus, NotificationsRepository } from './notifications.repository';
+import {
+  type DeliveryChannel,
+  type DeliveryStatus,
+  type NotificationToSendRow,
+  NotificationsRepository,
+} from './notifications.repository';
 
 export type { DeliveryChannel, DeliveryStatus } from './notifications.repository';
 
-export type Audience = 'liaison' | 'coordinator' | 'leader';
+export type { Audience } from '../clock/domain/ladder';
 
-export interface NotificationToSend {
-  id: string;
-  taskId: string;
-  eventSeq: number;
-  audience: Audience;
-  /** The task's agency (for every audience: the notice is about that agency's task). */
-  taskAgencyId: string;
-  agencyName: string;
-  measureTitle: string;
-  message: string;
-  createdAt: string;
-}
+/** A notification with what its messages name: the task's agency and measure. */
+export type NotificationToSend = NotificationToSendRow;
 
 export interface Recipient {
   userId: string;

@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Audience } from '../clock/domain/ladder';
 import { NotificationsService } from '../notifications/notifications.service';
-import type { TaskEventType, TaskState } from './domain/task-state';
-import { TaskRepository } from './task.repository';
+import { type NewTaskEvent, TaskRepository } from './task.repository';
 
 export interface TaskClockState {
   dueDate: string;
@@ -13,15 +12,7 @@ export interface TaskClockState {
   extensions: number;
 }
 
-export interface TaskEventRecord {
-  taskId: string;
-  seq: number;
-  type: TaskEventType;
-  fromState: TaskState | null;
-  toState: TaskState;
-  actor: string | null;
-  detail: Record<string, unknown>;
-  occurredAt: string;
+export interface TaskEventRecord extends NewTaskEvent {
   /** The clock as the workflow sees it after this event. */
   clock?: TaskClockState | null;
   /** One notification per audience, written with the event. */

@@ -1,7 +1,7 @@
-import { ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { createTaskActivities } from '../libs/tasks/task.activities';
 import { shanghaiDay } from '../libs/clock/domain/beijing-time';
-import type { LedgerEntry } from '../libs/clock/domain/due-date-ledger';
+import { type LedgerEntry, REVIEW_PAUSE } from '../libs/clock/domain/due-date-ledger';
 import { type PlannedRung, planFromWire, type TaskPlan } from '../libs/clock/domain/firing-plan';
 import { renderTemplate } from '../libs/clock/domain/ladder';
 import * as texts from '../libs/notifications/domain/notice-texts';
@@ -116,6 +116,9 @@ export class TaskRun {
       get pausedSince() {
         return current().pausedSince;
       },
+      get pauseBasis() {
+        return current().pauseBasis ?? null;
+      },
       get extensions() {
         return current().extensions;
       },
@@ -177,6 +180,39 @@ export class TaskRun {
   }
 
   act(action: TaskAction, actor: string, detail: Record<string, unknown>): Promise<defs.TaskSnapshot> {
+    const result = transition(this.state, action);
+    if (!result.ok) reject(result);
+    const review = this.reviewLedgerEntry(action);
+    if (!review) return this.actNow(action, actor, detail);
+    return this.ledgerLock.run(
+      () => refuse(checks.checkTransition(this.state, action)),
+      async () => {
+        const { dueDate: from, pausedSince: since } = this.current();
+        this.ledger.push({ ...review, day: today(), basis: REVIEW_PAUSE, by: 'system', at: now() });
+        const next = await this.replan();
+        const given = review.kind === 'resume' ? { reviewPause: { since, from, to: next.dueDate } } : {};
+        return this.actNow(action, actor, { ...detail, ...given });
+      },
+    );
+  }
+
+  /**
+   * Rule 2: the time a submission waits for review is not the agency's. A submission opens a
+   * 待审核 pause in the ledger (unless the clock already stands still) and a return closes it, so
+   * the working days under review are given back and no rung that fell due meanwhile fires the
+   * moment it lands. Acceptance leaves it open: the task is final. Runs from before this rule
+   * hold due rungs during review instead (the rung loop) and replay without a ledger change.
+   */
+  private reviewLedgerEntry(action: TaskAction): { kind: 'pause' | 'resume'; reason: string } | null {
+    if (action !== 'submit' && action !== 'return') return null;
+    const { pausedSince, pauseBasis } = this.current();
+    if (action === 'submit' && pausedSince === null && patched('review-pauses-clock'))
+      return { kind: 'pause', reason: '提交办结，待审核期间不计时' };
+    if (action === 'return' && pauseBasis === REVIEW_PAUSE) return { kind: 'resume', reason: '审核退回，恢复计时' };
+    return null;
+  }
+
+  private actNow(action: TaskAction, actor: string, detail: Record<string, unknown>): Promise<defs.TaskSnapshot> {
     const result = transition(this.state, action);
     if (!result.ok) reject(result);
     // A final task decides nothing more: a request still pending closes with it, on the record.

@@ -1,6 +1,12 @@
 export { addDays, firingInstant, isIsoDate, shanghaiDay } from './domain/beijing-time';
 export { type ClockReading, type Colour, readClock, worstColour } from './domain/clock-reading';
-export { effectiveDeadline, type EffectiveDeadline, type LedgerEntry } from './domain/due-date-ledger';
+export {
+  effectiveDeadline,
+  type EffectiveDeadline,
+  type LedgerEntry,
+  type PauseBasis,
+  REVIEW_PAUSE,
+} from './domain/due-date-ledger';
 export {
   planFromWire,
   type PlannedRung,

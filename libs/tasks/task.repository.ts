@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Acceptance } from '../clock/domain/clock-reading';
 import type { TaskEventType, TaskRole, TaskState } from './domain/task-state';
 
 /** How a task's agency was found in the text. */
@@ -40,6 +41,8 @@ export interface TaskViewRow extends TaskRow {
   agencyName: string;
   /** Beijing day of the latest submission, while one awaits review. */
   submittedOn: string | null;
+  /** Of an accepted task: whether its submission came in time, from the accept event. */
+  acceptance: Acceptance | null;
 }
 
 export interface TaskEventRow {
@@ -103,12 +106,19 @@ const TASK = `t.id, t.document_id AS "documentId", t.measure_id AS "measureId", 
 const SUBMITTED_ON = `(SELECT (max(e.occurred_at) AT TIME ZONE 'Asia/Shanghai')::date FROM task_event e
   WHERE e.task_id = t.id AND e.type = 'submit' AND t.state = 'submitted')`;
 
+// What the acceptance recorded about timeliness (onTime, submittedOn, dueDate, workingDaysLate).
+const ACCEPTANCE = `(SELECT e.detail FROM task_event e
+  WHERE e.task_id = t.id AND e.type = 'accept' AND t.state = 'accepted' ORDER BY e.seq DESC LIMIT 1)`;
+
 const TASK_VIEW = `${TASK}, m.seq AS "measureSeq", m.number AS "measureNumber", m.title AS "measureTitle",
-  m.text AS "measureText", a.name AS "agencyName", ${SUBMITTED_ON}::text AS "submittedOn"
+  m.text AS "measureText", a.name AS "agencyName", ${SUBMITTED_ON}::text AS "submittedOn",
+  ${ACCEPTANCE} AS "acceptance"
   FROM task t JOIN measure m ON m.id = t.measure_id JOIN agency a ON a.id = t.agency_id`;
 
-const OVERDUE = `(t.due_date < $today AND t.paused_since IS NULL
-  AND (t.state IN ('issued', 'in_progress') OR (t.state = 'submitted' AND ${SUBMITTED_ON} > t.due_date)))`;
+// Open and past its due date with the clock running, or submitted after it (under review the
+// clock stands still, so paused_since is set, but a late submission stays late).
+const OVERDUE = `((t.state IN ('issued', 'in_progress') AND t.due_date < $today AND t.paused_since IS NULL)
+  OR (t.state = 'submitted' AND ${SUBMITTED_ON} > t.due_date))`;
 
 const ORDER: Record<TaskListQuery['sort'], string> = {
   dueDate: 't.due_date ASC NULLS LAST, t.id',

@@ -2,7 +2,8 @@ import { WorkflowUpdateStage } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { makeCalendar } from '../../libs/calendar/domain/working-days';
+import { addWorkingDays, makeCalendar } from '../../libs/calendar/domain/working-days';
+import { pausedWorkingDays } from '../../libs/clock/domain/due-date-ledger';
 import { firingInstant } from '../../libs/clock';
 import type { TaskEventRecord } from '../../libs/tasks/task-events.service';
 import { createTaskActivities } from '../../libs/tasks/task.activities';
@@ -107,6 +108,65 @@ describe('task workflow rules (issue 9)', () => {
       // Rule 10: the acceptance records whether the submission came in time.
       expect(accept.detail).toMatchObject({ dueDate: DUE, onTime: true });
       expect(accept.detail).not.toHaveProperty('workingDaysLate');
+    });
+  });
+
+  it('rule 2: a return after a slow review gives the days back and fires no burst of rungs', async () => {
+    const taskQueue = `tq-${randomUUID()}`;
+    const worker = await newWorker(taskQueue);
+    const input = taskInput(DUE);
+    await worker.runUntil(async () => {
+      const handle = await start(taskQueue, input);
+      await handle.executeUpdate(defs.acknowledgeUpdate, { args: [{ actor: 'l' }] });
+      // Submitted on Monday 2027-09-27, reviewed for five weeks: past the due date (10-15) and the
+      // day of 督办 (10-29). Returned on Monday 11-01.
+      await sleepUntil(firingInstant('2027-09-27'), MINUTE);
+      const submitted = await handle.executeUpdate(defs.submitUpdate, { args: [{ actor: 'l', evidence: '材料' }] });
+      expect(submitted).toMatchObject({ dueDate: DUE, pausedSince: '2027-09-27' });
+      await sleepUntil(firingInstant('2027-11-01'), MINUTE);
+      await handle.executeUpdate(defs.reviewUpdate, { args: [{ actor: 'c', decision: 'return', reason: '缺数据' }] });
+      // 21 working days under review (3 before National Day, 10-07..10-09 with the make-up
+      // Saturday, three full weeks) are given back: due 21 working days after 10-15.
+      const cal = makeCalendar(calendar);
+      expect(pausedWorkingDays(cal, '2027-09-27', '2027-11-01')).toBe(21);
+      const newDue = '2027-11-15';
+      expect(addWorkingDays(cal, DUE, 21)).toBe(newDue);
+      const returned = eventsOf(input.taskId).at(-1)!;
+      expect(returned.type).toBe('return');
+      expect(returned.detail.reviewPause).toEqual({ since: '2027-09-27', from: DUE, to: newDue });
+      expect(returned.clock).toMatchObject({ dueDate: newDue, pausedSince: null });
+      // Nothing fires when the return lands, least of all 督办 to leaders; the reminder comes on
+      // its new day, five working days before the new due date.
+      await sleepUntil(firingInstant('2027-11-01'), 30 * MINUTE);
+      expect(typesOf(input.taskId)).toEqual(['issue', 'acknowledge', 'submit', 'return']);
+      await sleepUntil(firingInstant('2027-11-08'), MINUTE);
+      expect(typesOf(input.taskId)).toEqual(['issue', 'acknowledge', 'submit', 'return', 'rung:reminder']);
+      expect(eventsOf(input.taskId).at(-1)!.detail).toMatchObject({ day: '2027-11-08', dueDate: newDue });
+      await handle.terminate('test done');
+    });
+  });
+
+  it('rule 2: the review pause is not resumed by hand, and acceptance judges timeliness by the due date at submission', async () => {
+    const taskQueue = `tq-${randomUUID()}`;
+    const worker = await newWorker(taskQueue);
+    const input = taskInput(DUE);
+    await worker.runUntil(async () => {
+      const handle = await start(taskQueue, input);
+      await handle.executeUpdate(defs.acknowledgeUpdate, { args: [{ actor: 'l' }] });
+      await sleepUntil(firingInstant('2027-10-14'), MINUTE);
+      await handle.executeUpdate(defs.submitUpdate, { args: [{ actor: 'l', evidence: '材料' }] });
+      const resume = await handle
+        .executeUpdate(defs.resumeUpdate, { args: [{ actor: 'c', reason: '继续' }] })
+        .catch((e: unknown) => e);
+      expect(((resume as Error).cause as { type?: string }).type).toBe('INVALID_TRANSITION');
+      await sleepUntil(firingInstant('2027-10-25'), MINUTE);
+      await handle.executeUpdate(defs.reviewUpdate, { args: [{ actor: 'c', decision: 'accept' }] });
+      await handle.result();
+      expect(eventsOf(input.taskId).at(-1)!.detail).toMatchObject({
+        dueDate: DUE,
+        submittedOn: '2027-10-14',
+        onTime: true,
+      });
     });
   });
 

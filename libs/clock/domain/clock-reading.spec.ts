@@ -91,4 +91,31 @@ describe('readClock: colours never hide lateness (issue 9 rule 10)', () => {
     const onTime = { ...late, submittedOn: '2026-10-16' };
     expect(readClock(cal, onTime, DEFAULT_LADDER, new Date('2026-10-21T02:00:00Z')).colour).toBe('green');
   });
+
+  it('reads a submission under review, whose clock stands still (待审核), by its submission day', () => {
+    // Rule 2 pauses the clock on submission; the pause must neither grey it nor hide lateness.
+    const inReview = { ...open, state: 'submitted' as const, pausedSince: '2026-10-20', submittedOn: '2026-10-20' };
+    const late = readClock(cal, inReview, DEFAULT_LADDER, '2026-10-26');
+    expect(late).toMatchObject({ colour: 'red', overdue: true });
+    const onTime = readClock(
+      cal,
+      { ...inReview, pausedSince: '2026-10-15', submittedOn: '2026-10-15' },
+      DEFAULT_LADDER,
+      '2026-10-26',
+    );
+    expect(onTime).toMatchObject({ colour: 'green', overdue: false, explanation: '已提交，待审核' });
+  });
+
+  it('says of an accepted task whether it was on time or how many working days late', () => {
+    const accepted = { ...open, state: 'accepted' as const };
+    const late = { onTime: false, submittedOn: '2026-10-20', dueDate: '2026-10-16', workingDaysLate: 2 };
+    expect(readClock(cal, { ...accepted, acceptance: late }, DEFAULT_LADDER, '2026-10-26').explanation).toBe(
+      '已办结（逾期办结：2026-10-20 提交，截止 2026-10-16，逾期 2 个工作日）',
+    );
+    const inTime = { onTime: true, submittedOn: '2026-10-15', dueDate: '2026-10-16' };
+    expect(readClock(cal, { ...accepted, acceptance: inTime }, DEFAULT_LADDER, '2026-10-26').explanation).toBe(
+      '已办结（按期：2026-10-15 提交，截止 2026-10-16）',
+    );
+    expect(readClock(cal, accepted, DEFAULT_LADDER, '2026-10-26').explanation).toBe('已办结');
+  });
 });

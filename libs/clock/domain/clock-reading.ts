@@ -12,6 +12,14 @@ import { isOpenForAgency } from '../../tasks/domain/task-state';
 
 export type Colour = 'green' | 'yellow' | 'red' | 'grey';
 
+/** What an acceptance recorded about its submission; older acceptances recorded nothing. */
+export interface Acceptance {
+  onTime?: boolean;
+  submittedOn?: string;
+  dueDate?: string;
+  workingDaysLate?: number;
+}
+
 export interface ClockReading {
   colour: Colour;
   /** The rung whose day has come, which is what made the task yellow or red. */
@@ -28,11 +36,18 @@ export interface ClockReading {
  * Reads a task's clock at an instant (a Beijing day alone is read at 09:00, when that day's rungs
  * fire), from its effective due date, the launch's ladder and the calendar: derived on every read,
  * never stored. A rung colours the task from the instant it fires, not from midnight of its day.
- * `submittedOn`, the Beijing day of the submission under review, makes a late submission read late.
+ * `submittedOn`, the Beijing day of the submission under review, makes a late submission read late;
+ * `acceptance` makes an accepted task say whether it was on time or how many working days late.
  */
 export function readClock(
   cal: WorkCalendar,
-  task: { state: TaskState; dueDate: string | null; pausedSince: string | null; submittedOn?: string | null },
+  task: {
+    state: TaskState;
+    dueDate: string | null;
+    pausedSince: string | null;
+    submittedOn?: string | null;
+    acceptance?: Acceptance | null;
+  },
   ladder: Rung[],
   now: Date | string,
 ): ClockReading {
@@ -48,9 +63,11 @@ export function readClock(
   });
   if (task.state === 'draft') return idle('grey', '尚未下发');
   if (task.state === 'cancelled') return idle('grey', '已撤销');
-  if (task.state === 'accepted') return idle('green', '已办结');
+  if (task.state === 'accepted') return idle('green', acceptedText(task.acceptance ?? null));
   if (task.dueDate === null) return idle('grey', '未设截止日期');
-  if (task.pausedSince !== null) return idle('grey', `自 ${task.pausedSince} 起暂停计时`);
+  // Under review the clock stands still (a 待审核 pause), but a late submission still reads late.
+  if (task.pausedSince !== null && isOpenForAgency(task.state))
+    return idle('grey', `自 ${task.pausedSince} 起暂停计时`);
   const dueDate = task.dueDate;
   try {
     const left = workingDaysBetween(cal, today, dueDate);
@@ -65,7 +82,7 @@ export function readClock(
           overdue: true,
         };
       }
-      return { ...idle('green', '已提交，待审核'), workingDaysLeft: left, overdue };
+      return { ...idle('green', '已提交，待审核'), workingDaysLeft: left, overdue: false };
     }
     for (let i = ladder.length - 1; i >= 0; i--) {
       const day = addWorkingDays(cal, dueDate, ladder[i].offset);
@@ -93,6 +110,16 @@ export function readClock(
     if (!(err instanceof CalendarGapError)) throw err;
     return { ...idle('grey', err.message), calendarGapYear: err.year, overdue: today > dueDate };
   }
+}
+
+// An accepted task still says whether it was done in time, and if not by how much.
+function acceptedText(a: Acceptance | null): string {
+  if (a?.onTime === true) return `已办结（按期：${a.submittedOn} 提交，截止 ${a.dueDate}）`;
+  if (a?.onTime === false) {
+    const late = a.workingDaysLate === undefined ? '' : `，逾期 ${a.workingDaysLate} 个工作日`;
+    return `已办结（逾期办结：${a.submittedOn} 提交，截止 ${a.dueDate}${late}）`;
+  }
+  return '已办结';
 }
 
 const SEVERITY: Record<Colour, number> = { grey: 0, green: 1, yellow: 2, red: 3 };

@@ -18,13 +18,23 @@ interface Stamp {
 export type LedgerEntry =
   | ({ kind: 'set'; dueDate: string; basis: string } & Stamp)
   | ({ kind: 'extension'; from: string; to: string; requestedBy: string } & Stamp)
-  | ({ kind: 'pause'; day: string } & Stamp)
-  | ({ kind: 'resume'; day: string } & Stamp);
+  | ({ kind: 'pause'; day: string; basis?: PauseBasis } & Stamp)
+  | ({ kind: 'resume'; day: string; basis?: PauseBasis } & Stamp);
+
+/**
+ * Why the clock stands still. A pause without a basis is the coordinator's (暂停计时); `待审核` is
+ * the time a submission waits for review, which is not charged to the agency: the workflow opens
+ * it on submission and closes it when the submission is returned.
+ */
+export const REVIEW_PAUSE = '待审核';
+export type PauseBasis = typeof REVIEW_PAUSE;
 
 export interface EffectiveDeadline {
   dueDate: string;
   /** Day the clock stopped, while paused. */
   pausedSince: string | null;
+  /** Basis of the pause in force: `待审核` while a submission waits for review, null otherwise. */
+  pauseBasis: PauseBasis | null;
   extensions: number;
 }
 
@@ -49,6 +59,7 @@ function pushBy(cal: WorkCalendar, dueDate: string, days: number): string {
 export function effectiveDeadline(cal: WorkCalendar, ledger: LedgerEntry[], today?: string): EffectiveDeadline {
   let dueDate = '';
   let pausedSince: string | null = null;
+  let pauseBasis: PauseBasis | null = null;
   let extensions = 0;
   for (const entry of ledger) {
     switch (entry.kind) {
@@ -60,12 +71,12 @@ export function effectiveDeadline(cal: WorkCalendar, ledger: LedgerEntry[], toda
         extensions += 1;
         break;
       case 'pause':
-        pausedSince ??= entry.day;
+        if (pausedSince === null) [pausedSince, pauseBasis] = [entry.day, entry.basis ?? null];
         break;
       case 'resume':
         if (pausedSince !== null) {
           dueDate = pushBy(cal, dueDate, pausedWorkingDays(cal, pausedSince, entry.day));
-          pausedSince = null;
+          [pausedSince, pauseBasis] = [null, null];
         }
         break;
     }
@@ -73,5 +84,5 @@ export function effectiveDeadline(cal: WorkCalendar, ledger: LedgerEntry[], toda
   if (pausedSince !== null && today !== undefined && today > pausedSince) {
     dueDate = pushBy(cal, dueDate, pausedWorkingDays(cal, pausedSince, today));
   }
-  return { dueDate: nextWorkingDay(cal, dueDate, true), pausedSince, extensions };
+  return { dueDate: nextWorkingDay(cal, dueDate, true), pausedSince, pauseBasis, extensions };
 }

@@ -18,7 +18,12 @@ describe('effectiveDeadline', () => {
       set('2026-10-16'),
       { kind: 'extension', from: '2026-10-16', to: '2026-11-13', requestedBy: 'l', ...stamp },
     ];
-    expect(effectiveDeadline(cal, ledger)).toEqual({ dueDate: '2026-11-13', pausedSince: null, extensions: 1 });
+    expect(effectiveDeadline(cal, ledger)).toEqual({
+      dueDate: '2026-11-13',
+      pausedSince: null,
+      pauseBasis: null,
+      extensions: 1,
+    });
   });
 
   it('pushes the due date by the working days a pause lasted, across the National Day holiday', () => {

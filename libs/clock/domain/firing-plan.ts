@@ -9,7 +9,7 @@ import {
   provisionalYearsOf,
   type WorkCalendar,
 } from '../../calendar/domain/working-days';
-import { effectiveDeadline, type LedgerEntry } from './due-date-ledger';
+import { effectiveDeadline, type EffectiveDeadline, type LedgerEntry, type PauseBasis } from './due-date-ledger';
 import { firingInstant } from './beijing-time';
 import type { Audience, Rung, RungColour } from './ladder';
 
@@ -34,6 +34,8 @@ export interface PlannedRung {
 export interface TaskPlan {
   dueDate: string;
   pausedSince: string | null;
+  /** `待审核` while the pause in force is a review's; absent in plans made before reviews paused the clock. */
+  pauseBasis?: PauseBasis | null;
   extensions: number;
   /** In firing order; ladder rungs keep ladder order. */
   rungs: PlannedRung[];
@@ -81,14 +83,14 @@ function reportDays(
   return out;
 }
 
-function rawDeadline(ledger: LedgerEntry[]): { dueDate: string; pausedSince: string | null; extensions: number } {
+function rawDeadline(ledger: LedgerEntry[]): EffectiveDeadline {
   let dueDate = '';
   let extensions = 0;
   for (const e of ledger) {
     if (e.kind === 'set') dueDate = e.dueDate;
     if (e.kind === 'extension') [dueDate, extensions] = [e.to, extensions + 1];
   }
-  return { dueDate, pausedSince: null, extensions };
+  return { dueDate, pausedSince: null, pauseBasis: null, extensions };
 }
 
 export function planTask(cal: WorkCalendar, input: PlanInput): TaskPlan {

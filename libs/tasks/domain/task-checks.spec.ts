@@ -20,6 +20,7 @@ const facts = (overrides: Partial<TaskFacts> = {}): TaskFacts => ({
   today: '2027-10-01',
   dueDate: '2027-10-15',
   pausedSince: null,
+  pauseBasis: null,
   extensions: 0,
   ...overrides,
 });
@@ -128,6 +129,15 @@ describe('task checks', () => {
     expect(checkResume(facts(), '')).toEqual({ code: 'REASON_REQUIRED', message: '恢复计时须说明理由' });
     expect(checkResume(facts(), '继续')).toEqual({ code: 'NOT_PAUSED', message: '任务未暂停计时' });
     expect(checkResume(facts({ pausedSince: '2027-09-29' }), '继续')).toBeNull();
+  });
+
+  it("rule 2: the review pause is the workflow's; it is neither paused again nor resumed by hand", () => {
+    const inReview = facts({ state: 'submitted', pausedSince: '2027-09-29', pauseBasis: '待审核' });
+    expect(checkPause(inReview, '等待')).toEqual({
+      code: 'ALREADY_PAUSED',
+      message: '已于 2027-09-29 提交，待审核期间不计时',
+    });
+    expect(code(checkResume(inReview, '继续'))).toBe('INVALID_TRANSITION');
   });
 
   it('takes a leader instruction with text until the task is final', () => {

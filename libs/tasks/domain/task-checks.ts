@@ -3,6 +3,7 @@
  * rule broken, as the workflow reports it to the caller, or null when the update may proceed.
  */
 import { isIsoDate } from '../../clock/domain/beijing-time';
+import { REVIEW_PAUSE } from '../../clock/domain/due-date-ledger';
 import { isFinal, isOpenForAgency, type TaskAction, type TaskState, transition } from './task-state';
 
 /** Error types carried by rejected updates; the API maps them to its error codes. */
@@ -43,6 +44,8 @@ export interface TaskFacts {
   today: string;
   readonly dueDate: string;
   readonly pausedSince: string | null;
+  /** `待审核` while the clock stands still because a submission waits for review. */
+  readonly pauseBasis: string | null;
   readonly extensions: number;
 }
 
@@ -126,8 +129,12 @@ export function checkPause(task: TaskFacts, reason: unknown): Rejection | null {
   if (noReason) return noReason;
   const final = finalRejection(task.state);
   if (final) return final;
-  if (task.pausedSince !== null) return { code: 'ALREADY_PAUSED', message: `已于 ${task.pausedSince} 暂停计时` };
-  return null;
+  if (task.pausedSince === null) return null;
+  const since =
+    task.pauseBasis === REVIEW_PAUSE
+      ? `已于 ${task.pausedSince} 提交，待审核期间不计时`
+      : `已于 ${task.pausedSince} 暂停计时`;
+  return { code: 'ALREADY_PAUSED', message: since };
 }
 
 export function checkResume(task: TaskFacts, reason: unknown): Rejection | null {
@@ -135,7 +142,10 @@ export function checkResume(task: TaskFacts, reason: unknown): Rejection | null 
   if (noReason) return noReason;
   const final = finalRejection(task.state);
   if (final) return final;
-  return task.pausedSince === null ? { code: 'NOT_PAUSED', message: '任务未暂停计时' } : null;
+  if (task.pausedSince === null) return { code: 'NOT_PAUSED', message: '任务未暂停计时' };
+  return task.pauseBasis === REVIEW_PAUSE
+    ? { code: 'INVALID_TRANSITION', message: '待审核期间不计时，审核退回时自动恢复计时，不能手动恢复' }
+    : null;
 }
 
 export function checkInstruction(state: TaskState, text: unknown): Rejection | null {

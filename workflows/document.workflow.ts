@@ -1,4 +1,14 @@
-import { ParentClosePolicy, patched, proxyActivities, startChild } from '@temporalio/workflow';
+import {
+  type ChildWorkflowHandle,
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
+  patched,
+  proxyActivities,
+  startChild,
+} from '@temporalio/workflow';
+import { closedWithMeasure } from '../libs/tasks/domain/measure-done';
+import type { TaskState } from '../libs/tasks/domain/task-state';
+import { measureDoneSignal } from '../libs/tasks/task.definitions';
 import type { createLaunchActivities } from '../libs/launch/launch.activities';
 import type { DocumentWorkflowInput, MeasureWorkflowInput } from '../libs/launch/launch.definitions';
 import { measureWorkflowId, taskWorkflowId, taskWorkflowInput } from '../libs/launch/launch.definitions';
@@ -29,8 +39,33 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<numb
       }),
     ),
   );
-  await Promise.all(children.map((child) => child.result()));
+  await closeWhenDone(tasks, children);
   return children.length;
+}
+
+// Rule 9 (issue 9): once the measure is done, its cooperating, guiding and implied tasks still
+// open close with it and stop escalating. Runs before `measure-closes-its-tasks` only waited.
+async function closeWhenDone(tasks: TaskWorkflowInput[], children: ChildWorkflowHandle<typeof taskWorkflow>[]) {
+  const states: TaskState[] = tasks.map(() => 'issued');
+  let sent = false;
+  const finished = async (i: number, state: TaskState) => {
+    states[i] = state;
+    const facts = tasks.map((t, j) => ({ role: t.role, state: states[j], index: j }));
+    const open = closedWithMeasure(facts);
+    if (sent || open.length === 0 || !patched('measure-closes-its-tasks')) return;
+    sent = true;
+    const doneBy = facts.filter((f) => f.state === 'accepted').map((f) => tasks[f.index].agencyName);
+    // By id, not the child handle: a child that continued as new is reached in its current run.
+    await Promise.all(
+      open.map(
+        (f) =>
+          getExternalWorkflowHandle(children[f.index].workflowId)
+            .signal(measureDoneSignal, { doneBy })
+            .catch(() => undefined), // finished meanwhile: nothing to close
+      ),
+    );
+  };
+  await Promise.all(children.map((child, i) => child.result().then((snapshot) => finished(i, snapshot.state))));
 }
 
 /** One workflow per launched document: starts a child per measure. */

@@ -329,6 +329,17 @@ export class TaskRun {
     );
   }
 
+  // Rule 9: a done measure closes its cooperating, guiding and implied tasks; they stop escalating.
+  closeWithMeasure({ doneBy }: defs.MeasureDoneInput): Promise<defs.TaskSnapshot> | undefined {
+    const result = transition(this.state, 'close');
+    if (!result.ok) return undefined; // already final
+    const closing = this.pending;
+    this.pending = null;
+    const message = texts.closedWithMeasureText(this.input.measureTitle, doneBy);
+    const detail = { doneBy, ...(closing ? { extensionClosed: closing } : {}) };
+    return this.record('close', result.to, 'system', detail, [{ audience: 'liaison', message }]);
+  }
+
   // A leader's instruction (批示) joins the history and reaches the coordinator and the liaison.
   instruct({ actor, text }: defs.InstructionInput): Promise<defs.TaskSnapshot> {
     const message = texts.leaderInstructionText(this.input.measureTitle, text);

@@ -38,6 +38,9 @@ export async function taskWorkflow(input: defs.TaskWorkflowInput): Promise<defs.
   setHandler(defs.instructUpdate, (i) => run.instruct(i), {
     validator: ({ text }: defs.InstructionInput) => refuse(checks.checkInstruction(run.state, text)),
   });
+  setHandler(defs.measureDoneSignal, async (done) => {
+    await run.closeWithMeasure(done);
+  });
   setHandler(defs.calendarChangedSignal, (change) => {
     run.calendarChange = change;
   });

@@ -6,6 +6,7 @@ import { Registry1764700000000 } from './migrations/1764700000000-Registry';
 import { Auth1764800000000 } from './migrations/1764800000000-Auth';
 import { Notifications1764900000000 } from './migrations/1764900000000-Notifications';
 import { Audit1765000000000 } from './migrations/1765000000000-Audit';
+import { ClosedWithMeasure1765100000000 } from './migrations/1765100000000-ClosedWithMeasure';
 
 // Data access is raw SQL in each context's repository (docs/decisions.md): no entity classes.
 export const MIGRATIONS = [
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   Auth1764800000000,
   Notifications1764900000000,
   Audit1765000000000,
+  ClosedWithMeasure1765100000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -109,6 +109,13 @@ export const pauseUpdate = defineUpdate<TaskSnapshot, [ReasonInput]>('pause');
 export const resumeUpdate = defineUpdate<TaskSnapshot, [ReasonInput]>('resume');
 export const instructUpdate = defineUpdate<TaskSnapshot, [InstructionInput]>('instruct');
 export const calendarChangedSignal = defineSignal<[CalendarChangedInput]>('calendarChanged');
+
+/** Sent by the measure workflow to its cooperating, guiding and implied tasks once the measure is done. */
+export interface MeasureDoneInput {
+  /** Agencies whose accepted tasks made the measure done. */
+  doneBy: string[];
+}
+export const measureDoneSignal = defineSignal<[MeasureDoneInput]>('measureDone');
 export const snapshotQuery = defineQuery<TaskSnapshot>('snapshot');
 
 const taskUpdates = {

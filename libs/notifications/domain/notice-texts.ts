@@ -25,3 +25,9 @@ export function calendarGapText(measure: string, years: string): string {
 export function reportReminderText(measure: string): string {
   return `【进展报送】请报送「${measure}」本月进展情况。`;
 }
+
+/** To a cooperating or guiding agency whose task closed because the measure was done. */
+export function closedWithMeasureText(measure: string, doneBy: string[]): string {
+  const by = doneBy.length > 0 ? `（${doneBy.join('、')}办结）` : '';
+  return `「${measure}」已办结${by}，贵单位配合事项随之办结，无需再报送。`;
+}

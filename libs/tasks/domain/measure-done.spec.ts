@@ -32,4 +32,9 @@ describe('closedWithMeasure', () => {
     ]);
     expect(closedWithMeasure([t('lead', 'submitted'), coop])).toEqual([]);
   });
+
+  it('counts a task closed with its measure as final, never as the acceptance that makes it done', () => {
+    expect(closedWithMeasure([t('lead', 'accepted'), t('cooperating', 'closed')])).toEqual([]);
+    expect(isMeasureDone([t('guiding', 'closed'), t('implied', 'cancelled')])).toBe(false);
+  });
 });

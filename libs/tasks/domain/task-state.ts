@@ -1,12 +1,12 @@
 /** The life cycle of a task (PRODUCT.md), enforced by the task workflow and read by the API. */
 
-export const TASK_STATES = ['draft', 'issued', 'in_progress', 'submitted', 'accepted', 'cancelled'] as const;
+export const TASK_STATES = ['draft', 'issued', 'in_progress', 'submitted', 'accepted', 'closed', 'cancelled'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
 export const TASK_ROLES = ['lead', 'shared', 'cooperating', 'guiding', 'implied'] as const;
 export type TaskRole = (typeof TASK_ROLES)[number];
 
-export type TaskAction = 'issue' | 'acknowledge' | 'progress' | 'submit' | 'accept' | 'return' | 'cancel';
+export type TaskAction = 'issue' | 'acknowledge' | 'progress' | 'submit' | 'accept' | 'return' | 'close' | 'cancel';
 export type TaskEventType =
   | TaskAction
   | 'rung'
@@ -26,6 +26,8 @@ export const STATE_LABELS: Record<TaskState, string> = {
   in_progress: '办理中',
   submitted: '待审核',
   accepted: '已办结',
+  // A cooperating, guiding or implied task whose measure was done without it (docs/decisions.md).
+  closed: '随措施办结',
   cancelled: '已撤销',
 };
 
@@ -37,6 +39,7 @@ const TRANSITIONS: Record<TaskAction, { from: readonly TaskState[]; to: TaskStat
   submit: { from: ['in_progress'], to: 'submitted' },
   accept: { from: ['submitted'], to: 'accepted' },
   return: { from: ['submitted'], to: 'in_progress' },
+  close: { from: ['issued', 'in_progress', 'submitted'], to: 'closed' },
   cancel: { from: ['draft', 'issued', 'in_progress', 'submitted'], to: 'cancelled' },
 };
 
@@ -61,5 +64,5 @@ export function isOpenForAgency(state: TaskState): boolean {
 }
 
 export function isFinal(state: TaskState): boolean {
-  return state === 'accepted' || state === 'cancelled';
+  return state === 'accepted' || state === 'closed' || state === 'cancelled';
 }

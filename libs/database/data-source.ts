@@ -7,6 +7,7 @@ import { Auth1764800000000 } from './migrations/1764800000000-Auth';
 import { Notifications1764900000000 } from './migrations/1764900000000-Notifications';
 import { Audit1765000000000 } from './migrations/1765000000000-Audit';
 import { ClosedWithMeasure1765100000000 } from './migrations/1765100000000-ClosedWithMeasure';
+import { SystemNotices1765200000000 } from './migrations/1765200000000-SystemNotices';
 
 // Data access is raw SQL in each context's repository (docs/decisions.md): no entity classes.
 export const MIGRATIONS = [
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   Notifications1764900000000,
   Audit1765000000000,
   ClosedWithMeasure1765100000000,
+  SystemNotices1765200000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -4,8 +4,8 @@ import { deliveryWorkflowId } from './delivery.definitions';
 import type { DeliveryStore } from './delivery-store.service';
 
 /**
- * Starts one delivery workflow per notification of an event, after the event's transaction has
- * committed. The business-key workflow ID makes a repeated start (a retried activity) a no-op.
+ * Starts one delivery workflow per notification (of an event, or a notice about the system),
+ * after the transaction that wrote it has committed. The business-key workflow ID makes a repeated start (a retried activity) a no-op.
  */
 export class DeliveryStarter {
   constructor(
@@ -15,7 +15,11 @@ export class DeliveryStarter {
   ) {}
 
   async startForEvent(taskId: string, eventSeq: number): Promise<void> {
-    for (const notificationId of await this.store.idsOfEvent(taskId, eventSeq)) {
+    await this.startFor(await this.store.idsOfEvent(taskId, eventSeq));
+  }
+
+  async startFor(notificationIds: string[]): Promise<void> {
+    for (const notificationId of notificationIds) {
       try {
         await this.client.workflow.start<typeof deliveryWorkflow>('deliveryWorkflow', {
           workflowId: deliveryWorkflowId(notificationId),

@@ -67,9 +67,11 @@ export class DeliveryStore {
   async fillInboxes(n: NotificationToSend): Promise<Recipient[]> {
     return this.db.transaction(async (tx) => {
       const recipients =
-        n.audience === 'liaison'
-          ? await this.users.liaisonsOf(n.taskAgencyId, tx)
-          : await this.users.withRole(n.audience, tx);
+        n.audience !== 'liaison'
+          ? await this.users.withRole(n.audience, tx)
+          : n.taskAgencyId
+            ? await this.users.liaisonsOf(n.taskAgencyId, tx)
+            : [];
       if (recipients.length > 0) {
         await this.notifications.insertInboxItems(
           n.id,

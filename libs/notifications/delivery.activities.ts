@@ -23,7 +23,7 @@ export interface DeliveryActivityDeps {
   webhookTimeoutMs?: number;
 }
 
-const AUDIENCE_LABEL = { liaison: '承办单位', coordinator: '协调处室', leader: '领导' } as const;
+const AUDIENCE_LABEL = { liaison: '承办单位', coordinator: '协调处室', leader: '领导', admin: '系统管理员' } as const;
 
 function emailOf(n: NotificationToSend): { subject: string; text: string } {
   const subject = `【督办】${n.message}`;
@@ -32,10 +32,9 @@ function emailOf(n: NotificationToSend): { subject: string; text: string } {
     text: [
       n.message,
       '',
-      `事项：${n.measureTitle}`,
-      `责任单位：${n.agencyName}`,
+      ...(n.taskId === null ? ['事项：系统通知'] : [`事项：${n.measureTitle}`, `责任单位：${n.agencyName}`]),
       `发送对象：${AUDIENCE_LABEL[n.audience]}`,
-      `任务编号：${n.taskId}`,
+      ...(n.taskId === null ? [] : [`任务编号：${n.taskId}`]),
       `通知编号：${n.id}`,
     ].join('\n'),
   };

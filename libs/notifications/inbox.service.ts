@@ -3,14 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { TasksService } from '../tasks/tasks.service';
+import type { NoticeAudience } from './domain/notice-audience';
 import { NotificationError } from './notifications.errors';
 import { type InboxRow, NotificationsRepository } from './notifications.repository';
 
 export interface InboxItemView {
   id: string;
   notificationId: string;
-  taskId: string;
-  audience: 'liaison' | 'coordinator' | 'leader';
+  /** Null for a notice about the system. */
+  taskId: string | null;
+  audience: NoticeAudience;
   message: string;
   createdAt: string;
   readAt: string | null;
@@ -63,7 +65,7 @@ export class InboxService {
       const after = view(row);
       // Another user's item is "not found", never "forbidden".
       await this.audit.record(tx, {
-        documentId: await this.tasks.documentIdOf(after.taskId, tx),
+        documentId: after.taskId === null ? null : await this.tasks.documentIdOf(after.taskId, tx),
         action: 'inbox.read',
         targetType: 'inbox_item',
         targetId: id,

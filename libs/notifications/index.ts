@@ -10,3 +10,6 @@ export { webhookSignature, verifyWebhookSignature } from './webhook-signature';
 export { NotificationQueryService, type NotificationView } from './notification-query.service';
 export { NotificationsService } from './notifications.service';
 export { NotificationStoreModule } from './notification-store.module';
+export { NOTICE_AUDIENCES, type NoticeAudience } from './domain/notice-audience';
+export { ProvisionalYearNotices, provisionalYearSubject } from './provisional-year-notices';
+export { NotificationsRepository } from './notifications.repository';

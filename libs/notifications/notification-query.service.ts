@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { Audience } from '../clock/domain/ladder';
+import type { NoticeAudience } from './domain/notice-audience';
 import type { Page } from '../database/page';
 import { NotificationsRepository } from './notifications.repository';
 
 export interface NotificationView {
   id: string;
-  taskId: string;
-  eventSeq: number;
-  audience: Audience;
+  /** Null for a notice about the system. */
+  taskId: string | null;
+  eventSeq: number | null;
+  audience: NoticeAudience;
   agencyId: string | null;
   message: string;
   createdAt: string;
@@ -19,7 +20,7 @@ export class NotificationQueryService {
   constructor(private readonly notifications: NotificationsRepository) {}
 
   async list(filter: {
-    audience?: Audience;
+    audience?: NoticeAudience;
     agencyId?: string;
     taskId?: string;
     /** A liaison's agencies: only the notices addressed to them. */

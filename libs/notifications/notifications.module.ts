@@ -22,6 +22,6 @@ export class NotificationsModule {}
 @Module({
   imports: [NotificationStoreModule, UsersModule],
   providers: [DeliveryStore, MailerService],
-  exports: [DeliveryStore, MailerService],
+  exports: [DeliveryStore, MailerService, NotificationStoreModule],
 })
 export class DeliveryModule {}

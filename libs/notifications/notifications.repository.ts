@@ -2,15 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Audience } from '../clock/domain/ladder';
+import type { NoticeAudience } from './domain/notice-audience';
 
 export type DeliveryChannel = 'email' | 'webhook';
 export type DeliveryStatus = 'sent' | 'failed';
 
 export interface NotificationRow {
   id: string;
-  taskId: string;
-  eventSeq: number;
-  audience: Audience;
+  /** Null for a notice about the system (its subject says what), not about a task. */
+  taskId: string | null;
+  eventSeq: number | null;
+  audience: NoticeAudience;
   agencyId: string | null;
   message: string;
   createdAt: Date;
@@ -19,12 +21,13 @@ export interface NotificationRow {
 /** A notification with what its messages name: the task's agency and measure (a read joining tasks, registry, documents). */
 export interface NotificationToSendRow {
   id: string;
-  taskId: string;
-  eventSeq: number;
-  audience: Audience;
-  taskAgencyId: string;
-  agencyName: string;
-  measureTitle: string;
+  taskId: string | null;
+  eventSeq: number | null;
+  audience: NoticeAudience;
+  /** The task's agency and measure; null for a notice about the system. */
+  taskAgencyId: string | null;
+  agencyName: string | null;
+  measureTitle: string | null;
   message: string;
   createdAt: string;
 }
@@ -32,8 +35,8 @@ export interface NotificationToSendRow {
 export interface InboxRow {
   id: string;
   notificationId: string;
-  taskId: string;
-  audience: Audience;
+  taskId: string | null;
+  audience: NoticeAudience;
   message: string;
   createdAt: Date;
   readAt: Date | null;
@@ -51,7 +54,7 @@ export interface WebhookRow {
 }
 
 export interface NotificationFilter {
-  audience?: Audience;
+  audience?: NoticeAudience;
   agencyId?: string;
   taskId?: string;
   scope?: string[] | null;
@@ -86,6 +89,32 @@ export class NotificationsRepository {
     }
   }
 
+  /** A notice about the system, raised once per subject and audience; answers the ids it wrote now. */
+  async insertSystemNotice(
+    subject: string,
+    rows: { audience: Exclude<NoticeAudience, 'liaison'>; message: string }[],
+    tx: EntityManager,
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    for (const n of rows) {
+      const written = await tx.query<{ id: string }[]>(
+        `INSERT INTO notification (subject, audience, message) VALUES ($1, $2, $3)
+         ON CONFLICT (subject, audience) WHERE subject IS NOT NULL DO NOTHING RETURNING id::text AS id`,
+        [subject, n.audience, n.message],
+      );
+      ids.push(...written.map((r) => r.id));
+    }
+    return ids;
+  }
+
+  async idsOfSubject(subject: string): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }[]>(
+      'SELECT id::text AS id FROM notification WHERE subject = $1 ORDER BY id',
+      [subject],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async idsOfEvent(taskId: string, eventSeq: number): Promise<string[]> {
     const rows = await this.db.query<{ id: string }[]>(
       'SELECT id::text AS id FROM notification WHERE task_id = $1 AND event_seq = $2 ORDER BY id',
@@ -99,8 +128,8 @@ export class NotificationsRepository {
       `SELECT n.id::text AS id, n.task_id AS "taskId", n.event_seq AS "eventSeq", n.audience,
               t.agency_id AS "taskAgencyId", a.name AS "agencyName", m.title AS "measureTitle", n.message,
               to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
-       FROM notification n JOIN task t ON t.id = n.task_id JOIN agency a ON a.id = t.agency_id
-         JOIN measure m ON m.id = t.measure_id
+       FROM notification n LEFT JOIN task t ON t.id = n.task_id LEFT JOIN agency a ON a.id = t.agency_id
+         LEFT JOIN measure m ON m.id = t.measure_id
        WHERE n.id = $1`,
       [id],
     );
@@ -212,7 +241,7 @@ export class NotificationsRepository {
   }
 
   /** Active webhooks for a notification: system-wide ones, and the agency's for notices to its liaisons. */
-  async activeWebhookIds(agencyId: string, toLiaisons: boolean): Promise<string[]> {
+  async activeWebhookIds(agencyId: string | null, toLiaisons: boolean): Promise<string[]> {
     const rows = await this.db.query<{ id: string }[]>(
       `SELECT id FROM webhook WHERE active AND (agency_id IS NULL OR ($2 AND agency_id = $1)) ORDER BY created_at, id`,
       [agencyId, toLiaisons],

@@ -8,6 +8,8 @@ export interface TaskActivityDeps {
   calendar: { getWorkCalendar(): Promise<WorkCalendar> };
   /** Starts delivery of an event's notifications (libs/notifications); absent, they are only stored. */
   deliveries?: { startForEvent(taskId: string, seq: number): Promise<void> };
+  /** Raises the once-per-year notice of a provisional calendar year (libs/notifications). */
+  provisionalYears?: { raise(years: readonly number[]): Promise<void> };
 }
 
 // An acceptance of a late submission records how many working days late it was: the workflow has no calendar.
@@ -35,7 +37,9 @@ export function createTaskActivities(deps: TaskActivityDeps) {
 
     /** The working days the workflow needs, from the calendar in the database. */
     async planTaskDeadline(input: PlanInput): Promise<TaskPlan> {
-      return planTask(await deps.calendar.getWorkCalendar(), input);
+      const plan = planTask(await deps.calendar.getWorkCalendar(), input);
+      if (plan.provisionalYears?.length) await deps.provisionalYears?.raise(plan.provisionalYears);
+      return plan;
     },
   };
 }

@@ -1,13 +1,22 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config';
 import { CalendarService } from '../../../libs/calendar/calendar.service';
 import { DocumentsService } from '../../../libs/documents/documents.service';
 import { createLaunchActivities } from '../../../libs/launch/launch.activities';
-import { DeliveryStarter, DeliveryStore, MailerService, createDeliveryActivities } from '../../../libs/notifications';
+import {
+  DeliveryStarter,
+  DeliveryStore,
+  MailerService,
+  NotificationsRepository,
+  ProvisionalYearNotices,
+  createDeliveryActivities,
+} from '../../../libs/notifications';
 import {
   TaskEventsService,
   TasksService,
@@ -37,6 +46,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly documents: DocumentsService,
     private readonly deliveryStore: DeliveryStore,
     private readonly mailer: MailerService,
+    private readonly notifications: NotificationsRepository,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,13 +56,14 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     // The worker's own connection also starts the delivery workflows of recorded events.
     const client = new Client({ connection: this.connection, namespace });
     const deliveries = new DeliveryStarter(client, taskQueue, this.deliveryStore);
+    const provisionalYears = new ProvisionalYearNotices(this.db, this.notifications, deliveries);
     this.worker = await Worker.create({
       connection: this.connection,
       namespace,
       taskQueue,
       ...workflowSource(),
       activities: {
-        ...createTaskActivities({ events: this.events, calendar: this.calendar, deliveries }),
+        ...createTaskActivities({ events: this.events, calendar: this.calendar, deliveries, provisionalYears }),
         ...createLaunchActivities({ documents: this.documents, tasks: this.tasks }),
         ...createCalendarReplanActivities({ openTasks: this.tasks, changes: this.calendar }),
         ...createDeliveryActivities({

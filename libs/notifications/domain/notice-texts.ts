@@ -31,3 +31,12 @@ export function closedWithMeasureText(measure: string, doneBy: string[]): string
   const by = doneBy.length > 0 ? `（${doneBy.join('、')}办结）` : '';
   return `「${measure}」已办结${by}，贵单位配合事项随之办结，无需再报送。`;
 }
+
+/** Once per year, to admins and coordinators: deadlines in the year are planned provisionally. */
+export function provisionalYearText(year: number): string {
+  return (
+    `【工作日历】${year} 年节假日安排尚未发布，涉及该年的截止日期和督办节点暂按《全国年节及纪念日放假办法》` +
+    `的法定节假日排定（不含调休），均为暂定。国务院办公厅发布 ${year} 年部分节假日安排的通知后，` +
+    `请管理员在「工作日历」中粘贴通知原文导入，系统将据此重排相关任务。`
+  );
+}

@@ -1,18 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AUDIENCES } from '../../../../../libs/clock';
+import { NOTICE_AUDIENCES } from '../../../../../libs/notifications';
 import { PageFieldsDto } from '../../common/common.dto';
 
 export class NotificationDto {
   @ApiProperty({ description: '通知序号（递增整数，以字符串表示）', example: '1' })
   id!: string;
 
-  @ApiProperty({ format: 'uuid' })
-  taskId!: string;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: '系统通知（如暂定工作日历）为 null' })
+  taskId!: string | null;
 
-  @ApiProperty({ type: 'integer' })
-  eventSeq!: number;
+  @ApiProperty({ type: 'integer', nullable: true })
+  eventSeq!: number | null;
 
-  @ApiProperty({ enum: AUDIENCES })
+  @ApiProperty({ enum: NOTICE_AUDIENCES })
   audience!: string;
 
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true })

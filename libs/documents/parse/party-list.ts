@@ -28,6 +28,8 @@ const GENERIC =
 /** 各牵头部门, 有关责任单位: a collective named by its role, which a role word inside must not cut. */
 const ROLE_COLLECTIVE = /(?:各|有关|相关|其他)+(?:牵头|配合|责任|主责|协办|参与|成员|指导)(?:部门|单位)(?![：:])/g;
 const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"' };
+/** Text without any of these has nothing shielded (the common case: a fast path). */
+const MAY_SHIELD = /[“‘「『"（(]|(?:各|有关|相关|其他)(?:牵头|配合|责任|主责|协办|参与|成员|指导)/;
 const ROLE_VERB = /负责|牵头|配合|参与|协助|指导|会同|落实/;
 /** How agency names end: 局, 委, 办公室, 领导小组, 工作专班, 中心… */
 export const AGENCY_END = /[局委部办厅署院会室府组行联处所站队司社馆心关班团]$/;
@@ -59,6 +61,7 @@ function quoted(text: string): boolean[] {
  * or a collective named by its role (各配合单位).
  */
 export function shielded(text: string): boolean[] {
+  if (!MAY_SHIELD.test(text)) return new Array<boolean>(text.length).fill(false);
   const inside = quoted(text);
   const open: number[] = [];
   for (let i = 0; i < text.length; i += 1) {
@@ -76,6 +79,7 @@ export function shielded(text: string): boolean[] {
 
 /** `text.split` on any of `separators`, except where they are shielded. */
 export function splitOutside(text: string, separators: string): string[] {
+  if (!MAY_SHIELD.test(text)) return plainSplit(text, separators);
   const inside = shielded(text);
   const pieces: string[] = [];
   let from = 0;
@@ -89,8 +93,17 @@ export function splitOutside(text: string, separators: string): string[] {
   return pieces;
 }
 
+const SEPARATOR_SETS = new Map<string, RegExp>();
+
+function plainSplit(text: string, separators: string): string[] {
+  let re = SEPARATOR_SETS.get(separators);
+  if (!re) SEPARATOR_SETS.set(separators, (re = new RegExp(`[${separators}]`)));
+  return text.split(re);
+}
+
 /** The text without its quoted terms, for checks that quoted words must not trip. */
 export function withoutQuoted(text: string): string {
+  if (!MAY_SHIELD.test(text)) return text;
   const inside = quoted(text);
   return text
     .split('')
@@ -119,13 +132,12 @@ export function splitParties(chunk: string): PartyList {
   const aliases: Record<string, string[]> = {};
   let openList = false;
   const add = (p: string): void => {
-    const { name, alternatives } = secondNames(p.trim());
+    const { name, alternatives } = secondNames(trimUnmatched(p.trim()));
     if (name.length > 0 && !parties.includes(name)) parties.push(name);
     if (alternatives.length > 0) aliases[name] = [...new Set([...(aliases[name] ?? []), ...alternatives])];
   };
   for (const piece of joined) {
-    const inside = shielded(piece);
-    const at = [...piece.matchAll(DENG_SPLIT)].find((m) => !inside[m.index ?? 0])?.index;
+    const at = dengOutside(piece);
     if (at !== undefined) {
       openList = true;
       add(piece.slice(0, at));
@@ -155,6 +167,16 @@ function secondNames(party: string): { name: string; alternatives: string[] } {
   return agencies && AGENCY_END.test(name) ? { name, alternatives: names } : whole;
 }
 
+/** A bracket the name does not close is the edge of the text around it: 中国（上海）） -> 中国（上海）. */
+function trimUnmatched(name: string): string {
+  if (!/[（()）]/.test(name)) return name;
+  const depth = (s: string): number => (s.match(/[（(]/g) ?? []).length - (s.match(/[）)]/g) ?? []).length;
+  let out = name;
+  while (depth(out) < 0 && /[）)]$/.test(out)) out = out.slice(0, -1);
+  while (depth(out) > 0 && /^[（(]/.test(out)) out = out.slice(1);
+  return out.trim();
+}
+
 function matchingOpener(text: string): number {
   let depth = 0;
   for (let j = text.length - 1; j >= 0; j -= 1) {
@@ -165,6 +187,13 @@ function matchingOpener(text: string): number {
     }
   }
   return -1;
+}
+
+function dengOutside(piece: string): number | undefined {
+  const matches = [...piece.matchAll(DENG_SPLIT)];
+  if (matches.length === 0) return undefined;
+  const inside = shielded(piece);
+  return matches.find((m) => !inside[m.index ?? 0])?.index;
 }
 
 function lastComponent(collective: string): string {

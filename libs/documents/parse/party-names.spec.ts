@@ -50,6 +50,11 @@ describe('party names with quoted terms, kept whole', () => {
     );
   });
 
+  it('in a document-wide cooperation convention', () => {
+    const r = doc('（市水务局负责；以下工作均需市“河长制”办公室配合，不再单独列出）');
+    expect(r.conventions.map((c) => c.kind === 'documentWideCooperating' && c.parties)).toEqual([['市“河长制”办公室']]);
+  });
+
   it('a quoted slogan in prose or an unclosed quote is still no attribution', () => {
     expect(attr('（推行“双随机、一公开”监管，由区市场监管局负责）')).toBeUndefined();
     expect(attr('（市“河长制办公室负责）')).toBeUndefined();
@@ -81,6 +86,7 @@ describe('party names with quoted terms, kept whole', () => {
     '12345',
     '%',
     '：',
+    '的',
   ];
   const quotedName = fc
     .tuple(
@@ -106,6 +112,7 @@ describe('collectives whose name holds 、 or a role word, kept whole', () => {
   it.each([
     '各县（市、区）',
     '各县（市、区）人民政府',
+    '各市（州）、县（市、区）人民政府',
     '有关县（市、区）人民政府',
     '各市、县',
     '各市、县（区）人民政府',
@@ -203,6 +210,12 @@ describe('a second name in brackets after a party', () => {
     expect(codes(r).sort()).toEqual(['GENERIC_PARTY', 'OPEN_LIST']);
     expect(roles(attr('（市市场监督管理委员会（以下简称市市场监管委）负责）'))).toEqual(
       only({ shared: ['市市场监督管理委员会'], aliases: { 市市场监督管理委员会: ['市市场监管委'] } }),
+    );
+  });
+
+  it('in a 责任单位： sentence without brackets', () => {
+    expect(roles(attr('责任单位：市市场监管委（市知识产权局）、市公安局。'))).toEqual(
+      only({ shared: ['市市场监管委', '市公安局'], aliases: { 市市场监管委: ['市知识产权局'] } }),
     );
   });
 

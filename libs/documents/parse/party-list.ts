@@ -167,14 +167,29 @@ function secondNames(party: string): { name: string; alternatives: string[] } {
   return agencies && AGENCY_END.test(name) ? { name, alternatives: names } : whole;
 }
 
-/** A bracket the name does not close is the edge of the text around it: 中国（上海）） -> 中国（上海）. */
+/**
+ * Brackets a name does not close belong to the text around it: a stray closer is dropped
+ * (中国（上海）） -> 中国（上海）), and so is an opener in front; from any other unclosed opener on,
+ * the words are not the name (关于（以下简称 -> 关于).
+ */
 function trimUnmatched(name: string): string {
   if (!/[（()）]/.test(name)) return name;
-  const depth = (s: string): number => (s.match(/[（(]/g) ?? []).length - (s.match(/[）)]/g) ?? []).length;
-  let out = name;
-  while (depth(out) < 0 && /[）)]$/.test(out)) out = out.slice(0, -1);
-  while (depth(out) > 0 && /^[（(]/.test(out)) out = out.slice(1);
-  return out.trim();
+  const open: number[] = [];
+  const stray = new Set<number>();
+  for (let i = 0; i < name.length; i += 1) {
+    if (name[i] === '（' || name[i] === '(') open.push(i);
+    else if ((name[i] === '）' || name[i] === ')') && open.pop() === undefined) stray.add(i);
+  }
+  open.forEach((at, k) => {
+    if (at === k) stray.add(at); // unclosed openers at the very start
+  });
+  const cut = open.find((at, k) => at !== k) ?? name.length;
+  return name
+    .slice(0, cut)
+    .split('')
+    .filter((_, i) => !stray.has(i))
+    .join('')
+    .trim();
 }
 
 function matchingOpener(text: string): number {

@@ -131,6 +131,12 @@ describe('collectives whose name holds 、 or a role word, kept whole', () => {
     );
   });
 
+  it('a bracket the name does not close is the edge of the text around it', () => {
+    expect(splitParties('中国（上海）自由贸易试验区管委会）').parties).toEqual(['中国（上海）自由贸易试验区管委会']);
+    expect(splitParties('（市民政局、市教委').parties).toEqual(['市民政局', '市教委']);
+    expect(splitParties('市民政局（具体由').parties).toEqual(['市民政局']);
+  });
+
   it('but a bare level beside a concrete agency is not joined to it', () => {
     expect(splitParties('各区人民政府、市财政局').parties).toEqual(['各区人民政府', '市财政局']);
     expect(splitParties('各区、有关部门').parties).toEqual(['各区', '有关部门']);

@@ -186,6 +186,21 @@ describe('an item number written against a figure (7.5G…, 8.2026年…)', () =
     ]);
   });
 
+  it('Chinese numberings were never ambiguous: 七、5G…, （七）2026年…', () => {
+    const r = parsePolicy(['六、做好甲。（市民政局负责）', '七、5G网络全覆盖。（市通信管理局负责）'].join('\n'));
+    expect(items(r)).toEqual([
+      ['六、', '做好甲'],
+      ['七、', '5G网络全覆盖'],
+    ]);
+    const r2 = parsePolicy(
+      ['一、重点任务', '（六）做好甲。（市民政局负责）', '（七）2026年起全面推行。（市数据局负责）'].join('\n'),
+    );
+    expect(items(r2)).toEqual([
+      ['（六）', '做好甲'],
+      ['（七）', '2026年起全面推行'],
+    ]);
+  });
+
   it('full-width digits number items as written', () => {
     const r = parsePolicy(
       plan(['１．做好甲。（市民政局负责）', '２．做好乙。（市教委负责）', '１０．做好丙。（市财政局负责）']),

@@ -3,7 +3,7 @@
  * e.g. （市民政局、市教委按职责分工负责）, （A牵头，B、C配合）, （牵头单位：A，配合单位：B、C）.
  */
 import type { PartyRole, Span } from './parse-result.types';
-import { AGENCY_END, shielded, splitOutside, splitParties, withoutQuoted } from './party-list';
+import { AGENCY_END, QUOTE_MARK, shielded, splitOutside, splitParties, withoutQuoted } from './party-list';
 
 export interface FoundConvention {
   kind: 'documentWideCooperating' | 'firstListedLeads';
@@ -145,7 +145,8 @@ function isPlausible(content: AttributionContent): boolean {
     const plain = withoutQuoted(p);
     return (
       p.length <= MAX_PARTY_LENGTH &&
-      !/[。！？%\d“”‘’「」『』"]/.test(plain) &&
+      !/[。！？%\d]/.test(plain) &&
+      !QUOTE_MARK.test(plain) &&
       !NOT_A_NAME.test(plain) &&
       (plain === p || AGENCY_END.test(p))
     );

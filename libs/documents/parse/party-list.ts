@@ -27,9 +27,20 @@ const GENERIC =
 
 /** 各牵头部门, 有关责任单位: a collective named by its role, which a role word inside must not cut. */
 const ROLE_COLLECTIVE = /(?:各|有关|相关|其他)+(?:牵头|配合|责任|主责|协办|参与|成员|指导)(?:部门|单位)(?![：:])/g;
-const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"' };
+const QUOTES: Record<string, string> = {
+  '“': '”',
+  '‘': '’',
+  '「': '」',
+  '『': '』',
+  '〝': '〞',
+  '《': '》',
+  '"': '"',
+  '＂': '＂',
+};
+/** Any quote mark, to catch one left unclosed. */
+export const QUOTE_MARK = /[“”‘’「」『』〝〞《》"＂]/;
 /** Text without any of these has nothing shielded (the common case: a fast path). */
-const MAY_SHIELD = /[“‘「『"（(]|(?:各|有关|相关|其他)(?:牵头|配合|责任|主责|协办|参与|成员|指导)/;
+const MAY_SHIELD = /[“‘「『〝《"＂（(]|(?:各|有关|相关|其他)(?:牵头|配合|责任|主责|协办|参与|成员|指导)/;
 const ROLE_VERB = /负责|牵头|配合|参与|协助|指导|会同|落实/;
 /** How agency names end: 局, 委, 办公室, 领导小组, 工作专班, 中心… */
 export const AGENCY_END = /[局委部办厅署院会室府组行联处所站队司社馆心关班团]$/;
@@ -162,7 +173,7 @@ function secondNames(party: string): { name: string; alternatives: string[] } {
   const inner = party.slice(open + 1, -1).trim();
   if (LEVEL_LIST.test(inner)) return whole;
   if (NOTE.test(inner)) return { name, alternatives: [] };
-  const names = splitOutside(inner.replace(SHORT_NAME, ''), '、，,').map((n) => n.trim());
+  const names = splitOutside(inner.replace(SHORT_NAME, ''), '、，,').map((n) => unquote(n.trim()));
   const agencies = names.every((n) => n.length >= 2 && AGENCY_END.test(n) && !/[（(）)。；;]/.test(n));
   return agencies && AGENCY_END.test(name) ? { name, alternatives: names } : whole;
 }
@@ -190,6 +201,14 @@ function trimUnmatched(name: string): string {
     .filter((_, i) => !stray.has(i))
     .join('')
     .trim();
+}
+
+/** 以下简称“市监委” names 市监委. */
+function unquote(name: string): string {
+  const closer = QUOTES[name[0]];
+  return closer !== undefined && name.length > 2 && name.endsWith(closer) && !QUOTE_MARK.test(name.slice(1, -1))
+    ? name.slice(1, -1)
+    : name;
 }
 
 function matchingOpener(text: string): number {

@@ -19,6 +19,9 @@ describe('party names with quoted terms, kept whole', () => {
     ['『…』', '区『智慧社区』建设指挥部'],
     ['‘…’', '市‘十五五’规划编制领导小组办公室'],
     ['"…"', '市"菜篮子"工程领导小组办公室'],
+    ['＂…＂', '区＂接诉即办＂工作专班'],
+    ['〝…〞', '市〝城市大脑〞运营中心'],
+    ['《…》', '市《促进条例》执法检查组'],
   ])('%s: %s', (_, name) => {
     expect(roles(attr(`（${name}牵头，市水务局、市农业农村委配合）`))).toEqual(
       only({ lead: [name], cooperating: ['市水务局', '市农业农村委'] }),
@@ -66,6 +69,9 @@ describe('party names with quoted terms, kept whole', () => {
     ['「', '」'],
     ['『', '』'],
     ['"', '"'],
+    ['＂', '＂'],
+    ['〝', '〞'],
+    ['《', '》'],
   ];
   // What a quoted term may hold: words, list separators, role words, 等, figures, sentence marks.
   const TERM = [
@@ -216,6 +222,9 @@ describe('a second name in brackets after a party', () => {
     expect(codes(r).sort()).toEqual(['GENERIC_PARTY', 'OPEN_LIST']);
     expect(roles(attr('（市市场监督管理委员会（以下简称市市场监管委）负责）'))).toEqual(
       only({ shared: ['市市场监督管理委员会'], aliases: { 市市场监督管理委员会: ['市市场监管委'] } }),
+    );
+    expect(roles(attr('（市地方金融监督管理局（以下简称“市金融局”）负责）'))).toEqual(
+      only({ shared: ['市地方金融监督管理局'], aliases: { 市地方金融监督管理局: ['市金融局'] } }),
     );
   });
 

@@ -3,7 +3,7 @@
  * e.g. （市民政局、市教委按职责分工负责）, （A牵头，B、C配合）, （牵头单位：A，配合单位：B、C）.
  */
 import type { PartyRole, Span } from './parse-result.types';
-import { splitParties } from './party-list';
+import { AGENCY_END, QUOTE_MARK, shielded, splitOutside, splitParties, withoutQuoted } from './party-list';
 
 export interface FoundConvention {
   kind: 'documentWideCooperating' | 'firstListedLeads';
@@ -25,6 +25,8 @@ export interface AttributionContent {
    * (`A、B，各省级人民政府按职责分工负责`): a second tier a first-listed-leads rule does not reach.
    */
   laterGroup: string[];
+  /** Party -> its second names written in brackets after it (市市场监管委（市知识产权局）). */
+  aliases: Record<string, string[]>;
 }
 
 export interface AttributionCandidate {
@@ -137,7 +139,18 @@ function isPlausible(content: AttributionContent): boolean {
   if (all.length === 0) return false;
   // Party names are short and carry no sentence punctuation, figures or sentence words
   // (（企业直接向国家发展改革委申报，由省级部门负责转报） names an agency but assigns it nothing).
-  return all.every((p) => p.length <= MAX_PARTY_LENGTH && !/[。！？“”"%\d]/.test(p) && !NOT_A_NAME.test(p));
+  // A quoted term may hold anything, but only inside an agency's name (市“河长制”办公室),
+  // not a quoted slogan in prose (（实施“双随机、一公开”监管，由市场监管部门负责）).
+  return all.every((p) => {
+    const plain = withoutQuoted(p);
+    return (
+      p.length <= MAX_PARTY_LENGTH &&
+      !/[。！？%\d]/.test(plain) &&
+      !QUOTE_MARK.test(plain) &&
+      !NOT_A_NAME.test(plain) &&
+      (plain === p || AGENCY_END.test(p))
+    );
+  });
 }
 
 /** Roles and conventions inside one attribution's text (without the brackets). */
@@ -151,8 +164,9 @@ export function parseAttributionContent(content: string): AttributionContent {
     openList: false,
     ambiguous: [],
     laterGroup: [],
+    aliases: {},
   };
-  for (const clause of content.split(/[；;。]/)) {
+  for (const clause of splitOutside(content, '；;。')) {
     const conventionAt = findConvention(clause, result.conventions);
     parseRoles(conventionAt < 0 ? clause : clause.slice(0, conventionAt), result);
   }
@@ -165,7 +179,7 @@ export function parseAttributionContent(content: string): AttributionContent {
  */
 function findConvention(clause: string, into: FoundConvention[]): number {
   let offset = 0;
-  for (const segment of clause.split(/[，,]/)) {
+  for (const segment of splitOutside(clause, '，,')) {
     const at = offset + (segment.length - segment.trimStart().length);
     const text = clause.slice(at).trim();
     if (/(?:列|排)(?:在)?第一位|第一位的?(?:者|部门|单位)?为牵头/.test(segment)) {
@@ -194,14 +208,17 @@ function parseRoles(text: string, into: AttributionContent): void {
     groups.forEach((group, tier) => {
       const list = splitParties(group);
       if (list.openList) into.openList = true;
+      for (const [party, names] of Object.entries(list.aliases)) into.aliases[party] = names;
       for (const p of list.parties) {
         if (!target.includes(p)) target.push(p);
         if (tier > 0 && !into.laterGroup.includes(p)) into.laterGroup.push(p);
       }
     });
   };
+  const inside = shielded(text);
   for (const m of text.matchAll(ROLE_TOKEN)) {
     const index = m.index ?? 0;
+    if (inside[index]) continue; // 各牵头部门, 市“牵头”办: part of a name
     const chunk = text.slice(last, index);
     last = index + m[0].length;
     if (m[1] !== undefined) {
@@ -233,7 +250,8 @@ function parseRoles(text: string, into: AttributionContent): void {
 /** `A、B，C` is two tiers when the list uses both separators; a list of commas alone is one tier. */
 function tiers(chunk: string): string[] {
   const list = chunk.replace(/^[\s，,、]+|[\s，,、]+$/g, '');
-  return list.includes('、') && /[，,]/.test(list) ? list.split(/[，,]/) : [list];
+  const groups = splitOutside(list, '，,');
+  return groups.length > 1 && splitOutside(list, '、').length > 1 ? groups : [list];
 }
 
 function labelRole(label: string): PartyRole {

@@ -2,15 +2,17 @@
  * A document pasted or exported as one line (or a few very long ones): recovers virtual lines so the
  * line-based structure finder can read it. Offsets stay those of the input.
  */
-import type { Line } from './structure';
+import { arabicValue, FIGURE_ITEM, type Line } from './structure';
 
 type Kind = 'cnComma' | 'cnParen' | 'arabic' | 'arabicParen';
 
-const KINDS: { kind: Kind; level: number; re: RegExp }[] = [
+/** `figure`: 7.5G… cuts only where it continues the sequence (after 6.), never to start one. */
+const KINDS: { kind: Kind; level: number; re: RegExp; figure?: true }[] = [
   { kind: 'cnComma', level: 1, re: /^([一二三四五六七八九十]{1,3})、/ },
   { kind: 'cnParen', level: 2, re: /^[（(]([一二三四五六七八九十]{1,3})[）)]/ },
-  { kind: 'arabic', level: 3, re: /^(\d{1,3})[.．、](?![\d.．])/ },
-  { kind: 'arabicParen', level: 4, re: /^[（(](\d{1,3})[）)]/ },
+  { kind: 'arabic', level: 3, re: /^([0-9０-９]{1,3})[.．、](?![0-9０-９.．])/ },
+  { kind: 'arabic', level: 3, re: FIGURE_ITEM, figure: true },
+  { kind: 'arabicParen', level: 4, re: /^[（(]([0-9０-９]{1,3})[）)]/ },
 ];
 /** What may come right before a numbering that starts a paragraph. */
 const BOUNDARY = /[。；;！!？?）)：:”"]/;
@@ -33,17 +35,17 @@ export function splitInline(input: string, lines: Line[]): Line[] {
       const prev = i > line.start ? input[i - 1] : ' ';
       if (SPACE.test(input[i])) continue;
       if (SPACE.test(prev)) cut(i);
-      if (!'一二三四五六七八九十（(0123456789'.includes(input[i])) continue;
+      if (!'一二三四五六七八九十（(0123456789０１２３４５６７８９'.includes(input[i])) continue;
       const head = input.slice(i, Math.min(line.end, i + 8));
-      for (const { kind, level, re } of KINDS) {
+      for (const { kind, level, re, figure } of KINDS) {
         const m = re.exec(head);
         if (!m) continue;
-        const value = kind === 'arabic' || kind === 'arabicParen' ? Number(m[1]) : cnValue(m[1]);
+        const value = kind === 'arabic' || kind === 'arabicParen' ? arabicValue(m[1]) : cnValue(m[1]);
         const atBoundary = SPACE.test(prev) || BOUNDARY.test(prev);
         const paren = kind === 'cnParen' || kind === 'arabicParen';
         const continues = value === last[kind] + 1 && (atBoundary || paren);
         const starts = value === 1 && (atBoundary || (paren && lastLevel > 0 && lastLevel < level));
-        if (continues || starts) {
+        if (continues || (starts && !figure)) {
           cut(i);
           last[kind] = value;
           lastLevel = level;

@@ -133,6 +133,7 @@ function measureTitle(input: string, block: MeasureBlock, end: number, found: At
 
 function toAttribution(c: AttributionCandidate, firstListedLeads: boolean): ParsedAttribution {
   const { lead, shared, cooperating, guiding, ambiguous, laterGroup } = c.content;
+  const aliases = structuredClone(c.content.aliases);
   // Parties without a role word count as equally responsible; a warning asks for a check.
   const allShared = [...shared, ...ambiguous.filter((p) => !shared.includes(p))];
   // 列第一位者为牵头单位 reaches the first tier of the list (A、B，各省级人民政府: A leads, B
@@ -148,6 +149,7 @@ function toAttribution(c: AttributionCandidate, firstListedLeads: boolean): Pars
       cooperating: [...firstTier.slice(1), ...cooperating.filter((p) => !allShared.includes(p))],
       guiding: [...guiding],
       roleSource: 'documentConvention',
+      aliases,
     };
   }
   return {
@@ -158,6 +160,7 @@ function toAttribution(c: AttributionCandidate, firstListedLeads: boolean): Pars
     cooperating: [...cooperating],
     guiding: [...guiding],
     roleSource: 'explicit',
+    aliases,
   };
 }
 

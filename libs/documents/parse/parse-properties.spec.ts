@@ -72,6 +72,21 @@ const FRAGMENTS = [
   '（含',
   '市（地、州、盟）',
   '中国（上海）',
+  '各县（市、区）',
+  '有关区、县人民政府',
+  '各牵头部门',
+  '有关责任单位',
+  '市“河长制”办公室',
+  '「一网通办」工作专班',
+  '“',
+  '”',
+  '"',
+  '市市场监管委（市知识产权局）',
+  '（以下简称',
+  '7.5G',
+  '８．',
+  '2026年',
+  '7.5%',
   '国发〔2018〕39号',
   '2018年11月16日',
   '二〇二六年一月三十日',
@@ -126,6 +141,38 @@ describe('parsePolicy properties', () => {
         return r.warnings.every((w) => w.measure === null || numbers.has(w.measure));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+/** Brackets and quotes a party name opens, it closes: no fragment of 各县（市、区） or 市“河长制”办公室. */
+function balanced(name: string): boolean {
+  let depth = 0;
+  for (const c of name) {
+    if (c === '（' || c === '(') depth += 1;
+    else if (c === '）' || c === ')') depth -= 1;
+    if (depth < 0) return false;
+  }
+  const count = (re: RegExp): number => (name.match(re) ?? []).length;
+  return depth === 0 && count(/“/g) === count(/”/g) && count(/「/g) === count(/」/g) && count(/"/g) % 2 === 0;
+}
+
+describe('parsePolicy party properties', () => {
+  it('names only whole parties (balanced brackets and quotes), and aliases only parties it names', () => {
+    fc.assert(
+      fc.property(fragmentText, (text) => {
+        for (const m of parsePolicy(text).measures) {
+          for (const a of m.attributions) {
+            const parties = [...a.lead, ...a.shared, ...a.cooperating, ...a.guiding];
+            expect(parties.filter((p) => !balanced(p))).toEqual([]);
+            for (const [party, names] of Object.entries(a.aliases)) {
+              expect(parties).toContain(party);
+              expect(names.length).toBeGreaterThan(0);
+            }
+          }
+        }
+      }),
+      { numRuns: 600 },
     );
   });
 });

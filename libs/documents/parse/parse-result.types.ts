@@ -21,6 +21,13 @@ export interface ParsedAttribution {
   cooperating: string[];
   guiding: string[];
   roleSource: RoleSource;
+  /**
+   * Second names written in brackets right after a party, keyed by the party as listed:
+   * （市市场监管委（市知识产权局）负责） gives shared ["市市场监管委"] and
+   * aliases {"市市场监管委": ["市知识产权局"]}; also 某委员会（以下简称某委）. `{}` when none.
+   * Always present in parser output; results stored before this field was added lack it.
+   */
+  aliases: Record<string, string[]>;
 }
 
 export interface ParsedMeasure {

@@ -10,6 +10,7 @@ describe('party lists', () => {
     expect(splitParties('市民政局、市教委，市财政局')).toEqual({
       parties: ['市民政局', '市教委', '市财政局'],
       openList: false,
+      aliases: {},
     });
   });
 
@@ -29,6 +30,7 @@ describe('party lists', () => {
     expect(splitParties('人力资源社会保障部等有关部门和单位')).toEqual({
       parties: ['人力资源社会保障部', '有关部门和单位'],
       openList: true,
+      aliases: {},
     });
     const r = one('（海关总署、商务部等有关部门负责）');
     expect(r.measures[0].attributions[0].shared).toEqual(['海关总署', '商务部', '有关部门']);
@@ -39,7 +41,7 @@ describe('party lists', () => {
     const r = one('（工业和信息化部、发展改革委、科技部等负责）');
     expect(r.measures[0].attributions[0].shared).toEqual(['工业和信息化部', '发展改革委', '科技部']);
     expect(r.warnings.map((w) => w.code)).toEqual(['OPEN_LIST']);
-    expect(splitParties('中等职业学校')).toEqual({ parties: ['中等职业学校'], openList: false });
+    expect(splitParties('中等职业学校')).toEqual({ parties: ['中等职业学校'], openList: false, aliases: {} });
   });
 
   it('know generic parties', () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { parsePolicy } from './parse-policy';
 import type { ParseResult } from './parse-result.types';
 
@@ -126,5 +127,168 @@ describe('document structures', () => {
     const r = parsePolicy('各区人民政府：\n现将有关事项通知如下，请认真贯彻执行。\n');
     expect(r.measures).toEqual([]);
     expect(r.warnings).toEqual([]);
+  });
+});
+
+describe('an item number written against a figure (7.5G…, 8.2026年…)', () => {
+  const items = (r: ParseResult) => r.measures.map((m) => [m.number, m.title]);
+  const plan = (lines: string[]): string => ['一、重点任务', ...lines].join('\n');
+
+  it('is an item where the sequence expects it', () => {
+    const text = plan([
+      '6.推进千兆光网覆盖。（市通信管理局负责）',
+      '7.5G基站建设提速。新建基站一批。（市通信管理局负责）',
+      '8.2026年底前完成老旧小区改造。（市住房城乡建设委负责）',
+    ]);
+    const r = parsePolicy(text);
+    expect(items(r)).toEqual([
+      ['6.', '推进千兆光网覆盖'],
+      ['7.', '5G基站建设提速'],
+      ['8.', '2026年底前完成老旧小区改造'],
+    ]);
+    expect(r.measures.map((m) => m.attributions[0].shared)).toEqual([
+      ['市通信管理局'],
+      ['市通信管理局'],
+      ['市住房城乡建设委'],
+    ]);
+    expectSpansExact(text, r);
+  });
+
+  it('with 、, a full-width dot, full-width digits, and （7） which never was ambiguous', () => {
+    expect(
+      items(parsePolicy(plan(['6、做好甲。（市民政局负责）', '7、5G应用推广。（市工业和信息化局负责）']))),
+    ).toEqual([
+      ['6、', '做好甲'],
+      ['7、', '5G应用推广'],
+    ]);
+    expect(items(parsePolicy(plan(['6．做好甲。（市民政局负责）', '7．2027年前建成平台。（市数据局负责）'])))).toEqual([
+      ['6．', '做好甲'],
+      ['7．', '2027年前建成平台'],
+    ]);
+    expect(items(parsePolicy(plan(['６．做好甲。（市民政局负责）', '７．5G专网建设。（市通信管理局负责）'])))).toEqual([
+      ['６．', '做好甲'],
+      ['７．', '5G专网建设'],
+    ]);
+    expect(
+      items(
+        parsePolicy(
+          [
+            '一、重点任务',
+            '（一）做好甲。',
+            '（6）做好乙。（市民政局负责）',
+            '（7）5G赋能。（市工业和信息化局负责）',
+          ].join('\n'),
+        ),
+      ),
+    ).toEqual([
+      ['（6）', '做好乙'],
+      ['（7）', '5G赋能'],
+    ]);
+  });
+
+  it('Chinese numberings were never ambiguous: 七、5G…, （七）2026年…', () => {
+    const r = parsePolicy(['六、做好甲。（市民政局负责）', '七、5G网络全覆盖。（市通信管理局负责）'].join('\n'));
+    expect(items(r)).toEqual([
+      ['六、', '做好甲'],
+      ['七、', '5G网络全覆盖'],
+    ]);
+    const r2 = parsePolicy(
+      ['一、重点任务', '（六）做好甲。（市民政局负责）', '（七）2026年起全面推行。（市数据局负责）'].join('\n'),
+    );
+    expect(items(r2)).toEqual([
+      ['（六）', '做好甲'],
+      ['（七）', '2026年起全面推行'],
+    ]);
+  });
+
+  it('full-width digits number items as written', () => {
+    const r = parsePolicy(
+      plan(['１．做好甲。（市民政局负责）', '２．做好乙。（市教委负责）', '１０．做好丙。（市财政局负责）']),
+    );
+    expect(r.measures.map((m) => m.number)).toEqual(['１．', '２．', '１０．']);
+  });
+
+  it('opens a list under a heading when 2. follows it', () => {
+    const r = parsePolicy(
+      [
+        '一、重点任务',
+        '（一）加快数字基础设施建设。',
+        '1.推进光网。（市通信管理局负责）',
+        '（二）加快城市更新。',
+        '1.2026年底前完成片区改造。（市住房城乡建设委负责）',
+        '2.完善配套。（市规划资源局负责）',
+        '（三）加快产业升级。',
+        '1.5G全连接工厂建设。',
+        '（1）先行试点。（市工业和信息化局负责）',
+        '2.完善政策。（市发展改革委负责）',
+      ].join('\n'),
+    );
+    expect(r.measures.map((m) => [m.number, m.title, m.section])).toEqual([
+      ['1.', '推进光网', '（一）加快数字基础设施建设。'],
+      ['1.', '2026年底前完成片区改造', '（二）加快城市更新。'],
+      ['2.', '完善配套', '（二）加快城市更新。'],
+      // The pending 1. had a child before its 2. came: it is the child's heading.
+      ['（1）', '先行试点', '1.5G全连接工厂建设。'],
+      ['2.', '完善政策', '（三）加快产业升级。'],
+    ]);
+  });
+
+  it('is a figure in running text, out of sequence, or with %, 倍, 个百分点, a second dot or a space', () => {
+    const text = plan([
+      '6.稳定工业增长。全年增长7.5%左右。',
+      '7.5%的规模以上企业完成数字化改造。（市工业和信息化局负责）',
+      '1.5倍于上年的投资规模。',
+      '9.2026年起施行。',
+      '7.5.1 本条为示例。',
+      '7.5 个别情形。',
+      '7.2个百分点的提升。（市工业和信息化局负责）',
+    ]);
+    const r = parsePolicy(text);
+    expect(items(r)).toEqual([['6.', '稳定工业增长']]);
+    expect(r.measures[0].text).toContain('7.2个百分点的提升。');
+  });
+
+  it('in a document flattened onto one line, cuts where the sequence continues', () => {
+    const text =
+      '一、重点任务 1.推进光网。（市通信管理局负责）2.5G基站建设提速。（市通信管理局负责）' +
+      '3.2026年底前完成改造，增长7.5%。（市住房城乡建设委负责）';
+    const r = parsePolicy(text);
+    expect(items(r)).toEqual([
+      ['1.', '推进光网'],
+      ['2.', '5G基站建设提速'],
+      ['3.', '2026年底前完成改造，增长7.5%'],
+    ]);
+    expectSpansExact(text, r);
+  });
+
+  const TITLES = [
+    '推进光网覆盖',
+    '5G基站建设提速',
+    '2026年底前完成改造',
+    '3D打印产业集聚',
+    '100个场景开放',
+    '4K超高清推广',
+  ];
+  const DOTS = ['.', '．', '、'];
+  const width = (n: number, full: boolean): string =>
+    full ? String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))) : String(n);
+
+  it('property: a numbered list finds every item whatever its title starts with', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...TITLES), { minLength: 1, maxLength: 12 }),
+        fc.constantFrom(...DOTS),
+        fc.boolean(),
+        fc.boolean(),
+        (titles, dot, full, oneLine) => {
+          const lines = titles.map((t, i) => `${width(i + 1, full)}${dot}${t}。增长7.5%。（市发展改革委负责）`);
+          const text = oneLine ? `一、重点任务 ${lines.join('')}` : plan(lines);
+          const r = parsePolicy(text);
+          expect(items(r)).toEqual(titles.map((t, i) => [`${width(i + 1, full)}${dot}`, t]));
+          expectSpansExact(text, r);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

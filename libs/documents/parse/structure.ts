@@ -29,12 +29,19 @@ export interface MeasureBlock {
 }
 
 const CN_NUM = '[一二三四五六七八九十百零〇]+';
+/** Arabic digits, half- or full-width (７．). */
+const DIGIT = '[0-9０-９]';
 const MARKERS: { level: number; re: RegExp }[] = [
   { level: 1, re: new RegExp(`^${CN_NUM}、`) },
   { level: 2, re: new RegExp(`^[（(]${CN_NUM}[）)]`) },
-  { level: 3, re: /^\d{1,3}[.．、](?![\d.．])/ },
-  { level: 4, re: /^[（(]\d{1,3}[）)]/ },
+  { level: 3, re: new RegExp(`^${DIGIT}{1,3}[.．、](?![0-9０-９.．])`) },
+  { level: 4, re: new RegExp(`^[（(]${DIGIT}{1,3}[）)]`) },
 ];
+/**
+ * 7.5G基站… / 8.2026年底前…: a 1. numbering written against a figure. It is an item only where
+ * the sequence expects it; 7.5% / 1.5倍 / 7.5.1 / "7.5 " read as a figure or a section number.
+ */
+export const FIGURE_ITEM = new RegExp(`^(${DIGIT}{1,3})[.．、](?=${DIGIT}+(?![0-9０-９.．%％‰\\s]|倍|个百分点))`);
 const DATE_LINE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
 const CN_DATE_LINE = /^([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
 const DOC_NUMBER = /^[\u4e00-\u9fa5A-Za-z]{1,15}[〔[［(（]\d{4}[〕\]］)）]\d{1,5}号$/;
@@ -56,18 +63,41 @@ export function splitLines(input: string): Line[] {
 
 export function findItems(lines: Line[]): Item[] {
   const items: Item[] = [];
+  let lastArabic = 0;
+  // 1.2026年… opening a list under a heading: an item once its 2. is seen.
+  let pendingFirst: Item | null = null;
+  const accept = (item: Item): void => {
+    if (item.level === 3) {
+      const value = arabicValue(item.number);
+      if (pendingFirst && value === 2) items.push(pendingFirst);
+      lastArabic = value;
+    }
+    if (item.level <= 3) pendingFirst = null;
+    items.push(item);
+  };
   lines.forEach((line, index) => {
     const indent = line.text.length - line.text.trimStart().length;
     const body = line.text.slice(indent);
+    const at = { start: line.start + indent, line: index };
     for (const { level, re } of MARKERS) {
       const m = re.exec(body);
-      if (m) {
-        items.push({ level, number: m[0], start: line.start + indent, line: index });
-        break;
-      }
+      if (m) return accept({ level, number: m[0], ...at });
     }
+    const figure = FIGURE_ITEM.exec(body);
+    if (!figure) return;
+    const value = arabicValue(figure[1]);
+    const item = { level: 3, number: figure[0], ...at };
+    if (value === lastArabic + 1 || (pendingFirst && value === 2)) accept(item);
+    else if (value === 1 && items.length > 0 && items[items.length - 1].level < 3) pendingFirst = item;
   });
-  return items;
+  // A pending first item joins when its 2. is seen, after any (1) children it had.
+  return items.sort((a, b) => a.line - b.line);
+}
+
+/** The value of an Arabic numbering as written: "12.", "７．", "8". */
+export function arabicValue(numbering: string): number {
+  const digits = numbering.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)).replace(/\D/g, '');
+  return Number(digits);
 }
 
 /** The signature block (issuer line + date line) ends any measure before it. */

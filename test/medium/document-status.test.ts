@@ -52,4 +52,59 @@ describe('document status roll-up', () => {
     await setTask(rows.taskIds[1], 'implied', 'in_progress');
     expect((await status.documentStatus(rows.documentId)).measures[0]).toMatchObject({ done: false, colour: 'red' });
   });
+
+  // Issue 9 rules 2 and 10 in SQL: the overdue filter and the clock of tasks under review.
+  it('lists late submissions as overdue though their clock stands still under review, and on-time ones not', async () => {
+    const rows = await importedDocumentRows(db, { measures: 1, agencies: 5 });
+    const today = shanghaiDay(new Date());
+    const due = addDays(today, -10);
+    const [open, lateUnderReview, onTimeUnderReview, paused, acceptedLate] = rows.taskIds;
+    const set = (id: string, state: string, pausedSince: string | null) =>
+      db.query(`UPDATE task SET state = $2, due_date = $3, paused_since = $4 WHERE id = $1`, [
+        id,
+        state,
+        due,
+        pausedSince,
+      ]);
+    const submitted = (id: string, day: string) =>
+      db.query(
+        `INSERT INTO task_event (task_id, seq, type, from_state, to_state, actor, detail, occurred_at)
+         VALUES ($1, 1, 'submit', 'in_progress', 'submitted', 'l', '{}', ($2::date + time '10:00') AT TIME ZONE 'Asia/Shanghai')`,
+        [id, day],
+      );
+    await set(open, 'in_progress', null);
+    await set(lateUnderReview, 'submitted', addDays(due, 3));
+    await submitted(lateUnderReview, addDays(due, 3));
+    await set(onTimeUnderReview, 'submitted', addDays(due, -2));
+    await submitted(onTimeUnderReview, addDays(due, -2));
+    await set(paused, 'in_progress', addDays(due, -1));
+    await set(acceptedLate, 'accepted', null);
+    await db.query(
+      `INSERT INTO task_event (task_id, seq, type, from_state, to_state, actor, detail, occurred_at)
+       VALUES ($1, 1, 'accept', 'submitted', 'accepted', 'c', $2, now())`,
+      [acceptedLate, JSON.stringify({ onTime: false, dueDate: due, submittedOn: addDays(due, 1), workingDaysLate: 1 })],
+    );
+
+    const list = await status.listTasks({
+      documentId: rows.documentId,
+      overdue: true,
+      sort: 'dueDate',
+      page: 1,
+      pageSize: 50,
+    });
+    expect(list.items.map((t) => t.id).sort()).toEqual([open, lateUnderReview].sort());
+    const byId = new Map(
+      (await status.listTasks({ documentId: rows.documentId, sort: 'dueDate', page: 1, pageSize: 50 })).items.map(
+        (t) => [t.id, t],
+      ),
+    );
+    expect(byId.get(lateUnderReview)?.clock).toMatchObject({ colour: 'red', overdue: true });
+    expect(byId.get(onTimeUnderReview)?.clock).toMatchObject({
+      colour: 'green',
+      overdue: false,
+      explanation: '已提交，待审核',
+    });
+    expect(byId.get(paused)?.colour).toBe('grey');
+    expect(byId.get(acceptedLate)?.clock.explanation).toContain('逾期办结');
+  });
 });

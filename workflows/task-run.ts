@@ -1,4 +1,12 @@
-import { ApplicationFailure, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  ParentClosePolicy,
+  patched,
+  proxyActivities,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { createTaskActivities } from '../libs/tasks/task.activities';
 import { shanghaiDay } from '../libs/clock/domain/beijing-time';
 import { type LedgerEntry, REVIEW_PAUSE } from '../libs/clock/domain/due-date-ledger';
@@ -15,9 +23,12 @@ import {
   type TaskState,
 } from '../libs/tasks/domain/task-state';
 import type * as defs from '../libs/tasks/task.definitions';
+import { taskWorkflowId } from '../libs/tasks/task.definitions';
 import { LedgerLock } from './ledger-lock';
 
-const { recordTaskEvent, planTaskDeadline } = proxyActivities<ReturnType<typeof createTaskActivities>>({
+const { recordTaskEvent, planTaskDeadline, createReassignedTask } = proxyActivities<
+  ReturnType<typeof createTaskActivities>
+>({
   startToCloseTimeout: '10 seconds',
   retry: { maximumInterval: '30 seconds' },
 });
@@ -47,6 +58,7 @@ export class TaskRun {
   submittedOn: string | null;
   // Bumped by every plan applied, so the rung loop re-reads the plan.
   wake = 0;
+  reassignedTo: { taskId: string; agency: string } | null = null;
   private plannedLedger: number;
   private readonly ledgerLock = new LedgerLock();
 
@@ -54,10 +66,12 @@ export class TaskRun {
     const carry = input.carry;
     this.state = carry?.state ?? 'draft';
     this.seq = carry?.seq ?? 0;
-    this.fired = new Set(carry?.fired ?? []);
-    this.ledger = carry?.ledger ?? [
-      { kind: 'set', dueDate: input.dueDate, basis: input.dueBasis, by: 'system', at: now(), reason: '下发' },
-    ];
+    // A reassigned task carries its predecessor's clock on: the same ledger, the rungs already fired.
+    this.fired = new Set(carry?.fired ?? input.handover?.fired ?? []);
+    this.ledger = carry?.ledger ??
+      input.handover?.ledger.slice() ?? [
+        { kind: 'set', dueDate: input.dueDate, basis: input.dueBasis, by: 'system', at: now(), reason: '下发' },
+      ];
     this.pending = carry?.pending ?? null;
     this.plan = carry?.plan ? planFromWire(carry.plan) : null;
     this.plannedLedger = carry ? this.ledger.length : 0;
@@ -86,6 +100,7 @@ export class TaskRun {
       pausedSince: this.plan?.pausedSince ?? null,
       extensionsUsed: this.plan?.extensions ?? 0,
       pendingExtension: this.pending,
+      ...(this.reassignedTo ? { reassignedTo: this.reassignedTo } : {}),
     };
   }
 
@@ -175,8 +190,72 @@ export class TaskRun {
   }
 
   issue(first: TaskPlan): Promise<defs.TaskSnapshot> {
-    const { dueBasis: basis, agencyName: agency, role } = this.input;
-    return this.record('issue', 'issued', 'system', { dueDate: first.dueDate, basis, agency, role });
+    const { dueBasis: basis, agencyName: agency, role, handover, measureTitle } = this.input;
+    if (!handover) return this.record('issue', 'issued', 'system', { dueDate: first.dueDate, basis, agency, role });
+    const { fromTaskId, fromAgency, reason } = handover;
+    const message = texts.reassignedHereText(measureTitle, fromAgency, first.dueDate);
+    return this.record(
+      'issue',
+      'issued',
+      'system',
+      {
+        dueDate: first.dueDate,
+        basis,
+        agency,
+        role,
+        reassignedFrom: { taskId: fromTaskId, agency: fromAgency, reason },
+      },
+      [{ audience: 'liaison', message }],
+    );
+  }
+
+  /**
+   * 转办: the task closes as reassigned and a new task for the other agency starts with this
+   * task's ledger and fired rungs, so the clock neither restarts nor fires again. The new task's
+   * row is written by an activity (repeat-safe) and its workflow started here, so a crash at any
+   * point resumes the hand-over instead of losing it.
+   */
+  reassign(i: defs.ReassignInput): Promise<defs.TaskSnapshot> {
+    const { actor, reason, toAgencyId } = i;
+    return this.ledgerLock.run(
+      () => refuse(checks.checkReassign(this.state, reason, toAgencyId)),
+      async () => {
+        const { taskId: fromTaskId, agencyName: fromAgency, measureTitle } = this.input;
+        const to = await createReassignedTask({ fromTaskId, toAgencyId }).catch((err: unknown) => {
+          const cause = err instanceof ActivityFailure ? err.cause : null;
+          if (cause instanceof ApplicationFailure && cause.type === 'INVALID_REASSIGNMENT')
+            reject({ code: 'INVALID_REASSIGNMENT', message: cause.message });
+          throw err;
+        });
+        const handover = { fromTaskId, fromAgency, reason, ledger: [...this.ledger], fired: [...this.fired] };
+        // Its own history from the start: no carried run, no launch plan (JSON drops the undefined).
+        const next = { ...this.input, carry: undefined, initialPlan: undefined, historyLimit: undefined };
+        await startChild('taskWorkflow', {
+          workflowId: taskWorkflowId(to.taskId),
+          args: [{ ...next, taskId: to.taskId, agencyName: to.agencyName, handover }],
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+        });
+        const closing = this.pending;
+        this.pending = null;
+        this.reassignedTo = { taskId: to.taskId, agency: to.agencyName };
+        const detail = { reason, to: this.reassignedTo, ...(closing ? { extensionClosed: closing } : {}) };
+        const message = texts.reassignedAwayText(measureTitle, to.agencyName, reason);
+        return this.record('reassign', 'reassigned', actor, detail, [{ audience: 'liaison', message }]);
+      },
+    );
+  }
+
+  // The withdrawal of the task's measure or document: it ends, its history kept, no rung after.
+  withdraw({ reason, by, scope }: defs.WithdrawInput): Promise<defs.TaskSnapshot> | undefined {
+    const result = transition(this.state, 'cancel');
+    if (!result.ok) return undefined; // already final
+    const closing = this.pending;
+    this.pending = null;
+    const message = texts.withdrawnText(this.input.measureTitle, scope, reason);
+    const detail = { reason, scope, ...(closing ? { extensionClosed: closing } : {}) };
+    // Not issued yet: nobody there to tell.
+    const notify = this.state === 'draft' ? [] : [{ audience: 'liaison' as const, message }];
+    return this.record('cancel', result.to, by, detail, notify);
   }
 
   act(action: TaskAction, actor: string, detail: Record<string, unknown>): Promise<defs.TaskSnapshot> {

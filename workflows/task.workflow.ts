@@ -38,6 +38,13 @@ export async function taskWorkflow(input: defs.TaskWorkflowInput): Promise<defs.
   setHandler(defs.instructUpdate, (i) => run.instruct(i), {
     validator: ({ text }: defs.InstructionInput) => refuse(checks.checkInstruction(run.state, text)),
   });
+  setHandler(defs.reassignUpdate, (i) => run.reassign(i), {
+    validator: ({ reason, toAgencyId }: defs.ReassignInput) =>
+      refuse(checks.checkReassign(run.state, reason, toAgencyId)),
+  });
+  setHandler(defs.withdrawSignal, async (i) => {
+    await run.withdraw(i);
+  });
   setHandler(defs.measureDoneSignal, async (done) => {
     await run.closeWithMeasure(done);
   });
@@ -45,7 +52,11 @@ export async function taskWorkflow(input: defs.TaskWorkflowInput): Promise<defs.
     run.calendarChange = change;
   });
 
-  if (!input.carry) await run.issue(run.launchPlan() ?? (await run.replan()));
+  // A withdrawal that reached the task before its issue leaves nothing to issue.
+  if (!input.carry) {
+    const first = run.launchPlan() ?? (await run.replan());
+    if (run.state === 'draft') await run.issue(first);
+  }
 
   // The rung loop: sleep until the next unfired rung, waking whenever the plan or the state changes.
   while (!isFinal(run.state)) {

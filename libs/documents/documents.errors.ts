@@ -11,6 +11,7 @@ export const DOCUMENT_ERRORS = {
   TEXT_TOO_LONG: 413,
   NO_MEASURES: 422,
   DOCUMENT_NOT_FOUND: 404,
+  MEASURE_NOT_FOUND: 404,
   IMPORT_NOT_FOUND: 404,
   AGENCY_NOT_FOUND: 404,
   GROUP_NOT_FOUND: 404,
@@ -18,6 +19,7 @@ export const DOCUMENT_ERRORS = {
   UNRESOLVED_PARTIES: 409,
   AGENCY_EXISTS: 409,
   ALIAS_TAKEN: 409,
+  DOCUMENT_WITHDRAWN: 409,
 } as const satisfies ErrorStatuses<string>;
 
 /** A document could not be imported or found; also thrown by tasks and launch for a missing document. */

@@ -25,6 +25,9 @@ export interface PolicyDocumentRow {
   reportCadence: ReportCadence | null;
   launchedAt: Date | null;
   createdAt: Date;
+  /** Set once the whole document was withdrawn (已撤销), with the reason. */
+  withdrawnAt: Date | null;
+  withdrawReason: string | null;
 }
 
 export interface MeasureRow {
@@ -38,6 +41,8 @@ export interface MeasureRow {
   text: string;
   spanStart: number;
   spanEnd: number;
+  withdrawnAt: Date | null;
+  withdrawReason: string | null;
 }
 
 export interface NewDocument {
@@ -73,10 +78,10 @@ export interface LaunchSettings {
 const DOCUMENT = `id, title, issuer, doc_number AS "docNumber", issued_on::text AS "issuedOn", coordinator,
   source_text AS "sourceText", parse, status, due_date::text AS "dueDate", due_basis AS "dueBasis", ladder,
   max_extensions AS "maxExtensions", report_cadence AS "reportCadence", launched_at AS "launchedAt",
-  created_at AS "createdAt"`;
+  created_at AS "createdAt", withdrawn_at AS "withdrawnAt", withdraw_reason AS "withdrawReason"`;
 
 const MEASURE = `id, document_id AS "documentId", seq, number, section, title, text, span_start AS "spanStart",
-  span_end AS "spanEnd"`;
+  span_end AS "spanEnd", withdrawn_at AS "withdrawnAt", withdraw_reason AS "withdrawReason"`;
 
 const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
 
@@ -177,6 +182,24 @@ export class DocumentsRepository {
       `UPDATE policy_document SET status = 'launched', due_date = $2, due_basis = $3, launched_at = $4, ladder = $5,
          max_extensions = $6, report_cadence = $7 WHERE id = $1`,
       [id, s.dueDate, s.dueBasis, s.launchedAt, json(s.ladder), s.maxExtensions, json(s.reportCadence)],
+    );
+  }
+
+  async measureById(id: string, manager: EntityManager = this.db.manager): Promise<MeasureRow | null> {
+    const rows = await manager.query<MeasureRow[]>(`SELECT ${MEASURE} FROM measure WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** Marks a document or one measure withdrawn; a repeat keeps the first time and reason. */
+  async markWithdrawn(
+    table: 'policy_document' | 'measure',
+    id: string,
+    reason: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE ${table} SET withdrawn_at = now(), withdraw_reason = $2 WHERE id = $1 AND withdrawn_at IS NULL`,
+      [id, reason],
     );
   }
 }

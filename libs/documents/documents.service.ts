@@ -38,6 +38,17 @@ export class DocumentsService {
     return doc;
   }
 
+  async getMeasure(id: string, manager?: EntityManager): Promise<MeasureRow> {
+    const measure = await this.documents.measureById(id, manager);
+    if (!measure) throw new DocumentError('MEASURE_NOT_FOUND', `找不到措施 ${id}`);
+    return measure;
+  }
+
+  /** Withdraws (撤销) the whole document or one of its measures, in the caller's transaction. */
+  markWithdrawn(scope: 'document' | 'measure', id: string, reason: string, tx: EntityManager): Promise<void> {
+    return this.documents.markWithdrawn(scope === 'document' ? 'policy_document' : 'measure', id, reason, tx);
+  }
+
   exists(id: string, manager?: EntityManager): Promise<boolean> {
     return this.documents.exists(id, manager);
   }

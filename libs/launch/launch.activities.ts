@@ -9,7 +9,7 @@ export const DEFAULT_MAX_EXTENSIONS = 2;
 
 export interface LaunchActivityDeps {
   documents: Pick<DocumentsService, 'getDocument' | 'measures'>;
-  tasks: Pick<TasksService, 'measureIdsWithTasks' | 'tasksOfMeasure'>;
+  tasks: Pick<TasksService, 'measureIdsWithTasks' | 'tasksOfMeasure' | 'cancelNotStarted'>;
 }
 
 /**
@@ -31,7 +31,10 @@ export function createLaunchActivities(deps: LaunchActivityDeps) {
       }
       const measure = (await deps.documents.measures(documentId)).find((m) => m.id === measureId);
       if (!measure) throw ApplicationFailure.nonRetryable(`measure ${measureId} not found`, 'MEASURE_NOT_FOUND');
-      const tasks = await deps.tasks.tasksOfMeasure(measureId);
+      // A withdrawn measure or document starts nothing (the withdrawal may come as the launch runs).
+      const withdrawn = measure.withdrawReason ?? doc.withdrawReason;
+      if (withdrawn !== null) await deps.tasks.cancelNotStarted(measureId, withdrawn);
+      const tasks = withdrawn !== null ? [] : await deps.tasks.tasksOfMeasure(measureId);
       return {
         settings: {
           documentId,

@@ -28,4 +28,4 @@ export const taskWorkflowInput = (launch: MeasureLaunch, task: MeasureLaunch['ta
 /** Business-key workflow IDs: launching twice finds these taken and starts nothing new. */
 export const documentWorkflowId = (documentId: string): string => `document-${documentId}`;
 export const measureWorkflowId = (measureId: string): string => `measure-${measureId}`;
-export const taskWorkflowId = (taskId: string): string => `task-${taskId}`;
+export { taskWorkflowId } from '../tasks/task.definitions';

@@ -97,6 +97,12 @@ export class LaunchService {
     return this.db.transaction(async (tx) => {
       // Row lock: concurrent launches of one document run one after the other.
       const doc = await this.documents.lockDocument(documentId, tx);
+      if (doc.withdrawnAt !== null) {
+        throw new DocumentError(
+          'DOCUMENT_WITHDRAWN',
+          `该文件已于 ${doc.withdrawnAt.toISOString().slice(0, 10)} 撤销，不能下发`,
+        );
+      }
       const alreadyLaunched = doc.status === 'launched';
       if (alreadyLaunched && doc.dueDate !== dueDate) {
         throw new TaskError('ALREADY_LAUNCHED', `该文件已下发，截止日期为 ${doc.dueDate}，不能以不同日期重复下发`, {

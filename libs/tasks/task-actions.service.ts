@@ -46,6 +46,10 @@ export class TaskActionsService {
       throw new TaskError('NOT_LAUNCHED', '该任务所属文件尚未下发');
     }
     await this.checkDates(command);
+    if (command.kind === 'reassign') {
+      const problem = await this.tasks.reassignmentProblem(taskId, command.input.toAgencyId);
+      if (problem) throw new TaskError('INVALID_REASSIGNMENT', problem);
+    }
     const handle = this.temporal.workflow.getHandle(task.workflowId);
     const updateId = requestId ? `${command.kind}-${requestId}` : undefined;
     let snapshot: TaskSnapshot;

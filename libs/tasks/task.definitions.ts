@@ -4,6 +4,9 @@ import type { Audience, Rung } from '../clock/domain/ladder';
 import type { PlanOnTheWire, ReportCadence } from '../clock/domain/firing-plan';
 import type { TaskRole, TaskState } from './domain/task-state';
 
+/** Business-key workflow ID of a task: launching or reassigning twice finds it taken. */
+export const taskWorkflowId = (taskId: string): string => `task-${taskId}`;
+
 export interface ExtensionRequest {
   requestedBy: string;
   requestedAt: string;
@@ -45,6 +48,17 @@ export interface TaskWorkflowInput {
   /** Continue as new past this many history events (default: when the server suggests it). */
   historyLimit?: number;
   carry?: TaskCarry;
+  /** A task reassigned (转办) from another agency's: its clock carries on here. */
+  handover?: TaskHandover;
+}
+
+/** What a reassigned task hands its successor: the clock ledger and the rungs already fired. */
+export interface TaskHandover {
+  fromTaskId: string;
+  fromAgency: string;
+  reason: string;
+  ledger: LedgerEntry[];
+  fired: string[];
 }
 
 /** A message for everyone in one audience of the task (resolved to people at delivery). */
@@ -63,6 +77,8 @@ export interface TaskSnapshot {
   pausedSince: string | null;
   extensionsUsed: number;
   pendingExtension: ExtensionRequest | null;
+  /** Set once the task was reassigned (转办): the task that carries its clock on. */
+  reassignedTo?: { taskId: string; agency: string };
 }
 
 export interface ActorInput {
@@ -94,6 +110,16 @@ export interface ReasonInput extends ActorInput {
 export interface InstructionInput extends ActorInput {
   text: string;
 }
+export interface ReassignInput extends ActorInput {
+  reason: string;
+  toAgencyId: string;
+}
+/** Sent by the withdrawal fan-out to every task of a withdrawn measure or document. */
+export interface WithdrawInput {
+  reason: string;
+  by: string;
+  scope: 'measure' | 'document';
+}
 export interface CalendarChangedInput {
   reason: string;
   changedDays: string[];
@@ -108,6 +134,8 @@ export const decideExtensionUpdate = defineUpdate<TaskSnapshot, [ExtensionDecisi
 export const pauseUpdate = defineUpdate<TaskSnapshot, [ReasonInput]>('pause');
 export const resumeUpdate = defineUpdate<TaskSnapshot, [ReasonInput]>('resume');
 export const instructUpdate = defineUpdate<TaskSnapshot, [InstructionInput]>('instruct');
+export const reassignUpdate = defineUpdate<TaskSnapshot, [ReassignInput]>('reassign');
+export const withdrawSignal = defineSignal<[WithdrawInput]>('withdraw');
 export const calendarChangedSignal = defineSignal<[CalendarChangedInput]>('calendarChanged');
 
 /** Sent by the measure workflow to its cooperating, guiding and implied tasks once the measure is done. */
@@ -128,6 +156,7 @@ const taskUpdates = {
   pause: pauseUpdate,
   resume: resumeUpdate,
   instruct: instructUpdate,
+  reassign: reassignUpdate,
 } as const;
 export type TaskUpdateKind = keyof typeof taskUpdates;
 // UpdateDefinition<TaskSnapshot, Args>, which @temporalio/workflow does not export by name.

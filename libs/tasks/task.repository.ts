@@ -5,7 +5,7 @@ import type { Acceptance } from '../clock/domain/clock-reading';
 import type { TaskEventType, TaskRole, TaskState } from './domain/task-state';
 
 /** How a task's agency was found in the text. */
-export type TaskSource = 'explicit' | 'alias' | 'group' | 'implied' | 'correction';
+export type TaskSource = 'explicit' | 'alias' | 'group' | 'implied' | 'correction' | 'reassigned';
 
 /** One agency's share of one measure: the unit a liaison acts on and a workflow runs. */
 export interface TaskRow {
@@ -186,16 +186,20 @@ export class TaskRepository {
 
   /** One measure's tasks in launch order (as created). */
   async forLaunchOfMeasure(measureId: string): Promise<TaskViewRow[]> {
-    return this.db.query<TaskViewRow[]>(`SELECT ${TASK_VIEW} WHERE t.measure_id = $1 ORDER BY t.created_at, t.id`, [
-      measureId,
-    ]);
+    return this.db.query<TaskViewRow[]>(
+      `SELECT ${TASK_VIEW} WHERE t.measure_id = $1 AND t.state <> 'cancelled' AND t.reassigned_from IS NULL
+       ORDER BY t.created_at, t.id`,
+      [measureId],
+    );
   }
 
   /** In launch order: by measure, then as created. */
   async forLaunch(documentId: string, tx: EntityManager): Promise<TaskViewRow[]> {
-    return tx.query<TaskViewRow[]>(`SELECT ${TASK_VIEW} WHERE t.document_id = $1 ORDER BY m.seq, t.created_at`, [
-      documentId,
-    ]);
+    return tx.query<TaskViewRow[]>(
+      `SELECT ${TASK_VIEW} WHERE t.document_id = $1 AND t.state <> 'cancelled' AND t.reassigned_from IS NULL
+       ORDER BY m.seq, t.created_at`,
+      [documentId],
+    );
   }
 
   async list(q: TaskListQuery): Promise<{ rows: TaskViewRow[]; total: number }> {
@@ -282,6 +286,99 @@ export class TaskRepository {
         tasks.map((x) => x.span?.[1] ?? null),
       ],
     );
+  }
+
+  /**
+   * Why `agencyId` cannot take over `taskId` (转办), or null when it can: the agency must exist,
+   * differ, and have no task on the measure yet (one task per agency and measure).
+   */
+  async reassignmentProblem(
+    taskId: string,
+    agencyId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<string | null> {
+    const [row] = await manager.query<{ known: boolean; same: boolean; taken: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM agency a WHERE a.id = $2) AS known, t.agency_id = $2 AS same,
+         EXISTS (SELECT 1 FROM task o WHERE o.measure_id = t.measure_id AND o.agency_id = $2 AND o.reassigned_from IS DISTINCT FROM t.id) AS taken
+       FROM task t WHERE t.id = $1`,
+      [taskId, agencyId],
+    );
+    if (!row) return `找不到任务 ${taskId}`;
+    if (!row.known) return `找不到承接单位 ${agencyId}`;
+    if (row.same) return '不能转办给本单位';
+    if (row.taken) return '承接单位在该措施下已有任务，不能重复转办';
+    return null;
+  }
+
+  /** The successor row of a reassigned task; a repeat finds the one written before. */
+  async insertReassigned(
+    fromTaskId: string,
+    agencyId: string,
+    tx: EntityManager,
+  ): Promise<{ taskId: string; agencyName: string }> {
+    await tx.query(
+      `INSERT INTO task (document_id, measure_id, agency_id, role, due_date, source, party_as_written,
+         attribution_start, attribution_end, reassigned_from)
+       SELECT document_id, measure_id, $2, role, due_date, 'reassigned', NULL, attribution_start, attribution_end, id
+       FROM task WHERE id = $1
+       ON CONFLICT (measure_id, agency_id) DO NOTHING`,
+      [fromTaskId, agencyId],
+    );
+    const [row] = await tx.query<{ taskId: string; agencyName: string }[]>(
+      `SELECT t.id AS "taskId", a.name AS "agencyName" FROM task t JOIN agency a ON a.id = t.agency_id
+       WHERE t.reassigned_from = $1 AND t.agency_id = $2`,
+      [fromTaskId, agencyId],
+    );
+    return row;
+  }
+
+  /**
+   * Withdrawal of tasks never launched (no workflow): cancelled here, each with its `cancel` event.
+   * Answers how many.
+   */
+  async cancelUnlaunched(
+    scope: 'document' | 'measure',
+    id: string,
+    by: string,
+    reason: string,
+    tx: EntityManager,
+    notStarted: 'no-workflow' | 'workflow-not-started' = 'no-workflow',
+  ): Promise<number> {
+    const column = scope === 'document' ? 'document_id' : 'measure_id';
+    const started = notStarted === 'no-workflow' ? 'AND workflow_id IS NULL' : '';
+    const rows = await tx.query<{ id: string }[]>(
+      `WITH cancelled AS (
+         UPDATE task SET state = 'cancelled', last_event_seq = last_event_seq + 1, updated_at = now()
+         WHERE ${column} = $1 AND state = 'draft' AND last_event_seq = 0 ${started}
+         RETURNING id, last_event_seq)
+       INSERT INTO task_event (task_id, seq, type, from_state, to_state, actor, detail, occurred_at)
+       SELECT id, last_event_seq, 'cancel', 'draft', 'cancelled', $2, $3, now() FROM cancelled
+       RETURNING task_id AS id`,
+      [id, by, JSON.stringify({ reason, scope })],
+    );
+    return rows.length;
+  }
+
+  /** Tasks of a document or measure whose workflow still runs (mirror not final), in id order. */
+  async runningWorkflowsOf(
+    scope: 'document' | 'measure',
+    id: string,
+    after: string | null,
+    limit: number,
+  ): Promise<{ taskId: string; workflowId: string }[]> {
+    const column = scope === 'document' ? 'document_id' : 'measure_id';
+    return this.db.query(
+      `SELECT id AS "taskId", workflow_id AS "workflowId" FROM task
+       WHERE ${column} = $1 AND workflow_id IS NOT NULL
+         AND state NOT IN ('accepted', 'closed', 'reassigned', 'cancelled')
+         AND ($2::uuid IS NULL OR id > $2::uuid)
+       ORDER BY id LIMIT $3`,
+      [id, after, limit],
+    );
+  }
+
+  async setWorkflowId(id: string, workflowId: string, tx: EntityManager): Promise<void> {
+    await tx.query('UPDATE task SET workflow_id = $2, updated_at = now() WHERE id = $1', [id, workflowId]);
   }
 
   async setLaunched(id: string, dueDate: string, workflowId: string, tx: EntityManager): Promise<void> {

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { taskWorkflowId } from './task.definitions';
+import { TaskError } from './tasks.errors';
 import { TASK_STATES, type TaskState } from './domain/task-state';
 import { type NewDraftTask, TaskRepository, type TaskViewRow } from './task.repository';
 
@@ -9,7 +12,10 @@ const OPEN_STATES: readonly TaskState[] = ['issued', 'in_progress', 'submitted']
 /** What other contexts ask of tasks: import creates them, launch issues them, the registry and metrics count them. */
 @Injectable()
 export class TasksService {
-  constructor(private readonly tasks: TaskRepository) {}
+  constructor(
+    private readonly tasks: TaskRepository,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   /** The draft tasks of a confirmed import, in its transaction. */
   async createDrafts(documentId: string, tasks: NewDraftTask[], tx: EntityManager): Promise<void> {
@@ -48,6 +54,56 @@ export class TasksService {
   /** Running tasks (waiting for their agency or reviewer) with their workflow ids, a page at a time. */
   openTaskWorkflows(after: string | null, limit: number): Promise<{ taskId: string; workflowId: string }[]> {
     return this.tasks.openWorkflowsAfter(OPEN_STATES, after, limit);
+  }
+
+  /**
+   * The successor row of a reassigned task (转办), with its workflow id; repeat-safe. Refused with
+   * INVALID_REASSIGNMENT when the agency is unknown, the same, or already on the measure.
+   */
+  async createReassigned(fromTaskId: string, toAgencyId: string): Promise<{ taskId: string; agencyName: string }> {
+    return this.db.transaction(async (tx) => {
+      const problem = await this.tasks.reassignmentProblem(fromTaskId, toAgencyId, tx);
+      if (problem) throw new TaskError('INVALID_REASSIGNMENT', problem);
+      const created = await this.tasks.insertReassigned(fromTaskId, toAgencyId, tx);
+      await this.tasks.setWorkflowId(created.taskId, taskWorkflowId(created.taskId), tx);
+      return created;
+    });
+  }
+
+  /** Why a reassignment cannot be made, or null (checked again when the workflow makes it). */
+  reassignmentProblem(fromTaskId: string, toAgencyId: string): Promise<string | null> {
+    return this.tasks.reassignmentProblem(fromTaskId, toAgencyId);
+  }
+
+  /** Cancels a withdrawn document's or measure's tasks that were never launched; answers how many. */
+  cancelUnlaunched(
+    scope: 'document' | 'measure',
+    id: string,
+    by: string,
+    reason: string,
+    tx: EntityManager,
+  ): Promise<number> {
+    return this.tasks.cancelUnlaunched(scope, id, by, reason, tx);
+  }
+
+  /**
+   * Cancels the tasks of a withdrawn measure whose workflows its measure workflow will now not
+   * start (launched, never issued): the measure workflow's launch activity calls this.
+   */
+  async cancelNotStarted(measureId: string, reason: string): Promise<number> {
+    return this.db.transaction((tx) =>
+      this.tasks.cancelUnlaunched('measure', measureId, 'system', reason, tx, 'workflow-not-started'),
+    );
+  }
+
+  /** Running task workflows of a document or measure, a page at a time (the withdrawal fan-out). */
+  runningTaskWorkflows(
+    scope: 'document' | 'measure',
+    id: string,
+    after: string | null,
+    limit: number,
+  ): Promise<{ taskId: string; workflowId: string }[]> {
+    return this.tasks.runningWorkflowsOf(scope, id, after, limit);
   }
 
   exists(taskId: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import { DatabaseModule } from '../../../libs/database';
 import { NotificationsModule } from '../../../libs/notifications';
 import { DocumentsModule, ImportModule, RegistryModule } from '../../../libs/documents';
 import { LaunchModule } from '../../../libs/launch';
+import { WithdrawalModule } from '../../../libs/withdrawal';
 import { TasksModule } from '../../../libs/tasks';
 import { TemporalModule } from '../../../libs/temporal';
 import { ApiErrorFilter } from './errors/api-error.filter';
@@ -21,6 +22,7 @@ import { DocumentsController } from './documents/documents.controller';
 import { ImportsController } from './imports/imports.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { LaunchController } from './launch/launch.controller';
+import { WithdrawalController } from './withdrawal/withdrawal.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OpsModule } from './ops/ops.module';
 import { RegistryController } from './registry/registry.controller';
@@ -39,6 +41,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     RegistryModule,
     ImportModule,
     LaunchModule,
+    WithdrawalModule,
     TasksModule,
     NotificationsModule,
     OpsModule,
@@ -48,6 +51,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     AuthController,
     DocumentsController,
     LaunchController,
+    WithdrawalController,
     NotificationsController,
     ImportsController,
     TasksController,

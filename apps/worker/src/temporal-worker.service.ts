@@ -9,6 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../../../libs/config';
 import { CalendarService } from '../../../libs/calendar/calendar.service';
 import { DocumentsService } from '../../../libs/documents/documents.service';
 import { createLaunchActivities } from '../../../libs/launch/launch.activities';
+import { createWithdrawalActivities } from '../../../libs/withdrawal/withdrawal.activities';
 import {
   DeliveryStarter,
   DeliveryStore,
@@ -63,8 +64,15 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue,
       ...workflowSource(),
       activities: {
-        ...createTaskActivities({ events: this.events, calendar: this.calendar, deliveries, provisionalYears }),
+        ...createTaskActivities({
+          events: this.events,
+          calendar: this.calendar,
+          deliveries,
+          provisionalYears,
+          reassignments: this.tasks,
+        }),
         ...createLaunchActivities({ documents: this.documents, tasks: this.tasks }),
+        ...createWithdrawalActivities({ tasks: this.tasks }),
         ...createCalendarReplanActivities({ openTasks: this.tasks, changes: this.calendar }),
         ...createDeliveryActivities({
           store: this.deliveryStore,

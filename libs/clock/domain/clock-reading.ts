@@ -64,6 +64,7 @@ export function readClock(
   if (task.state === 'draft') return idle('grey', '尚未下发');
   if (task.state === 'cancelled') return idle('grey', '已撤销');
   if (task.state === 'closed') return idle('green', '措施已办结，本任务随之办结');
+  if (task.state === 'reassigned') return idle('grey', '已转办其他单位，计时由新任务接续');
   if (task.state === 'accepted') return idle('green', acceptedText(task.acceptance ?? null));
   if (task.dueDate === null) return idle('grey', '未设截止日期');
   // Under review the clock stands still (a 待审核 pause), but a late submission still reads late.

@@ -21,7 +21,9 @@ export class SystemNotices1765200000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM inbox_item WHERE notification_id IN (SELECT id FROM notification WHERE task_id IS NULL)`);
+    await q.query(
+      `DELETE FROM inbox_item WHERE notification_id IN (SELECT id FROM notification WHERE task_id IS NULL)`,
+    );
     await q.query(`DELETE FROM delivery WHERE notification_id IN (SELECT id FROM notification WHERE task_id IS NULL)`);
     await q.query(`DELETE FROM notification WHERE task_id IS NULL`);
     await q.query(`DROP INDEX notification_subject_idx`);

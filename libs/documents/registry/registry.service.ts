@@ -31,7 +31,7 @@ export class RegistryService {
     private readonly audit: AuditService,
     // Nest injects them; code that builds the service by hand (tests) gets them on the same data source.
     private readonly registry: RegistryRepository = new RegistryRepository(db),
-    private readonly tasks: TasksService = new TasksService(new TaskRepository(db)),
+    private readonly tasks: TasksService = new TasksService(new TaskRepository(db), db),
   ) {}
 
   async snapshot(manager?: EntityManager): Promise<RegistrySnapshot> {

@@ -40,3 +40,15 @@ export function provisionalYearText(year: number): string {
     `请管理员在「工作日历」中粘贴通知原文导入，系统将据此重排相关任务。`
   );
 }
+
+export function withdrawnText(measure: string, scope: 'measure' | 'document', reason: string): string {
+  return `「${measure}」${scope === 'document' ? '所属文件' : ''}已撤销，本任务终止，无需再办理：${reason}`;
+}
+
+export function reassignedAwayText(measure: string, toAgency: string, reason: string): string {
+  return `「${measure}」已转由${toAgency}办理，贵单位无需再办理：${reason}`;
+}
+
+export function reassignedHereText(measure: string, fromAgency: string, dueDate: string): string {
+  return `「${measure}」由${fromAgency}转交贵单位办理，截止日期 ${dueDate}，请及时签收`;
+}

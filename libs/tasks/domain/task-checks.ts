@@ -21,6 +21,7 @@ export const UPDATE_REJECTIONS = [
   'NOT_PAUSED',
   'CALENDAR_NOT_COVERED',
   'TASK_FINAL',
+  'INVALID_REASSIGNMENT',
 ] as const;
 export type UpdateRejection = (typeof UPDATE_REJECTIONS)[number];
 
@@ -152,4 +153,12 @@ export function checkInstruction(state: TaskState, text: unknown): Rejection | n
   const noText = requireText(text, 'NOTE_REQUIRED', '批示内容不能为空');
   if (noText) return noText;
   return isFinal(state) ? { code: 'INVALID_TRANSITION', message: '任务已结束' } : null;
+}
+
+export function checkReassign(state: TaskState, reason: unknown, toAgencyId: unknown): Rejection | null {
+  const noReason = requireText(reason, 'REASON_REQUIRED', '转办须说明理由');
+  if (noReason) return noReason;
+  const noAgency = requireText(toAgencyId, 'INVALID_TRANSITION', '转办须指定承接单位');
+  if (noAgency) return noAgency;
+  return finalRejection(state) ?? checkTransition(state, 'reassign');
 }

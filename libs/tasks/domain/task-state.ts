@@ -1,12 +1,22 @@
 /** The life cycle of a task (PRODUCT.md), enforced by the task workflow and read by the API. */
 
-export const TASK_STATES = ['draft', 'issued', 'in_progress', 'submitted', 'accepted', 'closed', 'cancelled'] as const;
+export const TASK_STATES = [
+  'draft',
+  'issued',
+  'in_progress',
+  'submitted',
+  'accepted',
+  'closed',
+  'reassigned',
+  'cancelled',
+] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
 export const TASK_ROLES = ['lead', 'shared', 'cooperating', 'guiding', 'implied'] as const;
 export type TaskRole = (typeof TASK_ROLES)[number];
 
-export type TaskAction = 'issue' | 'acknowledge' | 'progress' | 'submit' | 'accept' | 'return' | 'close' | 'cancel';
+export type TaskAction =
+  'issue' | 'acknowledge' | 'progress' | 'submit' | 'accept' | 'return' | 'close' | 'reassign' | 'cancel';
 export type TaskEventType =
   | TaskAction
   | 'rung'
@@ -28,6 +38,8 @@ export const STATE_LABELS: Record<TaskState, string> = {
   accepted: '已办结',
   // A cooperating, guiding or implied task whose measure was done without it (docs/decisions.md).
   closed: '随措施办结',
+  // Handed to another agency (转办): a new task carries its clock on.
+  reassigned: '已转办',
   cancelled: '已撤销',
 };
 
@@ -40,6 +52,7 @@ const TRANSITIONS: Record<TaskAction, { from: readonly TaskState[]; to: TaskStat
   accept: { from: ['submitted'], to: 'accepted' },
   return: { from: ['submitted'], to: 'in_progress' },
   close: { from: ['issued', 'in_progress', 'submitted'], to: 'closed' },
+  reassign: { from: ['issued', 'in_progress'], to: 'reassigned' },
   cancel: { from: ['draft', 'issued', 'in_progress', 'submitted'], to: 'cancelled' },
 };
 
@@ -64,5 +77,5 @@ export function isOpenForAgency(state: TaskState): boolean {
 }
 
 export function isFinal(state: TaskState): boolean {
-  return state === 'accepted' || state === 'closed' || state === 'cancelled';
+  return state === 'accepted' || state === 'closed' || state === 'reassigned' || state === 'cancelled';
 }

@@ -46,7 +46,8 @@ export class DocumentsController {
   @ApiOkResponse({ type: DocumentDetailDto })
   async get(@Param('id', uuidParam) id: string) {
     const doc = await this.documents.getDocument(id);
-    return { id: doc.id, status: doc.status, dueDate: doc.dueDate, launchedAt: doc.launchedAt, ...doc.parse };
+    const { status, dueDate, launchedAt, withdrawnAt, withdrawReason } = doc;
+    return { id: doc.id, status, dueDate, launchedAt, withdrawnAt, withdrawReason, ...doc.parse };
   }
 
   @Get(':id/status')

@@ -18,6 +18,7 @@ import {
   ExtensionRequestDto,
   InstructionDto,
   ProgressDto,
+  ReassignDto,
   ReasonDto,
   ReviewDto,
   SubmitDto,
@@ -195,6 +196,27 @@ export class TasksController {
     @Headers('idempotency-key') key?: string,
   ) {
     return this.run(me, id, { kind: 'instruct', input: { actor: who(me, b), text: b.text } }, key);
+  }
+
+  @Post('tasks/:id/reassign')
+  @Access('coordinator')
+  @taskAction
+  @ApiOperation({
+    summary:
+      '转办（协调处室）：改由另一单位承办，原任务记为已转办，新任务接续原计时（截止日期、暂停、延期、已触发节点）',
+  })
+  reassign(
+    @CurrentUser() me: Principal,
+    @Param('id', uuidParam) id: string,
+    @Body(noNulPipe) b: ReassignDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.run(
+      me,
+      id,
+      { kind: 'reassign', input: { actor: who(me, b), reason: b.reason, toAgencyId: b.agencyId } },
+      key,
+    );
   }
 
   private run(me: Principal, id: string, command: TaskCommand, key?: string) {

@@ -64,6 +64,12 @@ export class DocumentDetailDto extends ParseResultDto {
 
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
   launchedAt!: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: '整份文件撤销的时间' })
+  withdrawnAt!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: '撤销理由' })
+  withdrawReason!: string | null;
 }
 
 export class DocumentSummaryDto {

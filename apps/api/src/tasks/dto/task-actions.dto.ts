@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { OptionalNotNull } from '../../openapi/schema-rules';
 
 export class ActorDto {
@@ -85,4 +85,18 @@ export class InstructionDto extends ActorDto {
   @MinLength(1)
   @MaxLength(2000)
   text!: string;
+}
+
+export class ReassignDto extends ReasonDto {
+  @ApiProperty({ format: 'uuid', description: '承接单位（转办给的单位）' })
+  @IsUUID()
+  agencyId!: string;
+}
+
+export class WithdrawDto {
+  @ApiProperty({ description: '撤销理由', minLength: 1, maxLength: 2000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason!: string;
 }

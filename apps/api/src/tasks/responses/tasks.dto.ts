@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TASK_STATES, type TaskState } from '../../../../../libs/tasks';
 import { PageFieldsDto } from '../../common/common.dto';
 
@@ -167,6 +167,14 @@ export class PendingExtensionDto {
   proposedDate!: string;
 }
 
+export class ReassignedToDto {
+  @ApiProperty({ format: 'uuid', description: '接续计时的新任务' })
+  taskId!: string;
+
+  @ApiProperty({ description: '承接单位' })
+  agency!: string;
+}
+
 /** The task workflow's state right after an action. */
 export class TaskSnapshotDto {
   @ApiProperty({ format: 'uuid' })
@@ -192,4 +200,7 @@ export class TaskSnapshotDto {
 
   @ApiProperty({ type: PendingExtensionDto, nullable: true })
   pendingExtension!: PendingExtensionDto | null;
+
+  @ApiPropertyOptional({ type: ReassignedToDto, description: '转办后：承接的新任务' })
+  reassignedTo?: ReassignedToDto;
 }

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { addDays, shanghaiDay } from '../../libs/clock';
+import { type Http, signedIn } from '../setup/http';
+import { type AppProcess, freePort, startApp } from '../setup/processes';
+
+// A made-up implementation plan of three measures; the agencies are in the packaged registry.
+const text = (tag: string) => `天津市关于加强${tag}工作的实施方案
+一、重点任务
+（一）健全工作机制。建立联席会议制度。（市民政局、市教委按职责分工负责）
+（二）加强资金保障。统筹安排所需经费。（市财政局、市民政局按职责分工负责）
+（三）开展专项行动。组织集中排查。（市公安局、市民政局按职责分工负责）
+`;
+
+interface TaskRow {
+  id: string;
+  agency: string;
+  agencyId: string;
+  measureId: string;
+  measureNumber: string;
+  state: string;
+  dueDate: string;
+}
+
+/** Issue 11, control of running work over HTTP: 转办 and 撤销, on the real worker, Temporal and PostgreSQL. */
+describe('reassigning and withdrawing, end to end', () => {
+  const env = { TEMPORAL_TASK_QUEUE: `ctl-${randomUUID()}`, PORT: '0' };
+  let api: AppProcess;
+  let worker: AppProcess;
+  let http: Http;
+  let db: Client;
+  const dueDate = addDays(shanghaiDay(new Date()), 20);
+
+  beforeAll(async () => {
+    env.PORT = String(await freePort());
+    db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    [worker, api] = await Promise.all([
+      startApp('worker', env, /duban worker started/),
+      startApp('api', env, /listening on/),
+    ]);
+    http = await signedIn(`http://127.0.0.1:${env.PORT}`, 'coordinator');
+  });
+  afterAll(async () => {
+    await Promise.all([api?.stop(), worker?.stop()]);
+    await db?.end();
+  });
+
+  const tasksOf = async (documentId: string): Promise<TaskRow[]> => {
+    const res = await http.get('/tasks').query({ documentId, pageSize: 100, sort: 'measure' });
+    expect(res.status).toBe(200);
+    return (res.body as { items: TaskRow[] }).items;
+  };
+  const waitFor = async (what: string, check: () => Promise<boolean>) => {
+    const deadline = Date.now() + 60_000;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  const imported = async (tag: string) => {
+    const res = await http.post('/documents').send({ text: text(tag) });
+    expect(res.status).toBe(201);
+    return res.body as { id: string; taskCount: number };
+  };
+  const launched = async (tag: string) => {
+    const doc = await imported(tag);
+    expect((await http.post(`/documents/${doc.id}/launch`).send({ dueDate })).status).toBe(202);
+    await waitFor('every task issued', async () => (await tasksOf(doc.id)).every((t) => t.state === 'issued'));
+    return doc;
+  };
+
+  it('reassigns a running task to another agency, which carries its clock on; refuses bad targets', async () => {
+    const doc = await launched(`转办${randomUUID().slice(0, 6)}`);
+    const tasks = await tasksOf(doc.id);
+    const edu = tasks.find((t) => t.measureNumber === '（一）' && t.agency === '市教委')!;
+    const finance = tasks.find((t) => t.agency === '市财政局')!;
+    const police = tasks.find((t) => t.agency === '市公安局')!;
+    const civil = tasks.find((t) => t.measureNumber === '（一）' && t.agency === '市民政局')!;
+
+    const badId = await http.post(`/tasks/${edu.id}/reassign`).send({ agencyId: 'x', reason: '职责调整' });
+    expect(badId.status).toBe(400);
+    const taken = await http.post(`/tasks/${edu.id}/reassign`).send({ agencyId: civil.agencyId, reason: '职责调整' });
+    expect(taken.status).toBe(422);
+    expect(taken.body.code).toBe('INVALID_REASSIGNMENT');
+    const unknown = await http.post(`/tasks/${edu.id}/reassign`).send({ agencyId: randomUUID(), reason: '职责调整' });
+    expect(unknown.body).toMatchObject({ code: 'INVALID_REASSIGNMENT' });
+
+    const res = await http
+      .post(`/tasks/${edu.id}/reassign`)
+      .set('Idempotency-Key', 'reassign-1')
+      .send({ agencyId: police.agencyId, reason: '职责调整，改由市公安局承办' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ state: 'reassigned', reassignedTo: { agency: '市公安局' } });
+    const newId = res.body.reassignedTo.taskId as string;
+    await waitFor('the new task issued', async () => (await http.get(`/tasks/${newId}`)).body.state === 'issued');
+    const fresh = (await http.get(`/tasks/${newId}`)).body;
+    expect(fresh).toMatchObject({ agency: '市公安局', measureNumber: '（一）', dueDate, state: 'issued' });
+    const old = (await http.get(`/tasks/${edu.id}`)).body;
+    expect(old.state).toBe('reassigned');
+    const links = await db.query(`SELECT reassigned_from, source FROM task WHERE id = $1`, [newId]);
+    expect(links.rows[0]).toEqual({ reassigned_from: edu.id, source: 'reassigned' });
+    const events = await db.query(`SELECT type, detail FROM task_event WHERE task_id = $1 ORDER BY seq`, [edu.id]);
+    expect(events.rows.at(-1)).toMatchObject({ type: 'reassign', detail: { to: { taskId: newId } } });
+    // The same request again (same key) changes nothing; a final task takes no second reassignment.
+    const again = await http
+      .post(`/tasks/${edu.id}/reassign`)
+      .set('Idempotency-Key', 'reassign-1')
+      .send({ agencyId: police.agencyId, reason: '职责调整，改由市公安局承办' });
+    expect([201, 409]).toContain(again.status);
+    expect((await db.query(`SELECT count(*)::int AS n FROM task WHERE reassigned_from = $1`, [edu.id])).rows[0].n).toBe(
+      1,
+    );
+    const audit = await db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'task.reassign' AND task_id = $1`,
+      [edu.id],
+    );
+    expect(audit.rows[0].n).toBeGreaterThanOrEqual(1);
+    expect(finance.state).toBe('issued');
+  });
+
+  it('withdraws a measure of a running document and a whole unlaunched one; repeats change nothing', async () => {
+    const doc = await launched(`撤销${randomUUID().slice(0, 6)}`);
+    const tasks = await tasksOf(doc.id);
+    const second = tasks.filter((t) => t.measureNumber === '（二）');
+    const res = await http.post(`/measures/${second[0].measureId}/withdraw`).send({ reason: '该项已由其他文件部署' });
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ scope: 'measure', alreadyWithdrawn: false, cancelledUnlaunched: 0 });
+    expect(res.body.workflowId).toBe(`withdraw-measure-${second[0].measureId}`);
+    await waitFor('the measure’s tasks cancelled', async () =>
+      (await tasksOf(doc.id)).filter((t) => t.measureNumber === '（二）').every((t) => t.state === 'cancelled'),
+    );
+    expect((await tasksOf(doc.id)).filter((t) => t.state === 'issued')).toHaveLength(4);
+    const again = await http.post(`/measures/${second[0].measureId}/withdraw`).send({ reason: '另一理由' });
+    expect(again.body).toMatchObject({ alreadyWithdrawn: true, reason: '该项已由其他文件部署' });
+    expect((await http.post(`/measures/${randomUUID()}/withdraw`).send({ reason: 'x' })).status).toBe(404);
+    expect((await http.post(`/measures/${second[0].measureId}/withdraw`).send({})).status).toBe(400);
+
+    const draft = await imported(`未下发${randomUUID().slice(0, 6)}`);
+    const whole = await http.post(`/documents/${draft.id}/withdraw`).send({ reason: '文件废止' });
+    expect(whole.body).toMatchObject({ scope: 'document', cancelledUnlaunched: draft.taskCount, workflowId: null });
+    expect((await tasksOf(draft.id)).every((t) => t.state === 'cancelled')).toBe(true);
+    const launch = await http.post(`/documents/${draft.id}/launch`).send({ dueDate });
+    expect(launch.status).toBe(409);
+    expect(launch.body.code).toBe('DOCUMENT_WITHDRAWN');
+    expect((await http.get(`/documents/${draft.id}`)).body).toMatchObject({ withdrawReason: '文件废止' });
+  });
+});

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,19 @@ const seedPath = path.resolve(root, '../shared/seed/tianjin-2026-difficult-child
 const corpusPath = (file: string) => path.resolve(root, '../shared/corpus', file);
 const duban = (...args: string[]) =>
   spawnSync(process.execPath, [path.join(root, 'bin', 'duban.js'), ...args], { encoding: 'utf8' });
+
+/** Runs the CLI with stdout as a pipe read by this process, as `duban … | consumer` does. */
+function dubanPiped(...args: string[]): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'duban.js'), ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(chunks).toString('utf8') }));
+  });
+}
 
 describe('duban CLI', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'duban-cli-'));
@@ -135,5 +148,21 @@ describe('duban CLI', () => {
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/未知命令/);
     expect(duban().status).toBe(2);
+  });
+
+  it('writes a parse larger than a pipe buffer (64 KiB) whole before exiting', async () => {
+    const file = path.join(dir, 'large.txt');
+    const body = '加强困境儿童基本生活保障，完善相关制度机制，推动各项政策落实落地，确保取得实效。'.repeat(6);
+    const measures = Array.from(
+      { length: 80 },
+      (_, i) => `${i + 1}. 第${i + 1}项措施。${body}（市民政局、市财政局按职责分工负责）`,
+    );
+    writeFileSync(file, ['大文件测试实施方案', ...measures, ''].join('\n'));
+    for (let run = 0; run < 5; run += 1) {
+      const { code, stdout } = await dubanPiped('parse', file, '--json');
+      expect(code).toBe(0);
+      expect(Buffer.byteLength(stdout)).toBeGreaterThan(64 * 1024);
+      expect((JSON.parse(stdout) as ParseResult).measures).toHaveLength(80);
+    }
   });
 });

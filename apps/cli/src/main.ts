@@ -71,10 +71,14 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Exit by setting the code and letting Node finish: process.exit() would drop what is still queued
+// for a pipe (stdout to a pipe is asynchronous), cutting `duban parse --json | …` at 64 KiB.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     console.error(`duban: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

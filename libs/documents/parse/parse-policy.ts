@@ -15,6 +15,7 @@ import type {
   ParseWarning,
 } from './parse-result.types';
 import { isGenericParty } from './party-list';
+import { chooseTimeLimit, maskTimeClauses, scanTimeLimits, unreadableTimeLimitWarning } from './time-limit';
 import {
   findItems,
   findMeasureBlocks,
@@ -35,6 +36,8 @@ export function parsePolicy(text: string, options: ParseOptions = {}): ParseResu
   const input = typeof text === 'string' ? text : '';
   const { lines, items } = layout(input);
   const header = readHeader(lines, items);
+  // Attributions are read with their time clauses blanked: （A牵头，2026年底前完成） names A alone.
+  const forAttributions = maskTimeClauses(input);
   const conventions: ParseConvention[] = [];
   const warnings: ParseWarning[] = [];
   const measures: ParsedMeasure[] = [];
@@ -43,8 +46,8 @@ export function parsePolicy(text: string, options: ParseOptions = {}): ParseResu
   const wideCooperating: string[] = [];
 
   for (const block of findMeasureBlocks(lines, items)) {
-    const { start, end } = measureExtent(input, lines, block);
-    const found = findAttributions(input, start, end);
+    const { start, end } = measureExtent(forAttributions, lines, block);
+    const found = findAttributions(forAttributions, start, end).map((c) => ({ ...c, raw: input.slice(...c.span) }));
     const stated: string[] = [];
     for (const candidate of found) {
       for (const c of candidate.content.conventions) {
@@ -56,6 +59,11 @@ export function parsePolicy(text: string, options: ParseOptions = {}): ParseResu
     }
     const attributions = found.map((c) => toAttribution(c, firstListedLeads));
     const named = new Set(attributions.flatMap((a) => [...a.lead, ...a.shared, ...a.cooperating, ...a.guiding]));
+    const scan = scanTimeLimits(input, start, end, {
+      issuedOn: header.issuedOn,
+      attributionSpans: attributions.map((a) => a.span),
+    });
+    const timeLimit = chooseTimeLimit(scan.found);
     const measure: ParsedMeasure = {
       number: block.item.number,
       section: block.section,
@@ -65,9 +73,12 @@ export function parsePolicy(text: string, options: ParseOptions = {}): ParseResu
       attributions,
       // 不再单独列出 leaves a party out of attribution lists: a measure without one omits nobody.
       impliedCooperating: attributions.length > 0 ? wideCooperating.filter((p) => !named.has(p)) : [],
+      timeLimit,
     };
     measures.push(measure);
     warnings.push(...measureWarnings(measure, found, stated, options));
+    const unreadable = unreadableTimeLimitWarning(measure.number, timeLimit, scan);
+    if (unreadable) warnings.push(unreadable);
   }
 
   return {

@@ -150,6 +150,28 @@ describe('duban CLI', () => {
     expect(duban().status).toBe(2);
   });
 
+  it('reads a pasted task table, and refuses one without a lead column in one line', () => {
+    const table = path.join(dir, 'table.txt');
+    writeFileSync(table, '序号\t重点任务\t牵头单位\t完成时限\n1\t建立台账\t市民政局\t2026年底前\n');
+    const ok = duban('parse', table, '--json');
+    expect(ok.status).toBe(0);
+    const result = JSON.parse(ok.stdout) as ParseResult;
+    expect(result.table?.columns.map((c) => c.readAs)).toEqual(['number', 'task', 'lead', 'timeLimit']);
+    expect(result.measures[0].timeLimit).toMatchObject({ kind: 'date', due: '2026-12-31' });
+    const bad = path.join(dir, 'table-no-lead.txt');
+    writeFileSync(bad, '序号\t重点任务\t单位\t完成时限\n1\t建立台账\t市民政局\t2026年底前\n');
+    for (const args of [
+      ['parse', bad, '--json'],
+      ['parse', bad],
+      ['preview', bad],
+    ]) {
+      const run = duban(...args);
+      expect([run.status, run.stdout]).toEqual([1, '']);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(/没有“牵头单位”或“责任单位”列/);
+    }
+  });
+
   it('writes a parse larger than a pipe buffer (64 KiB) whole before exiting', async () => {
     const file = path.join(dir, 'large.txt');
     const body = '加强困境儿童基本生活保障，完善相关制度机制，推动各项政策落实落地，确保取得实效。'.repeat(6);

@@ -15,7 +15,9 @@ const USAGE = `用法:
 
 FILE 须为 UTF-8 文本，不超过 10 MB。文件不存在、不可读、过大、二进制或非 UTF-8 时，
 在 stderr 打印一行原因并以 1 退出。没有编号措施的文本不算错误：parse --json 输出
-measures: []，preview 打印一行“未找到编号措施”，均以 0 退出。`;
+measures: []，preview 打印一行“未找到编号措施”，均以 0 退出。
+从 Word 或表格软件粘贴的任务分工表（制表符或两个以上空格分列，表头含牵头单位或责任单位）按行读作措施；
+表头找不到牵头单位或责任单位列时，打印一行原因并以 1 退出。`;
 
 function summary(result: ParseResult): string {
   const lines = [
@@ -33,6 +35,13 @@ function summary(result: ParseResult): string {
   return lines.join('\n');
 }
 
+/** A task table without a lead column is refused (one line, exit 1), as the API refuses it with a 422. */
+function importable(result: ParseResult): ParseResult {
+  const refused = result.warnings.find((w) => w.code === 'TABLE_WITHOUT_LEAD_COLUMN');
+  if (refused) throw new Error(refused.message);
+  return result;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -47,12 +56,12 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'preview': {
       if (rest.length !== 1) throw new Error('preview 需要且只需要一个文件路径');
-      console.log(formatPreview(parsePolicy(readTextFile(rest[0]))));
+      console.log(formatPreview(importable(parsePolicy(readTextFile(rest[0])))));
       return 0;
     }
     case 'parse': {
       if (rest.length !== 1) throw new Error('parse 需要且只需要一个文件路径');
-      const result = parsePolicy(readTextFile(rest[0]));
+      const result = importable(parsePolicy(readTextFile(rest[0])));
       console.log(values.json ? JSON.stringify(result, null, 2) : summary(result));
       return 0;
     }

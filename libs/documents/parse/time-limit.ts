@@ -86,6 +86,7 @@ export function scanTimeLimits(
     taken.push([s, e]);
     if (inBookTitle(text, s) || NOT_LIMIT_AFTER.test(after) || RANGE_START.test(after)) continue;
     if (RANGE_END.test(before) && !cell) continue; // 2019年1月1日至2020年12月31日: a period, not a limit
+    if (/截至\s*$/.test(before) && !cell) continue; // 截至2025年底: "as of", a status
     const marker = LIMIT_AFTER.exec(after);
     const periodEnd = m[4] === '底' || m[4] === '末' || m[7] !== undefined || /[末底]$/.test(m[0]);
     const opensSentence =

@@ -55,7 +55,7 @@ const MAX_HEADER_CELL = 16;
 const ROW_NUMBER = /^(?:\d{1,3}|[一二三四五六七八九十]+)[.、．]?$/;
 const SECTION_ROW = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
 const NOTE_LINE = /^(?:注|备注|说明)\s*[：:]/;
-const FIRST_LISTED = /[^。\n]*(?:(?:列|排)(?:在)?第一位|第一位的?(?:者|部门|单位)?为牵头)[^。\n）)]*/;
+const FIRST_LISTED = /(?:列|排)(?:在)?第一位|第一位的?(?:者|部门|单位)?为牵头/;
 const ROLE_WORDS = /牵头|配合|负责|参与|协助|指导|会同/;
 
 /** The first task-division table in the text, or null when no line reads as its header. */
@@ -67,7 +67,7 @@ export function findTaskTable(input: string): TaskTable | null {
   const roles = headerRoles(headerCells) ?? [];
   const columns = headerCells.map((c, i) => ({ header: c.text, readAs: roles[i] }));
   const leadMissing = !roles.includes('lead') && !roles.includes('responsible');
-  const note = FIRST_LISTED.exec(input);
+  const note = firstListedNote(input);
   const grouped = leadMissing ? { rows: [], end: lines[headerLine].end } : readRows(lines, headerLine, roles);
   const rows = grouped.rows.map((r, i) => toRow(input, r, roles, i));
   let above = headerLine - 1;
@@ -79,8 +79,19 @@ export function findTaskTable(input: string): TaskTable | null {
     table: { span: [headerCells[0].start, grouped.end], columns, rows: rows.length },
     rows,
     leadMissing,
-    firstListedNote: note ? note[0].trim().replace(/^[（(]/, '') : null,
+    firstListedNote: note,
   };
+}
+
+/** The sentence that states 列第一位者为牵头单位, as written, or null. */
+function firstListedNote(input: string): string | null {
+  const m = FIRST_LISTED.exec(input);
+  if (!m) return null;
+  let from = m.index;
+  while (from > 0 && !/[。\n（(]/.test(input[from - 1])) from -= 1;
+  let to = m.index + m[0].length;
+  while (to < input.length && !/[。\n）)]/.test(input[to])) to += 1;
+  return input.slice(from, to).trim();
 }
 
 /** Cells of a line: tab-separated (empty cells kept), else separated by two or more spaces. */

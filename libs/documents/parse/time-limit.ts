@@ -90,7 +90,9 @@ export function scanTimeLimits(
     const marker = LIMIT_AFTER.exec(after);
     const periodEnd = m[4] === '底' || m[4] === '末' || m[7] !== undefined || /[末底]$/.test(m[0]);
     const opensSentence =
-      /(?:^|[。；;！!？?\n：:])\s*$/.test(text.slice(0, s)) && /^\s*[，,]/.test(after) && m[0].length > m[1].length + 1;
+      /^[。；;！!？?\n：:]?$/.test(previousVisible(text, s)) &&
+      /^\s*[，,]/.test(after) &&
+      m[0].length > m[1].length + 1;
     if (!(cell || marker || periodEnd || LIMIT_BEFORE.test(before) || opensSentence)) continue;
     if (marker) e += marker[0].length;
     const to = LIMIT_BEFORE.exec(before);
@@ -132,10 +134,15 @@ export function scanTimeLimits(
     offset += clause.length + 1;
   }
 
+  // Matches come in text order: walk the taken spans (sorted by start) alongside them.
+  taken.sort((a, b) => a[0] - b[0]);
+  let next = 0;
+  let reach = -1; // furthest end among the taken spans that start before the current match ends
   for (const m of text.matchAll(UNREADABLE)) {
     const s = m.index ?? 0;
     const e = s + m[0].length;
-    if (!taken.some(([a, b]) => s < b && a < e)) cannotRead(s, e);
+    while (next < taken.length && taken[next][0] < e) reach = Math.max(reach, taken[next++][1]);
+    if (reach <= s) cannotRead(s, e);
   }
   // A time cell that says something but nothing readable (按计划推进) is unreadable as a whole.
   const cellText = text.trim();
@@ -260,9 +267,16 @@ function recurringOf(m: RegExpMatchArray): Body<RecurringTimeLimit> | null {
   return { kind: 'recurring', every, by: day !== null && month === null ? { month: null, day } : null };
 }
 
+/** Inside 《…》: book titles are short, so only a window before the index is searched. */
 function inBookTitle(text: string, index: number): boolean {
-  const open = text.lastIndexOf('《', index);
-  return open >= 0 && text.lastIndexOf('》', index) < open;
+  const window = text.slice(Math.max(0, index - 60), index);
+  return window.lastIndexOf('《') > window.lastIndexOf('》');
+}
+
+/** The nearest non-space character before the index, or '' at the start. */
+function previousVisible(text: string, index: number): string {
+  for (let j = index - 1; j >= 0; j -= 1) if (!/[ \t\u3000]/.test(text[j])) return text[j];
+  return '';
 }
 
 function addToDate(iso: string, amount: number, unit: string): string | null {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadDatabaseUrl, loadDemoPassword } from '../../../libs/config';
 import { runMigrations } from '../../../libs/database';
 import { type ParseResult, parsePolicy, partiesOf } from '../../../libs/documents';
+import type { ParsedMeasure } from '../../../libs/documents/parse/parse-result.types';
 import { formatPreview } from './preview-table';
 import { readTextFile } from './read-text-file';
 import { seedDemo } from './seed-demo';
@@ -29,7 +30,7 @@ function summary(result: ParseResult): string {
     const parties = partiesOf(m)
       .map((p) => `${p.party}(${p.role})`)
       .join('、');
-    lines.push(`  ${m.number} ${m.title}  →  ${parties || '（无责任单位）'}`);
+    lines.push(`  ${m.number} ${m.title}  →  ${parties || '（无责任单位）'}${timeLimitNote(m)}`);
   }
   for (const w of result.warnings) lines.push(`警告 ${w.measure ?? ''} ${w.code}: ${w.message}`);
   return lines.join('\n');
@@ -40,6 +41,12 @@ function importable(result: ParseResult): ParseResult {
   const refused = result.warnings.find((w) => w.code === 'TABLE_WITHOUT_LEAD_COLUMN');
   if (refused) throw new Error(refused.message);
   return result;
+}
+
+function timeLimitNote(m: ParsedMeasure): string {
+  const t = m.timeLimit;
+  if (!t) return '';
+  return `  时限: ${t.kind === 'date' ? t.due : t.raw}`;
 }
 
 async function main(argv: string[]): Promise<number> {

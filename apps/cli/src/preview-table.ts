@@ -32,6 +32,7 @@ export const WARNING_LABEL: Record<ParseWarningCode, string> = {
   UNREADABLE_TIME_LIMIT: '时限不明',
   TABLE_WITHOUT_LEAD_COLUMN: '表格缺牵头列',
   TABLE_REPLACES_PROSE: '以分工表为准',
+  TABLE_ROW_SHORT: '表格行缺格',
 };
 
 const COLUMNS = { number: 12, title: 30, role: 10, parties: 60 };

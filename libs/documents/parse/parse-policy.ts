@@ -74,13 +74,13 @@ export function parsePolicy(text: string, options: ParseOptions = {}): ParseResu
     coordinator: findCoordinator(input, assembled.measures),
     conventions: assembled.conventions,
     measures: assembled.measures,
-    warnings: [...tableWarnings, ...assembled.warnings],
+    warnings: [...tableWarnings, ...shortRows(rows, taskTable.table.columns.length), ...assembled.warnings],
     table: taskTable.table,
   };
 }
 
 /** A measure before conventions, roles and time limits are applied: a prose block or a table row. */
-type Draft = TableRow;
+type Draft = Omit<TableRow, 'missingCells'>;
 
 /** Conventions, roles, implied parties, time limits and warnings, measure by measure in text order. */
 function assemble(
@@ -136,6 +136,16 @@ function assemble(
     if (unreadable) warnings.push(unreadable);
   }
   return { conventions, measures, warnings };
+}
+
+function shortRows(rows: TableRow[], width: number): ParseWarning[] {
+  return rows
+    .filter((r) => r.missingCells > 0)
+    .map((r) => ({
+      measure: r.number,
+      code: 'TABLE_ROW_SHORT',
+      message: `${r.number} 这一行只有 ${width - r.missingCells} 格（表头 ${width} 格），各格已按顺序对应表头（末格为时限时对应完成时限），请核对；空格请填“无”或“—”`,
+    }));
 }
 
 /** Document-level warnings about a table: refused for want of a lead column, or replacing the prose's items. */

@@ -107,7 +107,9 @@ export type ParseWarningCode =
   /** A task-division table whose header names no 牵头单位 / 责任单位 column: nothing is imported. */
   | 'TABLE_WITHOUT_LEAD_COLUMN'
   /** The text has numbered prose items and a task-division table: the table's rows are the measures. */
-  | 'TABLE_REPLACES_PROSE';
+  | 'TABLE_REPLACES_PROSE'
+  /** A table row with fewer cells than the header (an empty cell between runs of spaces cannot be seen). */
+  | 'TABLE_ROW_SHORT';
 
 export interface ParseWarning {
   /** Number of the measure concerned, or null for a document-level warning. */

@@ -68,6 +68,37 @@ describe('a tab-separated task table (pasted from Word or a spreadsheet)', () =>
   });
 });
 
+describe('rows with blank cells', () => {
+  it('keeps trailing empty cells of a tab row and reads a merged section row', () => {
+    const text = [
+      '重点任务\t牵头单位\t配合单位\t完成时限\t',
+      '（一）基本保障\t\t\t\t',
+      '建立台账\t市民政局\t\t\t',
+      '加强监测\t市卫生健康委\t市民政局\t2026年底前',
+    ].join('\n');
+    const r = parsePolicy(text);
+    expect(r.table?.columns).toHaveLength(4);
+    expect(
+      r.measures.map((m) => [m.number, m.section, m.title, m.attributions[0].lead, m.timeLimit?.kind ?? null]),
+    ).toEqual([
+      ['1', '（一）基本保障', '建立台账', ['市民政局'], null],
+      ['2', '（一）基本保障', '加强监测', ['市卫生健康委'], 'date'],
+    ]);
+  });
+});
+
+describe('a row shorter than the header', () => {
+  it('is read in column order, a trailing time limit in its own column, with a warning to check it', () => {
+    const r = parsePolicy('序号  重点任务  牵头单位  配合单位  完成时限\n1  建立台账  市民政局  2026年底前');
+    expect(r.warnings.map((w) => [w.measure, w.code])).toEqual([['1', 'TABLE_ROW_SHORT']]);
+    expect(r.warnings[0].message).toBe(
+      '1 这一行只有 4 格（表头 5 格），各格已按顺序对应表头（末格为时限时对应完成时限），请核对；空格请填“无”或“—”',
+    );
+    expect(r.measures[0].attributions[0]).toMatchObject({ lead: ['市民政局'], cooperating: [] });
+    expect(r.measures[0].timeLimit).toMatchObject({ kind: 'date', due: '2026-12-31', source: 'tableCell' });
+  });
+});
+
 describe('a 责任单位 column', () => {
   const rows = [
     '1  完善社会救助制度  市民政局、市财政局、各区人民政府  2026年6月',

@@ -7,7 +7,7 @@ import { parseAttributionContent, type AttributionCandidate, type AttributionCon
 import type { ParsedTable, Span, TableColumnRole } from './parse-result.types';
 import { splitParties } from './party-list';
 import { splitLines, type Line } from './structure';
-import { isNoEntry } from './time-limit';
+import { isNoEntry, scanTimeLimits } from './time-limit';
 
 export interface TableRow {
   /** The 序号 cell, or the row's position when the table has no number column. */
@@ -22,6 +22,8 @@ export interface TableRow {
   found: AttributionCandidate[];
   /** The task cells (time limits read as in running text) and the time cell (read as a cell). */
   timeRanges: { span: Span; cell: boolean }[];
+  /** Header cells the row lacks: its cells were matched to the first columns in order. */
+  missingCells: number;
 }
 
 export interface TaskTable {
@@ -61,9 +63,9 @@ const ROLE_WORDS = /牵头|配合|负责|参与|协助|指导|会同/;
 /** The first task-division table in the text, or null when no line reads as its header. */
 export function findTaskTable(input: string): TaskTable | null {
   const lines = splitLines(input);
-  const headerLine = lines.findIndex((line) => headerRoles(cellsOf(line)) !== null);
+  const headerLine = lines.findIndex((line) => headerRoles(trimEmpty(cellsOf(line))) !== null);
   if (headerLine < 0) return null;
-  const headerCells = cellsOf(lines[headerLine]);
+  const headerCells = trimEmpty(cellsOf(lines[headerLine]));
   const roles = headerRoles(headerCells) ?? [];
   const columns = headerCells.map((c, i) => ({ header: c.text, readAs: roles[i] }));
   const leadMissing = !roles.includes('lead') && !roles.includes('responsible');
@@ -96,7 +98,8 @@ function firstListedNote(input: string): string | null {
 
 /** Cells of a line: tab-separated (empty cells kept), else separated by two or more spaces. */
 function cellsOf(line: Line): Cell[] {
-  const sep = line.text.includes('\t') ? /\t/g : /[ \u3000]{2,}/g;
+  const tabbed = line.text.includes('\t');
+  const sep = tabbed ? /\t/g : /[ \u3000]{2,}/g;
   const cells: Cell[] = [];
   let from = 0;
   const push = (to: number): void => {
@@ -107,7 +110,7 @@ function cellsOf(line: Line): Cell[] {
   };
   for (const m of line.text.matchAll(sep)) {
     const at = m.index ?? 0;
-    if (at === 0 && sep.source !== '\\t') {
+    if (at === 0 && !tabbed) {
       from = m[0].length; // indentation
       continue;
     }
@@ -115,8 +118,15 @@ function cellsOf(line: Line): Cell[] {
     from = at + m[0].length;
   }
   push(line.text.length);
-  while (cells.length > 0 && cells[cells.length - 1].text === '') cells.pop();
+  // Trailing tabs are empty cells (a row whose last columns are blank); trailing spaces are not.
+  if (!tabbed) while (cells.length > 0 && cells[cells.length - 1].text === '') cells.pop();
   return cells;
+}
+
+function trimEmpty(cells: Cell[]): Cell[] {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1].text === '') n -= 1;
+  return cells.slice(0, n);
 }
 
 /** The role of each header cell, or null when the line is not a table header. */
@@ -151,16 +161,18 @@ function readRows(lines: Line[], headerLine: number, roles: TableColumnRole[]): 
   let blankBefore = false;
   for (let l = headerLine + 1; l < lines.length; l += 1) {
     const cells = cellsOf(lines[l]);
-    if (cells.length === 0 || cells.every((c) => c.text === '')) {
+    // A merged cell across the row (一、… in Word) pastes as one filled cell and empty ones.
+    const filled = cells.filter((c) => c.text);
+    if (filled.length === 0) {
       blankBefore = true;
       continue;
     }
     const complete = current === null || current.cells.length >= width;
-    if (NOTE_LINE.test(cells[0].text) || (blankBefore && complete && cells.length === 1)) break;
+    if (NOTE_LINE.test(filled[0].text) || (blankBefore && complete && filled.length === 1)) break;
     blankBefore = false;
     end = lines[l].end;
-    if (cells.length === 1 && complete && SECTION_ROW.test(cells[0].text)) {
-      section = cells[0].text;
+    if (filled.length === 1 && complete && SECTION_ROW.test(filled[0].text)) {
+      section = filled[0].text;
       current = null;
       continue;
     }
@@ -183,7 +195,8 @@ function readRows(lines: Line[], headerLine: number, roles: TableColumnRole[]): 
 }
 
 function toRow(input: string, raw: RawRow, roles: TableColumnRole[], index: number): TableRow {
-  const cell = (i: number): Cell | undefined => (raw.cells[i]?.text ? raw.cells[i] : undefined);
+  const cells = alignTimeCell(input, raw.cells, roles);
+  const cell = (i: number): Cell | undefined => (cells[i]?.text ? cells[i] : undefined);
   const indexes = (role: TableColumnRole): number[] => roles.flatMap((r, i) => (r === role ? [i] : []));
   const numberAt = indexes('number')[0];
   const tasks = indexes('task').flatMap((i) => cell(i) ?? []);
@@ -220,19 +233,37 @@ function toRow(input: string, raw: RawRow, roles: TableColumnRole[], index: numb
     found.push({ raw: input.slice(...span), span, content });
   }
   const time = indexes('timeLimit').flatMap((i) => cell(i) ?? []);
-  const all = raw.cells.filter((c) => c.text);
+  const all = cells.filter((c) => c.text);
   return {
-    number: numberAt !== undefined && cell(numberAt) ? raw.cells[numberAt].text : String(index + 1),
+    number: numberAt !== undefined && cell(numberAt) ? cells[numberAt].text : String(index + 1),
     section: raw.section,
     title: (stop >= 0 ? firstTask.slice(0, stop) : firstTask).replace(/[。；;，,：:]+$/, ''),
     text,
     span: [all[0].start, all[all.length - 1].end],
     found,
+    missingCells: Math.max(0, roles.length - raw.cells.length),
     timeRanges: [
       ...tasks.map((c) => ({ span: [c.start, c.end] as Span, cell: false })),
       ...time.map((c) => ({ span: [c.start, c.end] as Span, cell: true })),
     ],
   };
+}
+
+/**
+ * A short row whose last cell reads as a time limit (1  建立台账  市民政局  2026年底前 under a header
+ * with 配合单位 between): that cell belongs to the time column, the cells it skipped are empty.
+ */
+function alignTimeCell(input: string, cells: Cell[], roles: TableColumnRole[]): Cell[] {
+  const timeAt = roles.indexOf('timeLimit');
+  const last = cells[cells.length - 1];
+  if (cells.length >= roles.length || timeAt < cells.length || !last?.text) return cells;
+  if (scanTimeLimits(input, last.start, last.end, { cell: true }).found.length === 0) return cells;
+  const gap = Array.from({ length: timeAt - cells.length + 1 }, () => ({
+    text: '',
+    start: last.start,
+    end: last.start,
+  }));
+  return [...cells.slice(0, -1), ...gap, last];
 }
 
 function mergeContent(into: AttributionContent, from: AttributionContent): void {

@@ -30,7 +30,7 @@ export interface TimeLimitOptions {
 // Year, then month (+ day, or 底/末/旬), half-year, quarter, or year end; the year is required.
 const DATE =
   /(?<!\d)(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|(底|末|上旬|中旬|下旬))?|([上下])半年(?:底|末)?|第?([一二三四1-4])季度(?:末|底)?|(年底|年末|底|末))?/g;
-const LIMIT_AFTER = /^\s*(?:前|以前|之前|(?:前)?(?:全面|基本)?(?:完成|建成|出台))+/;
+const LIMIT_AFTER = /^\s*(?:前|以前|之前|内|(?:前)?(?:全面|基本)?(?:完成|建成|出台))+/;
 const NOT_LIMIT_AFTER = /^\s*(?:起|以来|开始|以后|之后|后|度|为|的)/;
 const LIMIT_BEFORE = /(?:到|至|截止|截止到)\s*$/;
 const RANGE_SIGN = '(?:至|到|—|－|-|~|～)+';

@@ -87,6 +87,18 @@ describe('rows with blank cells', () => {
   });
 });
 
+describe('a spreadsheet paste', () => {
+  it('drops the quotes around a cell that holds a line break', () => {
+    const r = parsePolicy(
+      '序号\t重点任务\t牵头单位\n1\t"完善监测预警机制，\n及时发现风险"\t市民政局\n2\t加强宣传\t市委宣传部',
+    );
+    expect(r.measures.map((m) => [m.title, m.attributions[0].lead])).toEqual([
+      ['完善监测预警机制，及时发现风险', ['市民政局']],
+      ['加强宣传', ['市委宣传部']],
+    ]);
+  });
+});
+
 describe('a row shorter than the header', () => {
   it('is read in column order, a trailing time limit in its own column, with a warning to check it', () => {
     const r = parsePolicy('序号  重点任务  牵头单位  配合单位  完成时限\n1  建立台账  市民政局  2026年底前');

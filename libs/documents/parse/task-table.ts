@@ -195,7 +195,7 @@ function readRows(lines: Line[], headerLine: number, roles: TableColumnRole[]): 
 }
 
 function toRow(input: string, raw: RawRow, roles: TableColumnRole[], index: number): TableRow {
-  const cells = alignTimeCell(input, raw.cells, roles);
+  const cells = alignTimeCell(input, raw.cells.map(unquote), roles);
   const cell = (i: number): Cell | undefined => (cells[i]?.text ? cells[i] : undefined);
   const indexes = (role: TableColumnRole): number[] => roles.flatMap((r, i) => (r === role ? [i] : []));
   const numberAt = indexes('number')[0];
@@ -247,6 +247,12 @@ function toRow(input: string, raw: RawRow, roles: TableColumnRole[], index: numb
       ...time.map((c) => ({ span: [c.start, c.end] as Span, cell: true })),
     ],
   };
+}
+
+/** A spreadsheet quotes a cell holding a line break or a quote: "…" with "" for ". */
+function unquote(c: Cell): Cell {
+  const m = /^"([\s\S]*)"$/.exec(c.text);
+  return m ? { ...c, text: m[1].replace(/""/g, '"') } : c;
 }
 
 /**

@@ -3,8 +3,9 @@
 const path = require('node:path');
 const fs = require('node:fs');
 const entry = path.join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
-if (!fs.existsSync(entry)) {
+if (fs.existsSync(entry)) {
+  require(entry);
+} else {
   console.error('duban: not built yet; run `npm run build` first');
-  process.exit(1);
+  process.exitCode = 1;
 }
-require(entry);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,19 @@ const seedPath = path.resolve(root, '../shared/seed/tianjin-2026-difficult-child
 const corpusPath = (file: string) => path.resolve(root, '../shared/corpus', file);
 const duban = (...args: string[]) =>
   spawnSync(process.execPath, [path.join(root, 'bin', 'duban.js'), ...args], { encoding: 'utf8' });
+
+/** Runs the CLI with stdout as a pipe read by this process, as `duban … | consumer` does. */
+function dubanPiped(...args: string[]): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'duban.js'), ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(chunks).toString('utf8') }));
+  });
+}
 
 describe('duban CLI', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'duban-cli-'));
@@ -135,5 +148,43 @@ describe('duban CLI', () => {
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/未知命令/);
     expect(duban().status).toBe(2);
+  });
+
+  it('reads a pasted task table, and refuses one without a lead column in one line', () => {
+    const table = path.join(dir, 'table.txt');
+    writeFileSync(table, '序号\t重点任务\t牵头单位\t完成时限\n1\t建立台账\t市民政局\t2026年底前\n');
+    const ok = duban('parse', table, '--json');
+    expect(ok.status).toBe(0);
+    const result = JSON.parse(ok.stdout) as ParseResult;
+    expect(result.table?.columns.map((c) => c.readAs)).toEqual(['number', 'task', 'lead', 'timeLimit']);
+    expect(result.measures[0].timeLimit).toMatchObject({ kind: 'date', due: '2026-12-31' });
+    const bad = path.join(dir, 'table-no-lead.txt');
+    writeFileSync(bad, '序号\t重点任务\t单位\t完成时限\n1\t建立台账\t市民政局\t2026年底前\n');
+    for (const args of [
+      ['parse', bad, '--json'],
+      ['parse', bad],
+      ['preview', bad],
+    ]) {
+      const run = duban(...args);
+      expect([run.status, run.stdout]).toEqual([1, '']);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(/没有“牵头单位”或“责任单位”列/);
+    }
+  });
+
+  it('writes a parse larger than a pipe buffer (64 KiB) whole before exiting', async () => {
+    const file = path.join(dir, 'large.txt');
+    const body = '加强困境儿童基本生活保障，完善相关制度机制，推动各项政策落实落地，确保取得实效。'.repeat(6);
+    const measures = Array.from(
+      { length: 80 },
+      (_, i) => `${i + 1}. 第${i + 1}项措施。${body}（市民政局、市财政局按职责分工负责）`,
+    );
+    writeFileSync(file, ['大文件测试实施方案', ...measures, ''].join('\n'));
+    for (let run = 0; run < 5; run += 1) {
+      const { code, stdout } = await dubanPiped('parse', file, '--json');
+      expect(code).toBe(0);
+      expect(Buffer.byteLength(stdout)).toBeGreaterThan(64 * 1024);
+      expect((JSON.parse(stdout) as ParseResult).measures).toHaveLength(80);
+    }
   });
 });

@@ -169,6 +169,36 @@ describe('importing a document through the preview', () => {
     expect((ok.body as Preview).plan.taskCount).toBe(443);
   });
 
+  it('previews a pasted task table, and refuses one without a lead column with 422', async () => {
+    const post = (text: string) =>
+      http.post('/imports/text').set('content-type', 'text/plain; charset=utf-8').send(Buffer.from(text, 'utf8'));
+    const before = await stored();
+    const refused = await post('序号\t工作任务\t单位\t完成时限\n1\t建立台账\t市民政局\t2026年底前\n');
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('TABLE_WITHOUT_LEAD_COLUMN');
+    expect(refused.body.message).toMatch(/没有“牵头单位”或“责任单位”列/);
+    expect(await stored()).toEqual(before);
+    const table = await post(
+      '序号\t重点任务\t牵头单位\t配合单位\t完成时限\n1\t建立困境儿童信息台账\t市民政局\t市教委\t2026年底前\n',
+    );
+    expect(table.status).toBe(201);
+    const body = table.body as Preview & {
+      parse: { table: { columns: { readAs: string }[] }; measures: { timeLimit: { due: string } | null }[] };
+    };
+    expect(body.parse.table.columns.map((c) => c.readAs)).toEqual([
+      'number',
+      'task',
+      'lead',
+      'cooperating',
+      'timeLimit',
+    ]);
+    expect(body.parse.measures[0].timeLimit?.due).toBe('2026-12-31');
+    expect(body.plan.tasks.map((t) => [t.party, t.role])).toEqual([
+      ['市民政局', 'lead'],
+      ['市教委', 'cooperating'],
+    ]);
+  });
+
   it('edits the registry: kinds, aliases and groups, with clear conflicts', async () => {
     const groups = (await http.get('/agency-groups')).body as { name: string; members: unknown[] }[];
     expect(groups.find((g) => g.name === '各区人民政府')?.members).toHaveLength(16);

@@ -29,6 +29,10 @@ export const WARNING_LABEL: Record<ParseWarningCode, string> = {
   UNKNOWN_AGENCY: '未知单位',
   OPEN_LIST: '名单不全',
   AMBIGUOUS_ROLE: '职责不明',
+  UNREADABLE_TIME_LIMIT: '时限不明',
+  TABLE_WITHOUT_LEAD_COLUMN: '表格缺牵头列',
+  TABLE_REPLACES_PROSE: '以分工表为准',
+  TABLE_ROW_SHORT: '表格行缺格',
 };
 
 const COLUMNS = { number: 12, title: 30, role: 10, parties: 60 };

@@ -68,6 +68,10 @@ export class ImportService {
       ...registry.groups.map((g) => g.name),
     ]);
     const parse = parsePolicy(text, { isKnownAgency: (name) => known.has(name) });
+    const refused = parse.warnings.find((w) => w.code === 'TABLE_WITHOUT_LEAD_COLUMN');
+    if (refused) {
+      throw new DocumentError('TABLE_WITHOUT_LEAD_COLUMN', refused.message, { columns: parse.table?.columns ?? [] });
+    }
     if (parse.measures.length === 0) {
       throw new DocumentError('NO_MEASURES', '未识别出任何编号的措施条目（如「（一）」「1.」「一、」），未导入');
     }

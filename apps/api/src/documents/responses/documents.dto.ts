@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageFieldsDto } from '../../common/common.dto';
 import { TaskViewDto } from '../../tasks/responses/tasks.dto';
 
@@ -31,7 +31,8 @@ export class ParseResultDto {
   @ApiProperty({
     type: 'array',
     items: { type: 'object', additionalProperties: true },
-    description: '措施：number、section、title、text、span、attributions、impliedCooperating',
+    description:
+      '措施：number、section、title、text、span、attributions、impliedCooperating、timeLimit（完成时限，可为 null）',
   })
   measures!: Record<string, unknown>[];
 
@@ -41,6 +42,13 @@ export class ParseResultDto {
     description: '解析警告：measure、code、message',
   })
   warnings!: Record<string, unknown>[];
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: '仅当文本为任务分工表时出现：span、columns（表头及其读法）、rows',
+  })
+  table?: Record<string, unknown>;
 }
 
 /** POST /documents: the parse result plus the stored document's id and how many tasks it will get. */

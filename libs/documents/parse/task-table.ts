@@ -212,6 +212,7 @@ function toRow(input: string, raw: RawRow, roles: TableColumnRole[], index: numb
     openList: false,
     ambiguous: [],
     laterGroup: [],
+    aliases: {},
   };
   const partyCells: Cell[] = [];
   for (const [i, role] of roles.entries()) {
@@ -226,6 +227,7 @@ function toRow(input: string, raw: RawRow, roles: TableColumnRole[], index: numb
     if (list.openList) content.openList = true;
     const target = role === 'lead' ? content.lead : role === 'responsible' ? content.shared : content.cooperating;
     for (const p of list.parties) if (!target.includes(p)) target.push(p);
+    Object.assign(content.aliases, list.aliases);
   }
   const found: AttributionCandidate[] = [];
   if (partyCells.length > 0) {
@@ -277,4 +279,5 @@ function mergeContent(into: AttributionContent, from: AttributionContent): void 
     for (const p of from[key]) if (!into[key].includes(p)) into[key].push(p);
   }
   into.openList ||= from.openList;
+  Object.assign(into.aliases, from.aliases);
 }

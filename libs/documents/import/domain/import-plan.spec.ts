@@ -44,6 +44,13 @@ describe('planImport', () => {
     ]);
   });
 
+  it('finds a party by the second name the text wrote in brackets, and reads role collectives as generic', () => {
+    const bracketed = '一、总则\n（一）做好丙工作。（某某委（市教委）牵头，各成员单位配合）\n';
+    const plan = planImport(parsePolicy(bracketed), tianjinRegistry(), []);
+    expect(plan.tasks.map((t) => [t.party, t.agencyName, t.source])).toEqual([['某某委', '市教委', 'alias']]);
+    expect(plan.unresolved).toEqual([{ party: '各成员单位', reason: 'generic', measures: [1] }]);
+  });
+
   it('applies corrections: create, map, drop, add, set role, drop a measure', () => {
     const corrections: Correction[] = [
       { op: 'createAgency', party: '国家某局', name: '国家某局', kind: 'central_ministry', ...stamp },

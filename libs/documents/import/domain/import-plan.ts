@@ -4,6 +4,7 @@
  * unknown parties listed for the coordinator to map, create or drop. Pure: the preview and the
  * confirm run the same function, so what is previewed is what is created.
  */
+import { isGenericParty } from '../../parse/party-list';
 import type { ParseResult, PartyRole } from '../../parse/parse-result.types';
 import type { AgencyKind, RegistrySnapshot } from '../../registry/domain/registry.types';
 
@@ -117,6 +118,17 @@ export function planImport(parse: ParseResult, registry: RegistrySnapshot, corre
     dropped: droppedMeasures.has(i + 1),
   }));
 
+  // A registry agency under one of the names the text wrote in brackets after the party, if any.
+  const writtenAlias = (m: (typeof parse.measures)[number], party: string) => {
+    for (const name of m.attributions.flatMap((a) => a.aliases?.[party] ?? [])) {
+      const named = byName.get(name);
+      if (named && named.kind !== 'generic') return { id: named.id, name: named.name };
+      const id = aliases.get(name);
+      if (id && byId.has(id)) return { id, name: byId.get(id)?.name ?? '' };
+    }
+    return null;
+  };
+
   parse.measures.forEach((m, i) => {
     const seq = i + 1;
     if (droppedMeasures.has(seq)) return;
@@ -156,8 +168,13 @@ export function planImport(parse: ParseResult, registry: RegistrySnapshot, corre
           agencyName: byId.get(aliasId)?.name ?? '',
           source: source === 'explicit' ? 'alias' : source,
         });
+      } else if (writtenAlias(m, p.party)) {
+        // The text names it with a second name in brackets (市市场监管委（市知识产权局）) the registry knows.
+        const known = writtenAlias(m, p.party)!;
+        put({ ...base, agencyId: known.id, agencyName: known.name, source: source === 'explicit' ? 'alias' : source });
       } else {
-        const reason = direct?.kind === 'generic' || GENERIC_NAME.test(p.party) ? 'generic' : 'unknown';
+        const generic = direct?.kind === 'generic' || GENERIC_NAME.test(p.party) || isGenericParty(p.party);
+        const reason = generic ? 'generic' : 'unknown';
         const entry = unresolved.get(p.party) ?? { party: p.party, reason, measures: [] };
         entry.measures.push(seq);
         unresolved.set(p.party, entry);

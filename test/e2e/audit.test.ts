@@ -37,6 +37,9 @@ const EXPECTED: Record<string, string> = {
   'POST /tasks/{id}/instructions': 'task.instruct',
   'POST /tasks/{id}/submit': 'task.submit',
   'POST /tasks/{id}/review': 'task.review',
+  'POST /tasks/{id}/reassign': 'task.reassign',
+  'POST /measures/{id}/withdraw': 'measure.withdraw',
+  'POST /documents/{id}/withdraw': 'document.withdraw',
 };
 /** Sign-in itself changes nothing worth auditing (see docs/decisions.md). */
 // Sign-in, and reads sent as POST (a holiday notice previewed, nothing stored).
@@ -298,6 +301,36 @@ describe('audit entries for every write endpoint', () => {
       after: { outcome: 'applied', state: 'accepted', input: { decision: 'accept' } },
     });
 
+    // Control of running work: the other task (市教委) is reassigned, then its measure and the document withdrawn.
+    const other = (
+      (await get(coordinator, `/tasks?documentId=${documentId}`)).items as {
+        id: string;
+        agency: string;
+        measureId: string;
+      }[]
+    ).find((t) => t.agency === '市教委')!;
+    const police = await db.query<{ id: string }>(`SELECT id FROM agency WHERE name = '市公安局'`);
+    const handed = await write('POST /tasks/{id}/reassign', coordinator, `/tasks/${other.id}/reassign`, {
+      agencyId: police.rows[0].id,
+      reason: '职责调整',
+    });
+    expect(covered.get('POST /tasks/{id}/reassign')).toMatchObject({
+      task_id: other.id,
+      after: { outcome: 'applied', state: 'reassigned', input: { reason: '职责调整' } },
+    });
+    expect(handed.reassignedTo).toMatchObject({ agency: '市公安局' });
+    await write('POST /measures/{id}/withdraw', coordinator, `/measures/${other.measureId}/withdraw`, {
+      reason: '不再实施',
+    });
+    expect(covered.get('POST /measures/{id}/withdraw')).toMatchObject({
+      target_id: other.measureId,
+      document_id: documentId,
+      after: { withdrawn: true, reason: '不再实施' },
+    });
+    await write('POST /documents/{id}/withdraw', coordinator, `/documents/${documentId}/withdraw`, {
+      reason: '测试结束',
+    });
+
     expect([...covered.keys()].sort()).toEqual(Object.keys(EXPECTED).sort());
 
     // Reading it back: per task and per document, newest first; the task's timeline merges both sources.
@@ -314,7 +347,8 @@ describe('audit entries for every write endpoint', () => {
     const docAudit = await get(leader, `/documents/${documentId}/audit?pageSize=500`);
     const docActions = (docAudit.items as { action: string }[]).map((i) => i.action);
     expect(docActions.slice(-3)).toEqual(['task.acknowledge', 'document.launch', 'import.confirm']);
-    expect(docActions).toHaveLength(12);
+    // 12 task and document writes, then the reassignment and the two withdrawals.
+    expect(docActions).toHaveLength(15);
     const detail = await get(coordinator, task);
     const timeline = detail.timeline as { source: string; at: string; action?: string; type?: string }[];
     expect((detail.history as unknown[]).length).toBeGreaterThan(0);

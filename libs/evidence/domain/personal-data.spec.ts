@@ -99,6 +99,7 @@ describe('findPersonalData', () => {
   it('answers the first of several', () => {
     const id = '11010519491231002X';
     expect(isResidentId(id)).toBe(true);
+    expect(isResidentId('12010120150101003X')).toBe(true);
     expect(findPersonalData(`电话 13812345678，身份证 ${id}`)).toEqual({ kind: 'mobile', index: 3 });
     expect(findPersonalData(`身份证 ${id}，电话 13812345678`)).toEqual({ kind: 'resident_id', index: 4 });
   });

@@ -23,6 +23,8 @@ import { TaskError } from './tasks.errors';
  */
 export type TaskCommandOf<K extends TaskUpdateKind> = { kind: K; input: TaskUpdateInput<K>; attachmentIds?: string[] };
 
+export type TaskCommand = { [K in TaskUpdateKind]: TaskCommandOf<K> }[TaskUpdateKind];
+
 /** The free-text fields of task actions, by the name a person knows them under. */
 const FREE_TEXT: Record<string, string> = {
   actor: '操作人',
@@ -31,7 +33,6 @@ const FREE_TEXT: Record<string, string> = {
   reason: '理由',
   text: '批示内容',
 };
-export type TaskCommand = { [K in TaskUpdateKind]: TaskCommandOf<K> }[TaskUpdateKind];
 
 /** Liaison and coordinator actions: each is a Workflow Update, answered once the change is stored. */
 @Injectable()
@@ -51,7 +52,7 @@ export class TaskActionsService {
    */
   async execute(
     taskId: string,
-    command: TaskCommand,
+    asked: TaskCommand,
     requestId?: string,
     scope: string[] | null = null,
   ): Promise<TaskSnapshot> {
@@ -61,9 +62,9 @@ export class TaskActionsService {
     if (!task.workflowId || task.state === 'draft') {
       throw new TaskError('NOT_LAUNCHED', '该任务所属文件尚未下发');
     }
-    await this.refusePersonalData(task, command);
-    await this.checkDates(command);
-    command = await this.withAttachments(task.id, command);
+    await this.refusePersonalData(task, asked);
+    await this.checkDates(asked);
+    const command = await this.withAttachments(task.id, asked);
     const handle = this.temporal.workflow.getHandle(task.workflowId);
     const updateId = requestId ? `${command.kind}-${requestId}` : undefined;
     let snapshot: TaskSnapshot;
@@ -85,7 +86,7 @@ export class TaskActionsService {
    */
   private async refusePersonalData(task: TaskRow, { kind, input }: TaskCommand): Promise<void> {
     for (const [field, value] of Object.entries(input)) {
-      const found = typeof value === 'string' && field in FREE_TEXT ? findPersonalData(value) : null;
+      const found = typeof value === 'string' && Object.hasOwn(FREE_TEXT, field) ? findPersonalData(value) : null;
       if (!found) continue;
       const error = personalDataError(FREE_TEXT[field], found, field);
       await this.audit
@@ -105,12 +106,11 @@ export class TaskActionsService {
 
   /** The attachments a report or submission names, each of which must be the task's own. */
   private async withAttachments(taskId: string, command: TaskCommand): Promise<TaskCommand> {
-    const ids = command.attachmentIds ?? [];
-    if (ids.length === 0 || (command.kind !== 'progress' && command.kind !== 'submit')) return command;
-    const attachments = await this.evidence.refs(taskId, ids);
-    return command.kind === 'progress'
-      ? { kind: command.kind, input: { ...command.input, attachments } }
-      : { kind: command.kind, input: { ...command.input, attachments } };
+    const { kind, attachmentIds } = command;
+    if (!attachmentIds?.length || (kind !== 'progress' && kind !== 'submit')) return command;
+    const attachments = await this.evidence.refs(taskId, attachmentIds);
+    if (command.kind === 'progress') return { kind: 'progress', input: { ...command.input, attachments } };
+    return { kind: 'submit', input: { ...command.input, attachments } };
   }
 
   /**

@@ -174,6 +174,25 @@ describe('evidence attachments, end to end', () => {
     expectError(await upload(mca, mcaTask, OTHER_PDF, '迟到.pdf'), 409, 'TASK_FINAL');
   });
 
+  it('describes the upload and the download in the OpenAPI document', async () => {
+    const doc = (await coordinator.get('/docs/openapi.json')).body as {
+      paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>>;
+    };
+    const upload = doc.paths['/tasks/{id}/attachments'].post;
+    expect(upload.requestBody).toMatchObject({
+      content: {
+        'multipart/form-data': { schema: { required: ['file'], properties: { file: { format: 'binary' } } } },
+      },
+    });
+    expect(Object.keys(upload.responses)).toEqual(expect.arrayContaining(['201', '400', '404', '413', '415', '422']));
+    const download = doc.paths['/tasks/{id}/attachments/{attachmentId}'].get.responses['200'] as {
+      content: Record<string, unknown>;
+      headers: Record<string, unknown>;
+    };
+    expect(Object.keys(download.content)).toEqual(expect.arrayContaining(['application/pdf', 'application/ofd']));
+    expect(download.headers['Content-Disposition']).toBeDefined();
+  });
+
   it('refuses attachments of another task, or none, with a code', async () => {
     expect((await edu.post(`/tasks/${eduTask}/acknowledge`).send({})).status).toBe(201);
     const mine = (await upload(edu, eduTask, OTHER_PDF, '台账.pdf')).body as Attachment;

@@ -4,6 +4,9 @@ import { isFinal, isOpenForAgency } from '../libs/tasks/domain/task-state';
 import * as defs from '../libs/tasks/task.definitions';
 import { refuse, TaskRun } from './task-run';
 
+// Events before attachments, and reports without any, keep the detail they always had.
+const files = (attachments?: defs.TaskAttachmentRef[]) => (attachments?.length ? { attachments } : {});
+
 /** One agency's share of one measure: issue, the deadline clock and its ladder, review. */
 export async function taskWorkflow(input: defs.TaskWorkflowInput): Promise<defs.TaskSnapshot> {
   const run = new TaskRun(input);
@@ -12,12 +15,20 @@ export async function taskWorkflow(input: defs.TaskWorkflowInput): Promise<defs.
   setHandler(defs.acknowledgeUpdate, ({ actor }) => run.act('acknowledge', actor, {}), {
     validator: (_input: defs.ActorInput) => refuse(checks.checkTransition(run.state, 'acknowledge')),
   });
-  setHandler(defs.progressUpdate, ({ actor, note }) => run.act('progress', actor, { note }), {
-    validator: ({ note }: defs.ProgressInput) => refuse(checks.checkProgress(run.state, note)),
-  });
-  setHandler(defs.submitUpdate, ({ actor, evidence }) => run.act('submit', actor, { evidence }), {
-    validator: ({ evidence }: defs.SubmitInput) => refuse(checks.checkSubmit(run.state, evidence)),
-  });
+  setHandler(
+    defs.progressUpdate,
+    ({ actor, note, attachments }) => run.act('progress', actor, { note, ...files(attachments) }),
+    {
+      validator: ({ note }: defs.ProgressInput) => refuse(checks.checkProgress(run.state, note)),
+    },
+  );
+  setHandler(
+    defs.submitUpdate,
+    ({ actor, evidence, attachments }) => run.act('submit', actor, { evidence, ...files(attachments) }),
+    {
+      validator: ({ evidence }: defs.SubmitInput) => refuse(checks.checkSubmit(run.state, evidence)),
+    },
+  );
   setHandler(
     defs.reviewUpdate,
     ({ actor, decision, reason }) => run.act(decision, actor, decision === 'return' ? { reason } : {}),

@@ -6,6 +6,9 @@ import { DataSource } from 'typeorm';
 import type { TaskSnapshot, TaskUpdateInput, TaskUpdateKind } from './task.definitions';
 import * as defs from './task.definitions';
 import { AuditService } from '../audit/audit.service';
+import { findPersonalData } from '../evidence/domain/personal-data';
+import { EvidenceService } from '../evidence/evidence.service';
+import { personalDataError } from '../evidence/evidence.errors';
 import { CalendarService } from '../calendar/calendar.service';
 import { CalendarGapError, isWorkingDay } from '../calendar/domain/working-days';
 import { TEMPORAL_CLIENT } from '../temporal';
@@ -14,9 +17,22 @@ import { STATE_LABELS } from './domain/task-state';
 import { TaskRepository, type TaskRow } from './task.repository';
 import { TaskError } from './tasks.errors';
 
-/** One task update: its kind (the audit action is `task.<kind>`) and the input the workflow gets. */
-export type TaskCommandOf<K extends TaskUpdateKind> = { kind: K; input: TaskUpdateInput<K> };
+/**
+ * One task update: its kind (the audit action is `task.<kind>`), the input the workflow gets and,
+ * for a progress report or a submission, the task's attachments it names (added to the input).
+ */
+export type TaskCommandOf<K extends TaskUpdateKind> = { kind: K; input: TaskUpdateInput<K>; attachmentIds?: string[] };
+
 export type TaskCommand = { [K in TaskUpdateKind]: TaskCommandOf<K> }[TaskUpdateKind];
+
+/** The free-text fields of task actions, by the name a person knows them under. */
+const FREE_TEXT: Record<string, string> = {
+  actor: '操作人',
+  note: '进展情况',
+  evidence: '佐证材料说明',
+  reason: '理由',
+  text: '批示内容',
+};
 
 /** Liaison and coordinator actions: each is a Workflow Update, answered once the change is stored. */
 @Injectable()
@@ -27,6 +43,7 @@ export class TaskActionsService {
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
     private readonly tasks: TaskRepository,
+    private readonly evidence: EvidenceService,
   ) {}
 
   /**
@@ -35,7 +52,7 @@ export class TaskActionsService {
    */
   async execute(
     taskId: string,
-    command: TaskCommand,
+    asked: TaskCommand,
     requestId?: string,
     scope: string[] | null = null,
   ): Promise<TaskSnapshot> {
@@ -45,11 +62,13 @@ export class TaskActionsService {
     if (!task.workflowId || task.state === 'draft') {
       throw new TaskError('NOT_LAUNCHED', '该任务所属文件尚未下发');
     }
-    await this.checkDates(command);
-    if (command.kind === 'reassign') {
-      const problem = await this.tasks.reassignmentProblem(taskId, command.input.toAgencyId);
+    await this.refusePersonalData(task, asked);
+    await this.checkDates(asked);
+    if (asked.kind === 'reassign') {
+      const problem = await this.tasks.reassignmentProblem(taskId, asked.input.toAgencyId);
       if (problem) throw new TaskError('INVALID_REASSIGNMENT', problem);
     }
+    const command = await this.withAttachments(task.id, asked);
     const handle = this.temporal.workflow.getHandle(task.workflowId);
     const updateId = requestId ? `${command.kind}-${requestId}` : undefined;
     let snapshot: TaskSnapshot;
@@ -63,6 +82,39 @@ export class TaskActionsService {
     }
     await this.recordAction(task, command, { outcome: 'applied', state: snapshot.state, dueDate: snapshot.dueDate });
     return snapshot;
+  }
+
+  /**
+   * No personal data about children in any free text (issue 11). Refused before the workflow sees
+   * it, and audited without the input, so the number is written nowhere.
+   */
+  private async refusePersonalData(task: TaskRow, { kind, input }: TaskCommand): Promise<void> {
+    for (const [field, value] of Object.entries(input)) {
+      const found = typeof value === 'string' && Object.hasOwn(FREE_TEXT, field) ? findPersonalData(value) : null;
+      if (!found) continue;
+      const error = personalDataError(FREE_TEXT[field], found, field);
+      await this.audit
+        .record(this.db.manager, {
+          action: `task.${kind}`,
+          targetType: 'task',
+          targetId: task.id,
+          taskId: task.id,
+          documentId: task.documentId,
+          before: { state: task.state },
+          after: { outcome: 'refused', code: error.code, ...error.details },
+        })
+        .catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** The attachments a report or submission names, each of which must be the task's own. */
+  private async withAttachments(taskId: string, command: TaskCommand): Promise<TaskCommand> {
+    const { kind, attachmentIds } = command;
+    if (!attachmentIds?.length || (kind !== 'progress' && kind !== 'submit')) return command;
+    const attachments = await this.evidence.refs(taskId, attachmentIds);
+    if (command.kind === 'progress') return { kind: 'progress', input: { ...command.input, attachments } };
+    return { kind: 'submit', input: { ...command.input, attachments } };
   }
 
   /**

@@ -84,11 +84,19 @@ export interface TaskSnapshot {
 export interface ActorInput {
   actor: string;
 }
+/** An attachment named by a progress report or a submission: ids, names and hashes, never bytes. */
+export interface TaskAttachmentRef {
+  id: string;
+  name: string;
+  sha256: string;
+}
 export interface ProgressInput extends ActorInput {
   note: string;
+  attachments?: TaskAttachmentRef[];
 }
 export interface SubmitInput extends ActorInput {
   evidence: string;
+  attachments?: TaskAttachmentRef[];
 }
 export interface ReviewInput extends ActorInput {
   decision: 'accept' | 'return';

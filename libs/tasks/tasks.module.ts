@@ -2,25 +2,35 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { DocumentsModule } from '../documents/documents.module';
+import { EvidenceModule } from '../evidence/evidence.module';
 import { NotificationStoreModule } from '../notifications/notification-store.module';
 import { CalendarReplanService } from './calendar-replan.service';
 import { TaskActionsService } from './task-actions.service';
+import { TaskAttachmentsService } from './task-attachments.service';
 import { TaskEventsService } from './task-events.service';
 import { TaskQueryService } from './task-query.service';
 import { TaskRepository } from './task.repository';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [CalendarModule, AuditModule, DocumentsModule, NotificationStoreModule],
+  imports: [CalendarModule, AuditModule, DocumentsModule, NotificationStoreModule, EvidenceModule],
   providers: [
     TaskActionsService,
+    TaskAttachmentsService,
     TaskQueryService,
     TaskEventsService,
     TasksService,
     TaskRepository,
     CalendarReplanService,
   ],
-  exports: [TaskActionsService, TaskQueryService, TaskEventsService, TasksService, CalendarReplanService],
+  exports: [
+    TaskActionsService,
+    TaskAttachmentsService,
+    TaskQueryService,
+    TaskEventsService,
+    TasksService,
+    CalendarReplanService,
+  ],
 })
 export class TasksModule {}
 

@@ -4,6 +4,8 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } f
 import { DataSource } from 'typeorm';
 import type { withdrawalWorkflow } from '../../workflows/withdrawal.workflow';
 import { AuditService } from '../audit/audit.service';
+import { findPersonalData } from '../evidence/domain/personal-data';
+import { personalDataError } from '../evidence/evidence.errors';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { DocumentsService } from '../documents/documents.service';
 import { TasksService } from '../tasks/tasks.service';
@@ -41,6 +43,9 @@ export class WithdrawalService {
    * fan-out was started (its business key finds a started run).
    */
   async withdraw(scope: WithdrawalScope, id: string, reason: string, by: string): Promise<WithdrawalOutcome> {
+    // No personal data about children in the record (a reason is free text like any other).
+    const found = findPersonalData(reason);
+    if (found) throw personalDataError('撤销理由', found, 'reason');
     return this.db.transaction(async (tx) => {
       const measure = scope === 'measure' ? await this.documents.getMeasure(id, tx) : null;
       const doc = await this.documents.lockDocument(measure?.documentId ?? id, tx);

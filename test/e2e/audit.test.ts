@@ -40,6 +40,7 @@ const EXPECTED: Record<string, string> = {
   'POST /tasks/{id}/reassign': 'task.reassign',
   'POST /measures/{id}/withdraw': 'measure.withdraw',
   'POST /documents/{id}/withdraw': 'document.withdraw',
+  'POST /tasks/{id}/attachments': 'attachment.upload',
 };
 /** Sign-in itself changes nothing worth auditing (see docs/decisions.md). */
 // Sign-in, and reads sent as POST (a holiday notice previewed, nothing stored).
@@ -97,7 +98,7 @@ describe('audit entries for every write endpoint', () => {
     op: string,
     who: User,
     path: string,
-    body?: object | Buffer,
+    body?: object | Buffer | ((req: request.Test) => request.Test),
     expected = EXPECTED[op],
   ): Promise<Record<string, unknown>> => {
     const [method] = op.split(' ');
@@ -105,7 +106,7 @@ describe('audit entries for every write endpoint', () => {
     const verb = method.toLowerCase() as 'post' | 'put' | 'patch';
     let req = request(base)[verb](path).set('Authorization', `Bearer ${who.token}`).set('X-Request-Id', requestId);
     if (Buffer.isBuffer(body)) req = req.set('Content-Type', 'text/plain');
-    const res = await (body === undefined ? req : req.send(body));
+    const res = await (body === undefined ? req : typeof body === 'function' ? body(req) : req.send(body));
     expect({ op, status: res.status, body: res.status < 300 ? 'ok' : (res.body as unknown) }).toMatchObject({
       op,
       body: 'ok',
@@ -269,6 +270,14 @@ describe('audit entries for every write endpoint', () => {
     }
     const task = `/tasks/${taskId}`;
     await write('POST /tasks/{id}/acknowledge', mca, `${task}/acknowledge`, {});
+    await write('POST /tasks/{id}/attachments', mca, `${task}/attachments`, (req) =>
+      req.attach('file', Buffer.from('%PDF-1.7\n%%EOF\n'), '审计测试.pdf'),
+    );
+    expect(covered.get('POST /tasks/{id}/attachments')).toMatchObject({
+      task_id: taskId,
+      target_type: 'attachment',
+      after: { name: '审计测试.pdf', created: true },
+    });
     await write('POST /tasks/{id}/progress', mca, `${task}/progress`, { note: '已部署' });
     await write('POST /tasks/{id}/extension-request', mca, `${task}/extension-request`, {
       reason: '需征求意见',
@@ -336,7 +345,7 @@ describe('audit entries for every write endpoint', () => {
     // Reading it back: per task and per document, newest first; the task's timeline merges both sources.
     const taskAudit = await get(coordinator, `${task}/audit?pageSize=5`);
     const taskItems = taskAudit.items as { action: string; requestId: string; actorName: string }[];
-    expect(taskAudit.total).toBe(10);
+    expect(taskAudit.total).toBe(11);
     expect(taskItems.map((i) => i.action)).toEqual([
       'task.review',
       'task.submit',
@@ -347,12 +356,12 @@ describe('audit entries for every write endpoint', () => {
     const docAudit = await get(leader, `/documents/${documentId}/audit?pageSize=500`);
     const docActions = (docAudit.items as { action: string }[]).map((i) => i.action);
     expect(docActions.slice(-3)).toEqual(['task.acknowledge', 'document.launch', 'import.confirm']);
-    // 12 task and document writes, then the reassignment and the two withdrawals.
-    expect(docActions).toHaveLength(15);
+    // 13 task and document writes, then the reassignment and the two withdrawals.
+    expect(docActions).toHaveLength(16);
     const detail = await get(coordinator, task);
     const timeline = detail.timeline as { source: string; at: string; action?: string; type?: string }[];
     expect((detail.history as unknown[]).length).toBeGreaterThan(0);
-    expect(timeline.filter((t) => t.source === 'audit')).toHaveLength(10);
+    expect(timeline.filter((t) => t.source === 'audit')).toHaveLength(11);
     expect(timeline.filter((t) => t.source === 'event')).toHaveLength((detail.history as unknown[]).length);
     expect(timeline.map((t) => t.at)).toEqual([...timeline.map((t) => t.at)].sort());
     expect(timeline[0]).toMatchObject({ source: 'event', type: 'issue' });

@@ -297,6 +297,8 @@ describe('bad input over HTTP', () => {
         '/tasks',
         '/tasks/{id}',
         '/tasks/{id}/acknowledge',
+        '/tasks/{id}/attachments',
+        '/tasks/{id}/attachments/{attachmentId}',
         '/tasks/{id}/audit',
         '/tasks/{id}/extension-decision',
         '/tasks/{id}/extension-request',

@@ -135,6 +135,9 @@ describe('reassigning and withdrawing, end to end', () => {
     expect(again.body).toMatchObject({ alreadyWithdrawn: true, reason: '该项已由其他文件部署' });
     expect((await http.post(`/measures/${randomUUID()}/withdraw`).send({ reason: 'x' })).status).toBe(404);
     expect((await http.post(`/measures/${second[0].measureId}/withdraw`).send({})).status).toBe(400);
+    const personal = await http.post(`/measures/${second[0].measureId}/withdraw`).send({ reason: '联系13912345678' });
+    expect(personal.status).toBe(422);
+    expect(personal.body.code).toBe('PERSONAL_DATA');
 
     const draft = await imported(`未下发${randomUUID().slice(0, 6)}`);
     const whole = await http.post(`/documents/${draft.id}/withdraw`).send({ reason: '文件废止' });

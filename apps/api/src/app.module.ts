@@ -16,6 +16,7 @@ import { ApiErrorFilter } from './errors/api-error.filter';
 import { AuditContextInterceptor } from './audit/audit-context';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { AttachmentsController } from './evidence/attachments.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { CalendarController } from './calendar/calendar.controller';
 import { DocumentsController } from './documents/documents.controller';
@@ -55,6 +56,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     NotificationsController,
     ImportsController,
     TasksController,
+    AttachmentsController,
     RegistryController,
     CalendarController,
     InboxController,

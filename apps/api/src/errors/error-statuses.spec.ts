@@ -2,6 +2,7 @@ import { AUTH_ERRORS, AuthError } from '../../../../libs/auth';
 import { CALENDAR_ERRORS, CalendarError, CalendarGapError } from '../../../../libs/calendar';
 import { DOCUMENT_ERRORS, DocumentError } from '../../../../libs/documents';
 import { DomainError } from '../../../../libs/errors';
+import { EVIDENCE_ERRORS, EvidenceError } from '../../../../libs/evidence';
 import { NOTIFICATION_ERRORS, NotificationError } from '../../../../libs/notifications';
 import { TASK_ERRORS, TaskError } from '../../../../libs/tasks';
 import { UPDATE_REJECTIONS } from '../../../../libs/tasks/task.definitions';
@@ -33,7 +34,7 @@ describe('error codes', () => {
       INVALID_CALENDAR: 422,
     });
     for (const status of Object.values(ERROR_STATUSES))
-      expect([400, 401, 403, 404, 409, 413, 422, 503]).toContain(status);
+      expect([400, 401, 403, 404, 409, 413, 415, 422, 503]).toContain(status);
   });
 
   it('cover every code the workflow can reject an update with', () => {
@@ -48,6 +49,7 @@ describe('error codes', () => {
       new NotificationError('WEBHOOK_NOT_FOUND', '找不到 webhook'),
       new CalendarError('YEAR_NOT_FOUND', '工作日历中没有 2099 年'),
       new CalendarGapError(2099),
+      new EvidenceError('PERSONAL_DATA', '疑似手机号码'),
     ];
     for (const e of errors) {
       expect(e).toBeInstanceOf(DomainError);
@@ -55,7 +57,14 @@ describe('error codes', () => {
     }
     expect(new CalendarGapError(2099).details).toEqual({ year: 2099 });
     // Referenced so a context's table cannot silently drop out of the registry.
-    expect(Object.keys(ERROR_TABLES)).toHaveLength(6);
-    expect([DOCUMENT_ERRORS, TASK_ERRORS, AUTH_ERRORS, NOTIFICATION_ERRORS, CALENDAR_ERRORS]).toHaveLength(5);
+    expect(Object.keys(ERROR_TABLES)).toHaveLength(7);
+    expect([
+      DOCUMENT_ERRORS,
+      TASK_ERRORS,
+      AUTH_ERRORS,
+      NOTIFICATION_ERRORS,
+      CALENDAR_ERRORS,
+      EVIDENCE_ERRORS,
+    ]).toHaveLength(6);
   });
 });

@@ -1,6 +1,7 @@
 import { AUTH_ERRORS } from '../../../../libs/auth';
 import { CALENDAR_ERRORS } from '../../../../libs/calendar';
 import { DOCUMENT_ERRORS } from '../../../../libs/documents';
+import { EVIDENCE_ERRORS } from '../../../../libs/evidence';
 import { SHARED_ERRORS } from '../../../../libs/errors';
 import { NOTIFICATION_ERRORS } from '../../../../libs/notifications';
 import { TASK_ERRORS } from '../../../../libs/tasks';
@@ -13,6 +14,7 @@ export const ERROR_TABLES = {
   auth: AUTH_ERRORS,
   notifications: NOTIFICATION_ERRORS,
   calendar: CALENDAR_ERRORS,
+  evidence: EVIDENCE_ERRORS,
 } as const;
 
 /** Every DomainError code the API can answer with, and its HTTP status. */

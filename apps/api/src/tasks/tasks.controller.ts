@@ -86,27 +86,37 @@ export class TasksController {
   @Post('tasks/:id/progress')
   @Access('liaison')
   @taskAction
-  @ApiOperation({ summary: '报告进展（本单位联络员）' })
+  @ApiOperation({ summary: '报告进展（本单位联络员，可引用已上传的附件）' })
   progress(
     @CurrentUser() me: Principal,
     @Param('id', uuidParam) id: string,
     @Body(noNulPipe) b: ProgressDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.run(me, id, { kind: 'progress', input: { actor: who(me, b), note: b.note } }, key);
+    const command = {
+      kind: 'progress' as const,
+      input: { actor: who(me, b), note: b.note },
+      attachmentIds: b.attachmentIds,
+    };
+    return this.run(me, id, command, key);
   }
 
   @Post('tasks/:id/submit')
   @Access('liaison')
   @taskAction
-  @ApiOperation({ summary: '提交办结（本单位联络员，须附佐证说明）' })
+  @ApiOperation({ summary: '提交办结（本单位联络员，须附佐证说明，可引用已上传的附件）' })
   submit(
     @CurrentUser() me: Principal,
     @Param('id', uuidParam) id: string,
     @Body(noNulPipe) b: SubmitDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.run(me, id, { kind: 'submit', input: { actor: who(me, b), evidence: b.evidence } }, key);
+    const command = {
+      kind: 'submit' as const,
+      input: { actor: who(me, b), evidence: b.evidence },
+      attachmentIds: b.attachmentIds,
+    };
+    return this.run(me, id, command, key);
   }
 
   @Post('tasks/:id/extension-request')

@@ -1,5 +1,6 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { OptionalNotNull } from '../../openapi/schema-rules';
 
 export class ActorDto {
@@ -14,12 +15,30 @@ export class ActorDto {
   actor?: string;
 }
 
+const attachmentIds = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: [String],
+      format: 'uuid',
+      maxItems: 20,
+      description:
+        '本任务已上传的佐证材料附件 id（POST /tasks/{id}/attachments）；不属于本任务的为 422 ATTACHMENT_NOT_OF_TASK',
+    }),
+    OptionalNotNull(),
+    IsArray(),
+    ArrayMaxSize(20),
+    IsUUID('all', { each: true }),
+  );
+
 export class ProgressDto extends ActorDto {
   @ApiProperty({ description: '进展情况', minLength: 1, maxLength: 10000 })
   @IsString()
   @MinLength(1)
   @MaxLength(10000)
   note!: string;
+
+  @attachmentIds()
+  attachmentIds?: string[];
 }
 
 export class SubmitDto extends ActorDto {
@@ -28,6 +47,9 @@ export class SubmitDto extends ActorDto {
   @MinLength(1)
   @MaxLength(10000)
   evidence!: string;
+
+  @attachmentIds()
+  attachmentIds?: string[];
 }
 
 export class ReviewDto extends ActorDto {

@@ -9,3 +9,4 @@ export { createTaskActivities } from './task.activities';
 export { TASK_STATES, STATE_LABELS, type TaskState } from './domain/task-state';
 export { CalendarReplanService } from './calendar-replan.service';
 export { createCalendarReplanActivities } from './calendar-replan.activities';
+export { TaskBatchService, type BatchOutcome } from './task-batch.service';

@@ -7,6 +7,7 @@ import { NotificationStoreModule } from '../notifications/notification-store.mod
 import { CalendarReplanService } from './calendar-replan.service';
 import { TaskActionsService } from './task-actions.service';
 import { TaskAttachmentsService } from './task-attachments.service';
+import { TaskBatchService } from './task-batch.service';
 import { TaskEventsService } from './task-events.service';
 import { TaskQueryService } from './task-query.service';
 import { TaskRepository } from './task.repository';
@@ -17,6 +18,7 @@ import { TasksService } from './tasks.service';
   providers: [
     TaskActionsService,
     TaskAttachmentsService,
+    TaskBatchService,
     TaskQueryService,
     TaskEventsService,
     TasksService,
@@ -26,6 +28,7 @@ import { TasksService } from './tasks.service';
   exports: [
     TaskActionsService,
     TaskAttachmentsService,
+    TaskBatchService,
     TaskQueryService,
     TaskEventsService,
     TasksService,

@@ -38,6 +38,8 @@ const EXPECTED: Record<string, string> = {
   'POST /tasks/{id}/submit': 'task.submit',
   'POST /tasks/{id}/review': 'task.review',
   'POST /tasks/{id}/reassign': 'task.reassign',
+  'POST /documents/{id}/acknowledge': 'task.acknowledge',
+  'POST /documents/{id}/progress': 'task.progress',
   'POST /measures/{id}/withdraw': 'measure.withdraw',
   'POST /documents/{id}/withdraw': 'document.withdraw',
   'POST /tasks/{id}/attachments': 'attachment.upload',
@@ -132,7 +134,8 @@ describe('audit entries for every write endpoint', () => {
       startApp('api', env, /listening on/),
     ]);
     base = `http://127.0.0.1:${env.PORT}`;
-    for (const name of ['admin', 'coordinator', 'leader', 'liaison.市民政局']) users[name] = await signIn(name);
+    for (const name of ['admin', 'coordinator', 'leader', 'liaison.市民政局', 'liaison.市教委'])
+      users[name] = await signIn(name);
   });
 
   afterAll(async () => {
@@ -310,6 +313,11 @@ describe('audit entries for every write endpoint', () => {
       after: { outcome: 'applied', state: 'accepted', input: { decision: 'accept' } },
     });
 
+    // 最多报一次: the other agency (市教委, one task here) acknowledges and reports once for the document.
+    const moe = users['liaison.市教委'];
+    const acked = await write('POST /documents/{id}/acknowledge', moe, `/documents/${documentId}/acknowledge`, {});
+    expect(acked).toMatchObject({ applied: [{ agency: '市教委' }], refused: [] });
+    await write('POST /documents/{id}/progress', moe, `/documents/${documentId}/progress`, { note: '已部署落实' });
     // Control of running work: the other task (市教委) is reassigned, then its measure and the document withdrawn.
     const other = (
       (await get(coordinator, `/tasks?documentId=${documentId}`)).items as {
@@ -356,8 +364,8 @@ describe('audit entries for every write endpoint', () => {
     const docAudit = await get(leader, `/documents/${documentId}/audit?pageSize=500`);
     const docActions = (docAudit.items as { action: string }[]).map((i) => i.action);
     expect(docActions.slice(-3)).toEqual(['task.acknowledge', 'document.launch', 'import.confirm']);
-    // 13 task and document writes, then the reassignment and the two withdrawals.
-    expect(docActions).toHaveLength(16);
+    // 13 task and document writes, 市教委's acknowledgement and report, the reassignment and the two withdrawals.
+    expect(docActions).toHaveLength(18);
     const detail = await get(coordinator, task);
     const timeline = detail.timeline as { source: string; at: string; action?: string; type?: string }[];
     expect((detail.history as unknown[]).length).toBeGreaterThan(0);

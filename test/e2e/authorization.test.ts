@@ -28,6 +28,8 @@ const TABLE: Record<string, Who[]> = {
   'GET /documents/{id}': ALL,
   'POST /documents/{id}/launch': ['coordinator'],
   'POST /documents/{id}/withdraw': ['coordinator'],
+  'POST /documents/{id}/acknowledge': ['liaison'],
+  'POST /documents/{id}/progress': ['liaison'],
   'POST /measures/{id}/withdraw': ['coordinator'],
   'GET /documents/{id}/status': ['admin', 'coordinator', 'leader'],
   'GET /documents/{id}/audit': ['admin', 'coordinator', 'leader'],

@@ -282,6 +282,8 @@ describe('bad input over HTTP', () => {
         '/documents/{id}/launch',
         '/documents/{id}/status',
         '/documents/{id}/withdraw',
+        '/documents/{id}/acknowledge',
+        '/documents/{id}/progress',
         '/health',
         '/inbox',
         '/inbox/unread-count',

@@ -148,4 +148,33 @@ describe('reassigning and withdrawing, end to end', () => {
     expect(launch.body.code).toBe('DOCUMENT_WITHDRAWN');
     expect((await http.get(`/documents/${draft.id}`)).body).toMatchObject({ withdrawReason: '文件废止' });
   });
+
+  it('lets a liaison acknowledge and report once for all their agency’s tasks of a document (最多报一次)', async () => {
+    const doc = await launched(`一次报${randomUUID().slice(0, 6)}`);
+    const mca = await signedIn(`http://127.0.0.1:${env.PORT}`, 'liaison.市民政局');
+    const acked = await mca.post(`/documents/${doc.id}/acknowledge`).send({});
+    expect(acked.status).toBe(200);
+    expect(acked.body.applied.map((t: { measureNumber: string }) => t.measureNumber)).toEqual([
+      '（一）',
+      '（二）',
+      '（三）',
+    ]);
+    expect(acked.body.refused).toEqual([]);
+    const report = () =>
+      mca.post(`/documents/${doc.id}/progress`).set('Idempotency-Key', 'month-1').send({ note: '本月已完成排查部署' });
+    expect((await report()).body.applied).toHaveLength(3);
+    // The same request again (same key) reports nothing twice.
+    await report();
+    const events = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM task_event e JOIN task t ON t.id = e.task_id JOIN agency a ON a.id = t.agency_id
+       WHERE t.document_id = $1 AND a.name = '市民政局' AND e.type = 'progress' AND e.detail->>'note' = '本月已完成排查部署'`,
+      [doc.id],
+    );
+    expect(events.rows[0].n).toBe(3);
+    // Other agencies' tasks are untouched.
+    expect((await tasksOf(doc.id)).filter((t) => t.agency !== '市民政局').every((t) => t.state === 'issued')).toBe(
+      true,
+    );
+    expect((await mca.post(`/documents/${randomUUID()}/progress`).send({ note: 'x' })).status).toBe(404);
+  });
 });

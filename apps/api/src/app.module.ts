@@ -24,6 +24,7 @@ import { ImportsController } from './imports/imports.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { LaunchController } from './launch/launch.controller';
 import { WithdrawalController } from './withdrawal/withdrawal.controller';
+import { TaskBatchController } from './tasks/batch.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OpsModule } from './ops/ops.module';
 import { RegistryController } from './registry/registry.controller';
@@ -53,6 +54,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     DocumentsController,
     LaunchController,
     WithdrawalController,
+    TaskBatchController,
     NotificationsController,
     ImportsController,
     TasksController,

@@ -22,7 +22,7 @@ export class TaskAttachmentsService {
     uploadedBy: string,
     scope: string[] | null,
   ): Promise<AttachmentView> {
-    const task = await this.visible(taskId, scope);
+    const task = await this.own(taskId, scope);
     if (!task.workflowId || task.state === 'draft') throw new TaskError('NOT_LAUNCHED', '该任务所属文件尚未下发');
     if (isFinal(task.state)) throw new TaskError('TASK_FINAL', '任务已结束，不能再上传附件');
     return this.evidence.store(task, file, uploadedBy);
@@ -38,9 +38,18 @@ export class TaskAttachmentsService {
     return this.evidence.download(taskId, attachmentId);
   }
 
-  private async visible(taskId: string, scope: string[] | null): Promise<TaskRow> {
+  // Uploads only by the task's own agency.
+  private async own(taskId: string, scope: string[] | null): Promise<TaskRow> {
     const task = await this.tasks.findById(taskId);
     if (!task || (scope && !scope.includes(task.agencyId)))
+      throw new TaskError('TASK_NOT_FOUND', `找不到任务 ${taskId}`);
+    return task;
+  }
+
+  // Seen by whoever sees the task: a lead's liaison also sees its cooperators' files.
+  private async visible(taskId: string, scope: string[] | null): Promise<TaskRow> {
+    const task = await this.tasks.findById(taskId);
+    if (!task || (scope && !scope.includes(task.agencyId) && !(await this.tasks.seenBy(taskId, scope))))
       throw new TaskError('TASK_NOT_FOUND', `找不到任务 ${taskId}`);
     return task;
   }

@@ -105,7 +105,9 @@ export class TaskQueryService {
 
   async getTask(id: string, scope: string[] | null = null, now = new Date()) {
     const task = await this.tasks.findView(id);
-    if (!task || (scope && !scope.includes(task.agencyId))) throw new TaskError('TASK_NOT_FOUND', `找不到任务 ${id}`);
+    // A lead's liaison also sees the cooperating tasks of the measures it leads.
+    if (!task || (scope && !scope.includes(task.agencyId) && !(await this.tasks.seenBy(id, scope))))
+      throw new TaskError('TASK_NOT_FOUND', `找不到任务 ${id}`);
     const events = await this.tasks.events(id);
     const cal = await this.calendar.getWorkCalendar();
     const ladder = (await this.documents.ladders([task.documentId])).get(task.documentId) ?? DEFAULT_LADDER;

@@ -120,6 +120,12 @@ const TASK_VIEW = `${TASK}, m.seq AS "measureSeq", m.number AS "measureNumber", 
 const OVERDUE = `((t.state IN ('issued', 'in_progress') AND t.due_date < $today AND t.paused_since IS NULL)
   OR (t.state = 'submitted' AND ${SUBMITTED_ON} > t.due_date))`;
 
+// What a liaison sees: their agencies' tasks, and on measures their agency leads (牵头), the
+// cooperating, guiding and implied tasks that report to it.
+const SEEN_BY_AGENCIES = `(t.agency_id = ANY($scope::uuid[]) OR (t.role IN ('cooperating', 'guiding', 'implied')
+  AND EXISTS (SELECT 1 FROM task l WHERE l.measure_id = t.measure_id AND l.role = 'lead'
+    AND l.agency_id = ANY($scope::uuid[]))))`;
+
 const ORDER: Record<TaskListQuery['sort'], string> = {
   dueDate: 't.due_date ASC NULLS LAST, t.id',
   updatedAt: 't.updated_at DESC, t.id',
@@ -134,6 +140,15 @@ export class TaskRepository {
   async findById(id: string, manager: EntityManager = this.db.manager): Promise<TaskRow | null> {
     const rows = await manager.query<TaskRow[]>(`SELECT ${TASK} FROM task t WHERE t.id = $1`, [id]);
     return rows[0] ?? null;
+  }
+
+  /** Whether a liaison of `scope` may see the task: their own, or a cooperator's on a measure they lead. */
+  async seenBy(id: string, scope: string[]): Promise<boolean> {
+    const rows = await this.db.query<unknown[]>(
+      `SELECT 1 FROM task t WHERE t.id = $1 AND ${SEEN_BY_AGENCIES.replaceAll('$scope', '$2')}`,
+      [id, scope],
+    );
+    return rows.length > 0;
   }
 
   async exists(id: string): Promise<boolean> {
@@ -214,7 +229,7 @@ export class TaskRepository {
       where.push(clause);
     };
     if (q.agencyId) add('t.agency_id = $agencyId', { agencyId: q.agencyId });
-    if (q.scope) add('t.agency_id = ANY($scope::uuid[])', { scope: q.scope });
+    if (q.scope) add(SEEN_BY_AGENCIES, { scope: q.scope });
     if (q.documentId) add('t.document_id = $documentId', { documentId: q.documentId });
     if (q.state) add('t.state = $state', { state: q.state });
     if (q.overdue) add(q.overdue.overdue ? OVERDUE : `NOT ${OVERDUE}`, { today: q.overdue.today });

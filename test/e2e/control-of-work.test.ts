@@ -177,4 +177,31 @@ describe('reassigning and withdrawing, end to end', () => {
     );
     expect((await mca.post(`/documents/${randomUUID()}/progress`).send({ note: 'x' })).status).toBe(404);
   });
+
+  it('shows a lead’s liaison the cooperating tasks of the measures it leads, without letting it act on them', async () => {
+    const tag = randomUUID().slice(0, 6);
+    const res = await http.post('/documents').send({
+      text: `天津市关于推进牵头${tag}工作的方案\n（一）建立协作机制。（市民政局牵头，市教委、市财政局配合）\n（二）做好保障。（市教委、市公安局按职责分工负责）\n`,
+    });
+    expect(res.status).toBe(201);
+    const docId = (res.body as { id: string }).id;
+    expect((await http.post(`/documents/${docId}/launch`).send({ dueDate })).status).toBe(202);
+    await waitFor('issued', async () => (await tasksOf(docId)).every((t) => t.state === 'issued'));
+    const all = await tasksOf(docId);
+    const base = `http://127.0.0.1:${env.PORT}`;
+    const mca = await signedIn(base, 'liaison.市民政局');
+    const seen = (await mca.get('/tasks').query({ documentId: docId })).body.items as TaskRow[];
+    expect(seen.map((t) => `${t.measureNumber}${t.agency}`).sort()).toEqual(
+      ['（一）市民政局', '（一）市教委', '（一）市财政局'].sort(),
+    );
+    const coop = all.find((t) => t.measureNumber === '（一）' && t.agency === '市教委')!;
+    expect((await mca.get(`/tasks/${coop.id}`)).status).toBe(200);
+    expect((await mca.post(`/tasks/${coop.id}/acknowledge`).send({})).status).toBe(404);
+    // The cooperator sees only its own tasks; a shared measure gives nobody the others'.
+    const moe = await signedIn(base, 'liaison.市教委');
+    const moeSees = (await moe.get('/tasks').query({ documentId: docId })).body.items as TaskRow[];
+    expect(moeSees.every((t) => t.agency === '市教委')).toBe(true);
+    const lead = all.find((t) => t.agency === '市民政局')!;
+    expect((await moe.get(`/tasks/${lead.id}`)).status).toBe(404);
+  });
 });

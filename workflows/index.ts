@@ -3,3 +3,4 @@ export { taskWorkflow } from './task.workflow';
 export { deliveryWorkflow } from './delivery.workflow';
 export { calendarReplanWorkflow } from './calendar-replan.workflow';
 export { withdrawalWorkflow } from './withdrawal.workflow';
+export { measureRevisionWorkflow } from './revision.workflow';

@@ -419,6 +419,13 @@ export class TaskRun {
     return this.record('close', result.to, 'system', detail, [{ audience: 'liaison', message }]);
   }
 
+  // A revision of the document changed this task's measure: on the record, and the liaison told.
+  revised({ summary, revision }: defs.MeasureRevisedInput): Promise<defs.TaskSnapshot> | undefined {
+    if (isFinal(this.state) || this.state === 'draft') return undefined;
+    const message = texts.measureRevisedText(this.input.measureTitle, summary);
+    return this.record('revised', this.state, 'system', { summary, revision }, [{ audience: 'liaison', message }]);
+  }
+
   // A leader's instruction (批示) joins the history and reaches the coordinator and the liaison.
   instruct({ actor, text }: defs.InstructionInput): Promise<defs.TaskSnapshot> {
     const message = texts.leaderInstructionText(this.input.measureTitle, text);

@@ -56,6 +56,9 @@ export async function taskWorkflow(input: defs.TaskWorkflowInput): Promise<defs.
   setHandler(defs.withdrawSignal, async (i) => {
     await run.withdraw(i);
   });
+  setHandler(defs.measureRevisedSignal, async (i) => {
+    await run.revised(i);
+  });
   setHandler(defs.measureDoneSignal, async (done) => {
     await run.closeWithMeasure(done);
   });

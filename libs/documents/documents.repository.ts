@@ -28,6 +28,8 @@ export interface PolicyDocumentRow {
   /** Set once the whole document was withdrawn (已撤销), with the reason. */
   withdrawnAt: Date | null;
   withdrawReason: string | null;
+  /** 1 for the text as imported; each revision applied in place adds one. */
+  revision: number;
 }
 
 export interface MeasureRow {
@@ -78,7 +80,7 @@ export interface LaunchSettings {
 const DOCUMENT = `id, title, issuer, doc_number AS "docNumber", issued_on::text AS "issuedOn", coordinator,
   source_text AS "sourceText", parse, status, due_date::text AS "dueDate", due_basis AS "dueBasis", ladder,
   max_extensions AS "maxExtensions", report_cadence AS "reportCadence", launched_at AS "launchedAt",
-  created_at AS "createdAt", withdrawn_at AS "withdrawnAt", withdraw_reason AS "withdrawReason"`;
+  created_at AS "createdAt", withdrawn_at AS "withdrawnAt", withdraw_reason AS "withdrawReason", revision`;
 
 const MEASURE = `id, document_id AS "documentId", seq, number, section, title, text, span_start AS "spanStart",
   span_end AS "spanEnd", withdrawn_at AS "withdrawnAt", withdraw_reason AS "withdrawReason"`;
@@ -201,5 +203,47 @@ export class DocumentsRepository {
       `UPDATE ${table} SET withdrawn_at = now(), withdraw_reason = $2 WHERE id = $1 AND withdrawn_at IS NULL`,
       [id, reason],
     );
+  }
+
+  /** Keeps the current text and parse as a numbered revision, then puts the new ones in place. */
+  async replaceText(id: string, doc: Omit<NewDocument, 'supersedesId'>, manager: EntityManager): Promise<number> {
+    await manager.query(
+      `INSERT INTO document_revision (document_id, revision, source_text, parse)
+       SELECT id, revision, source_text, parse FROM policy_document WHERE id = $1`,
+      [id],
+    );
+    // Through a CTE: TypeORM answers a bare UPDATE … RETURNING as [rows, count].
+    const [row] = await manager.query<{ revision: number }[]>(
+      `WITH revised AS (
+         UPDATE policy_document SET title = $2, issuer = $3, doc_number = $4, issued_on = $5, coordinator = $6,
+           source_text = $7, parse = $8, revision = revision + 1 WHERE id = $1 RETURNING revision)
+       SELECT revision FROM revised`,
+      [
+        id,
+        doc.title,
+        doc.issuer,
+        doc.docNumber,
+        doc.issuedOn,
+        doc.coordinator,
+        doc.sourceText,
+        JSON.stringify(doc.parse),
+      ],
+    );
+    return row.revision;
+  }
+
+  async updateMeasure(id: string, m: Omit<NewMeasure, 'seq'>, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE measure SET number = $2, section = $3, title = $4, text = $5, span_start = $6, span_end = $7 WHERE id = $1`,
+      [id, m.number, m.section, m.title, m.text, m.span[0], m.span[1]],
+    );
+  }
+
+  async nextMeasureSeq(documentId: string, manager: EntityManager): Promise<number> {
+    const [row] = await manager.query<{ next: number }[]>(
+      'SELECT coalesce(max(seq), 0)::int + 1 AS next FROM measure WHERE document_id = $1',
+      [documentId],
+    );
+    return row.next;
   }
 }

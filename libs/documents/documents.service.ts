@@ -96,6 +96,21 @@ export class DocumentsService {
     return { id, measureIds };
   }
 
+  /** A revision applied in place: the old text kept as a numbered revision; answers the new number. */
+  replaceText(id: string, doc: Omit<NewDocument, 'supersedesId'>, tx: EntityManager): Promise<number> {
+    return this.documents.replaceText(id, doc, tx);
+  }
+
+  updateMeasure(id: string, m: Omit<NewMeasure, 'seq'>, tx: EntityManager): Promise<void> {
+    return this.documents.updateMeasure(id, m, tx);
+  }
+
+  /** A measure a revision adds, after the document's others. */
+  async appendMeasure(documentId: string, m: Omit<NewMeasure, 'seq'>, tx: EntityManager): Promise<string> {
+    const seq = await this.documents.nextMeasureSeq(documentId, tx);
+    return this.documents.insertMeasure(documentId, { ...m, seq }, tx);
+  }
+
   markLaunched(id: string, settings: LaunchSettings, tx: EntityManager): Promise<void> {
     return this.documents.markLaunched(id, settings, tx);
   }

@@ -126,7 +126,7 @@ export interface ReassignInput extends ActorInput {
 export interface WithdrawInput {
   reason: string;
   by: string;
-  scope: 'measure' | 'document';
+  scope: 'measure' | 'document' | 'task';
 }
 export interface CalendarChangedInput {
   reason: string;
@@ -152,6 +152,15 @@ export interface MeasureDoneInput {
   doneBy: string[];
 }
 export const measureDoneSignal = defineSignal<[MeasureDoneInput]>('measureDone');
+
+/** Sent to the running tasks of a measure a revision of the document changed. */
+export interface MeasureRevisedInput {
+  /** What changed, as the liaison reads it. */
+  summary: string;
+  /** The document's revision number after the change. */
+  revision: number;
+}
+export const measureRevisedSignal = defineSignal<[MeasureRevisedInput]>('measureRevised');
 export const snapshotQuery = defineQuery<TaskSnapshot>('snapshot');
 
 const taskUpdates = {

@@ -376,12 +376,12 @@ export class TaskRepository {
 
   /** Tasks of a document or measure whose workflow still runs (mirror not final), in id order. */
   async runningWorkflowsOf(
-    scope: 'document' | 'measure',
+    scope: 'document' | 'measure' | 'task',
     id: string,
     after: string | null,
     limit: number,
   ): Promise<{ taskId: string; workflowId: string }[]> {
-    const column = scope === 'document' ? 'document_id' : 'measure_id';
+    const column = scope === 'document' ? 'document_id' : scope === 'measure' ? 'measure_id' : 'id';
     return this.db.query(
       `SELECT id AS "taskId", workflow_id AS "workflowId" FROM task
        WHERE ${column} = $1 AND workflow_id IS NOT NULL
@@ -389,6 +389,36 @@ export class TaskRepository {
          AND ($2::uuid IS NULL OR id > $2::uuid)
        ORDER BY id LIMIT $3`,
       [id, after, limit],
+    );
+  }
+
+  /** A revision that keeps a task: its role and the attribution it now comes from in the new text. */
+  async reviseTask(
+    id: string,
+    t: { role: TaskRole; partyAsWritten: string; span: [number, number] | null },
+    tx: EntityManager,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE task SET role = $2, party_as_written = $3, attribution_start = $4, attribution_end = $5, updated_at = now()
+       WHERE id = $1`,
+      [id, t.role, t.partyAsWritten, t.span?.[0] ?? null, t.span?.[1] ?? null],
+    );
+  }
+
+  /** Launches the document's draft tasks that have no workflow yet; answers them with their measures. */
+  async launchDrafts(
+    documentId: string,
+    dueDate: string,
+    tx: EntityManager,
+  ): Promise<{ id: string; measureId: string }[]> {
+    // Through a CTE: TypeORM answers a bare UPDATE … RETURNING as [rows, count].
+    return tx.query(
+      `WITH launched AS (
+         UPDATE task SET due_date = $2, workflow_id = 'task-' || id, updated_at = now()
+         WHERE document_id = $1 AND state = 'draft' AND workflow_id IS NULL
+         RETURNING id, measure_id)
+       SELECT id, measure_id AS "measureId" FROM launched`,
+      [documentId, dueDate],
     );
   }
 

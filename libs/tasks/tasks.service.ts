@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { taskWorkflowId } from './task.definitions';
 import { TaskError } from './tasks.errors';
-import { TASK_STATES, type TaskState } from './domain/task-state';
+import { TASK_STATES, type TaskRole, type TaskState } from './domain/task-state';
 import { type NewDraftTask, TaskRepository, type TaskViewRow } from './task.repository';
 
 /** States in which a task still waits for its agency or its reviewer. */
@@ -98,12 +98,26 @@ export class TasksService {
 
   /** Running task workflows of a document or measure, a page at a time (the withdrawal fan-out). */
   runningTaskWorkflows(
-    scope: 'document' | 'measure',
+    scope: 'document' | 'measure' | 'task',
     id: string,
     after: string | null,
     limit: number,
   ): Promise<{ taskId: string; workflowId: string }[]> {
     return this.tasks.runningWorkflowsOf(scope, id, after, limit);
+  }
+
+  /** A task a revision keeps, with its role and attribution in the new text. */
+  reviseTask(
+    id: string,
+    t: { role: TaskRole; partyAsWritten: string; span: [number, number] | null },
+    tx: EntityManager,
+  ) {
+    return this.tasks.reviseTask(id, t, tx);
+  }
+
+  /** Launches the draft tasks a revision added (workflow ids `task-<id>`); answers them. */
+  launchDrafts(documentId: string, dueDate: string, tx: EntityManager): Promise<{ id: string; measureId: string }[]> {
+    return this.tasks.launchDrafts(documentId, dueDate, tx);
   }
 
   exists(taskId: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 /** Withdrawal (撤销) of a measure or a whole document: one durable fan-out per withdrawn thing. */
-export type WithdrawalScope = 'measure' | 'document';
+/** `task`: one task, when a revision of its document no longer names its agency on the measure. */
+export type WithdrawalScope = 'measure' | 'document' | 'task';
 
 export interface WithdrawalInput {
   scope: WithdrawalScope;

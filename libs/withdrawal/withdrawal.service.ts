@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { withdrawalWorkflow } from '../../workflows/withdrawal.workflow';
 import { AuditService } from '../audit/audit.service';
 import { findPersonalData } from '../evidence/domain/personal-data';
 import { personalDataError } from '../evidence/evidence.errors';
 import { APP_CONFIG, type AppConfig } from '../config';
+import type { PolicyDocumentRow } from '../documents/documents.repository';
 import { DocumentsService } from '../documents/documents.service';
 import { TasksService } from '../tasks/tasks.service';
 import { TaskError } from '../tasks/tasks.errors';
@@ -42,7 +43,7 @@ export class WithdrawalService {
    * Safe to repeat: a second call finds it withdrawn, keeps the first reason, and makes sure the
    * fan-out was started (its business key finds a started run).
    */
-  async withdraw(scope: WithdrawalScope, id: string, reason: string, by: string): Promise<WithdrawalOutcome> {
+  async withdraw(scope: 'measure' | 'document', id: string, reason: string, by: string): Promise<WithdrawalOutcome> {
     // No personal data about children in the record (a reason is free text like any other).
     const found = findPersonalData(reason);
     if (found) throw personalDataError('撤销理由', found, 'reason');
@@ -50,25 +51,44 @@ export class WithdrawalService {
       const measure = scope === 'measure' ? await this.documents.getMeasure(id, tx) : null;
       const doc = await this.documents.lockDocument(measure?.documentId ?? id, tx);
       const earlier = scope === 'document' ? doc.withdrawReason : (measure?.withdrawReason ?? doc.withdrawReason);
-      let cancelledUnlaunched = 0;
-      if (earlier === null) {
+      return this.withdrawWithin(tx, { scope, id, reason, by }, doc, earlier);
+    });
+  }
+
+  /**
+   * In the caller's transaction (which holds the document's row lock): marks it, cancels the
+   * tasks never launched, audits, and starts the fan-out for a launched document. A revision of
+   * the document withdraws its removed measures, and the tasks of parties it no longer names
+   * (scope `task`), through here.
+   */
+  async withdrawWithin(
+    tx: EntityManager,
+    w: { scope: WithdrawalScope; id: string; reason: string; by: string },
+    doc: PolicyDocumentRow,
+    earlier: string | null = null,
+  ): Promise<WithdrawalOutcome> {
+    const { scope, id, reason, by } = w;
+    let cancelledUnlaunched = 0;
+    if (earlier === null) {
+      if (scope !== 'task') {
         await this.documents.markWithdrawn(scope, id, reason, tx);
         cancelledUnlaunched = await this.tasks.cancelUnlaunched(scope, id, by, reason, tx);
-        await this.audit.record(tx, {
-          action: `${scope}.withdraw`,
-          targetType: scope,
-          targetId: id,
-          documentId: doc.id,
-          before: { withdrawn: false },
-          after: { withdrawn: true, reason, cancelledUnlaunched },
-        });
       }
-      const workflowId = doc.status === 'launched' ? withdrawalWorkflowId(scope, id) : null;
-      // Started inside the transaction: if Temporal refuses, nothing is marked withdrawn.
-      if (workflowId) await this.startFanOut(workflowId, { scope, id, reason: earlier ?? reason, by });
-      const outcome = { scope, id, documentId: doc.id, reason: earlier ?? reason, cancelledUnlaunched, workflowId };
-      return { ...outcome, alreadyWithdrawn: earlier !== null };
-    });
+      await this.audit.record(tx, {
+        action: `${scope}.withdraw`,
+        targetType: scope,
+        targetId: id,
+        documentId: doc.id,
+        ...(scope === 'task' ? { taskId: id } : {}),
+        before: { withdrawn: false },
+        after: { withdrawn: true, reason, cancelledUnlaunched },
+      });
+    }
+    const workflowId = doc.status === 'launched' ? withdrawalWorkflowId(scope, id) : null;
+    // Started inside the transaction: if Temporal refuses, nothing is marked withdrawn.
+    if (workflowId) await this.startFanOut(workflowId, { scope, id, reason: earlier ?? reason, by });
+    const outcome = { scope, id, documentId: doc.id, reason: earlier ?? reason, cancelledUnlaunched, workflowId };
+    return { ...outcome, alreadyWithdrawn: earlier !== null };
   }
 
   private async startFanOut(workflowId: string, input: Parameters<typeof withdrawalWorkflow>[0]): Promise<void> {

@@ -54,7 +54,10 @@ describe('reassigning and withdrawing, end to end', () => {
   const waitFor = async (what: string, check: () => Promise<boolean>) => {
     const deadline = Date.now() + 60_000;
     while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      if (Date.now() > deadline) {
+        if (process.env.E2E_DEBUG) console.log(api.output(), worker.output());
+        throw new Error(`timed out waiting for ${what}`);
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
   };
@@ -203,5 +206,64 @@ describe('reassigning and withdrawing, end to end', () => {
     expect(moeSees.every((t) => t.agency === '市教委')).toBe(true);
     const lead = all.find((t) => t.agency === '市民政局')!;
     expect((await moe.get(`/tasks/${lead.id}`)).status).toBe(404);
+  });
+
+  it('applies a revision of a launched document in place: unchanged tasks carry on, changes recorded, removed withdrawn, new launched', async () => {
+    const tag = `修订${randomUUID().slice(0, 6)}`;
+    const doc = await launched(tag);
+    const before = await tasksOf(doc.id);
+    const revised = `天津市关于加强${tag}工作的实施方案
+一、重点任务
+（一）健全工作机制。建立联席会议制度。（市民政局、市教委按职责分工负责）
+（二）加强资金保障。统筹安排所需经费，逐年加大投入。（市财政局、市人社局按职责分工负责）
+（四）强化督导检查。定期开展督导。（市民政局负责）
+`;
+    const preview = await http.post('/imports').send({ text: revised, revisesDocumentId: doc.id });
+    expect(preview.status).toBe(201);
+    expect(preview.body.diff).toMatchObject({
+      added: [{ number: '（四）' }],
+      removed: [{ number: '（三）' }],
+      changed: [{ number: '（二）', textChanged: true, partiesAdded: ['市人社局'], partiesRemoved: ['市民政局'] }],
+    });
+    expect(preview.body.diff.changed).toHaveLength(1);
+    const confirmed = await http.post(`/imports/${preview.body.id}/confirm`);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ documentId: doc.id, alreadyConfirmed: false });
+    expect((await http.post(`/imports/${preview.body.id}/confirm`)).body).toMatchObject({ alreadyConfirmed: true });
+
+    const find = (rows: TaskRow[], n: string, agency: string) =>
+      rows.find((t) => t.measureNumber === n && t.agency === agency);
+    await waitFor('the revision applied', async () => {
+      const now = await tasksOf(doc.id);
+      return (
+        find(now, '（四）', '市民政局')?.state === 'issued' &&
+        find(now, '（二）', '市人社局')?.state === 'issued' &&
+        find(now, '（二）', '市民政局')?.state === 'cancelled' &&
+        now.filter((t) => t.measureNumber === '（三）').every((t) => t.state === 'cancelled')
+      );
+    });
+    const after = await tasksOf(doc.id);
+    // Unchanged measure: the same tasks, untouched.
+    for (const agency of ['市民政局', '市教委']) {
+      expect(find(after, '（一）', agency)).toMatchObject({ id: find(before, '（一）', agency)!.id, state: 'issued' });
+    }
+    const typesOf = async (id: string) =>
+      (await db.query<{ type: string }>(`SELECT type FROM task_event WHERE task_id = $1 ORDER BY seq`, [id])).rows.map(
+        (r) => r.type,
+      );
+    expect(await typesOf(find(after, '（一）', '市民政局')!.id)).toEqual(['issue']);
+    // Changed measure: the kept task has the change on record; the new party's task runs with the same due date.
+    const finance = find(after, '（二）', '市财政局')!;
+    expect(finance.id).toBe(find(before, '（二）', '市财政局')!.id);
+    await waitFor('the change recorded', async () => (await typesOf(finance.id)).includes('revised'));
+    const note = await db.query(`SELECT detail FROM task_event WHERE task_id = $1 AND type = 'revised'`, [finance.id]);
+    expect(note.rows[0].detail).toMatchObject({ revision: 2 });
+    expect(note.rows[0].detail.summary).toContain('措施内容有修改');
+    expect(find(after, '（二）', '市人社局')!.dueDate).toBe(dueDate);
+    const kept = await db.query(`SELECT count(*)::int AS n FROM document_revision WHERE document_id = $1`, [doc.id]);
+    expect(kept.rows[0].n).toBe(1);
+    // The document against its own text shows no change.
+    const again = await http.post('/imports').send({ text: revised, revisesDocumentId: doc.id });
+    expect(again.body.diff).toEqual({ added: [], removed: [], changed: [] });
   });
 });

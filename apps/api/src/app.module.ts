@@ -10,6 +10,7 @@ import { NotificationsModule } from '../../../libs/notifications';
 import { DocumentsModule, ImportModule, RegistryModule } from '../../../libs/documents';
 import { LaunchModule } from '../../../libs/launch';
 import { WithdrawalModule } from '../../../libs/withdrawal';
+import { RevisionModule } from '../../../libs/revision';
 import { TasksModule } from '../../../libs/tasks';
 import { TemporalModule } from '../../../libs/temporal';
 import { ApiErrorFilter } from './errors/api-error.filter';
@@ -44,6 +45,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ImportModule,
     LaunchModule,
     WithdrawalModule,
+    RevisionModule,
     TasksModule,
     NotificationsModule,
     OpsModule,

@@ -10,6 +10,7 @@ import { CalendarService } from '../../../libs/calendar/calendar.service';
 import { DocumentsService } from '../../../libs/documents/documents.service';
 import { createLaunchActivities } from '../../../libs/launch/launch.activities';
 import { createWithdrawalActivities } from '../../../libs/withdrawal/withdrawal.activities';
+import { createRevisionActivities } from '../../../libs/revision/revision.activities';
 import {
   DeliveryStarter,
   DeliveryStore,
@@ -73,6 +74,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         }),
         ...createLaunchActivities({ documents: this.documents, tasks: this.tasks }),
         ...createWithdrawalActivities({ tasks: this.tasks }),
+        ...createRevisionActivities({ documents: this.documents }),
         ...createCalendarReplanActivities({ openTasks: this.tasks, changes: this.calendar }),
         ...createDeliveryActivities({
           store: this.deliveryStore,

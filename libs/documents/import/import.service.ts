@@ -9,7 +9,7 @@ import { type Correction, type ImportPlan, type PlannedRole, planImport } from '
 import type { AgencyKind } from '../registry/domain/registry.types';
 import { parsePolicy } from '../parse/parse-policy';
 import type { ParseResult } from '../parse/parse-result.types';
-import { diffPlans, type PlanDiff, type PlanSide } from './domain/plan-diff';
+import { diffPlans, measureKey, type PlanDiff, type PlanSide } from './domain/plan-diff';
 import { DocumentError } from '../documents.errors';
 import { RegistryService } from '../registry/registry.service';
 import { type ImportDraftRow, ImportRepository } from './import.repository';
@@ -177,6 +177,45 @@ export class ImportService {
     });
   }
 
+  /** The document a draft revises, if any (read without a lock: the caller decides how to confirm). */
+  async revisedDocumentOf(id: string): Promise<string | null> {
+    return (await this.load(id)).revisesDocumentId;
+  }
+
+  /**
+   * What a revision of a launched document needs, in the caller's transaction with the draft's row
+   * locked: the resolved plan (agencies the corrections asked for created), the diff against the
+   * document as it stands, and the parse. Null when the draft is confirmed already.
+   */
+  async revisionInputs(id: string, tx: EntityManager) {
+    const d = await this.load(id, tx);
+    if (d.status === 'confirmed' && d.documentId) return { kind: 'confirmed', documentId: d.documentId } as const;
+    if (!d.revisesDocumentId) throw new DocumentError('DOCUMENT_NOT_FOUND', `导入 ${id} 不是对已下发文件的修订`);
+    const plan = planImport(d.parse, await this.registry.snapshot(tx), d.corrections);
+    this.mustBeResolved(plan);
+    const created = await this.registry.ensureAgencies(plan.newAgencies, tx);
+    const diff = diffPlans(await this.confirmedSide(d.revisesDocumentId), planSide(plan, d.parse));
+    return { kind: 'revise', draft: d, plan, created, diff } as const;
+  }
+
+  /** Closes a revision applied in place: the draft confirmed into the revised document, audited. */
+  async finishRevision(
+    d: ImportDraftRow,
+    documentId: string,
+    summary: Record<string, unknown>,
+    tx: EntityManager,
+  ): Promise<void> {
+    await this.drafts.markConfirmed(d.id, documentId, tx);
+    await this.audit.record(tx, {
+      action: 'import.confirm',
+      targetType: 'import',
+      targetId: d.id,
+      documentId,
+      before: { status: d.status },
+      after: { status: 'confirmed', documentId, revisedInPlace: true, ...summary },
+    });
+  }
+
   /** With `tx`, the draft's row is locked for that transaction. */
   private async load(id: string, tx?: EntityManager): Promise<ImportDraftRow> {
     const draft = await this.drafts.findById(id, tx, tx !== undefined);
@@ -241,18 +280,22 @@ export class ImportService {
       parse: d.parse,
       corrections: d.corrections,
       plan: { ...plan, taskCount: plan.tasks.length },
-      diff: d.revisesDocumentId ? diffPlans(await this.confirmedSide(d.revisesDocumentId), planSide(plan)) : null,
+      diff: d.revisesDocumentId
+        ? diffPlans(await this.confirmedSide(d.revisesDocumentId), planSide(plan, d.parse))
+        : null,
     };
   }
 
   private async confirmedSide(documentId: string): Promise<PlanSide> {
-    const measures = (await this.documents.measures(documentId)).map(({ number, title }) => ({ number, title }));
+    // A withdrawn measure is no longer part of the document.
+    const rows = (await this.documents.measures(documentId)).filter((m) => m.withdrawnAt === null);
+    const measures = rows.map(({ number, section, title, text }) => ({ number, section, title, text }));
+    const keyOf = new Map(rows.map((m) => [m.id, measureKey(m)]));
     const parties = new Map<string, Map<string, string>>();
     for (const t of await this.tasks.tasksOfDocument(documentId)) {
-      parties.set(
-        t.measureNumber,
-        (parties.get(t.measureNumber) ?? new Map<string, string>()).set(t.agencyName, t.role),
-      );
+      if (t.state === 'cancelled' || t.state === 'reassigned') continue;
+      const key = keyOf.get(t.measureId) ?? '';
+      parties.set(key, (parties.get(key) ?? new Map<string, string>()).set(t.agencyName, t.role));
     }
     return { measures, parties };
   }
@@ -302,10 +345,17 @@ export class ImportService {
   }
 }
 
-function planSide(plan: ImportPlan): PlanSide {
+function planSide(plan: ImportPlan, parse: ParseResult): PlanSide {
+  const kept = plan.measures.filter((m) => !m.dropped);
+  const measureOf = (seq: number) => parse.measures[seq - 1];
   const parties = new Map<string, Map<string, string>>();
   for (const t of plan.tasks) {
-    parties.set(t.measureNumber, (parties.get(t.measureNumber) ?? new Map<string, string>()).set(t.agencyName, t.role));
+    const key = measureKey(measureOf(t.measure));
+    parties.set(key, (parties.get(key) ?? new Map<string, string>()).set(t.agencyName, t.role));
   }
-  return { measures: plan.measures.filter((m) => !m.dropped).map(({ number, title }) => ({ number, title })), parties };
+  const measures = kept.map((m) => {
+    const { number, section, title, text } = measureOf(m.seq);
+    return { number, section, title, text };
+  });
+  return { measures, parties };
 }

@@ -41,8 +41,9 @@ export function provisionalYearText(year: number): string {
   );
 }
 
-export function withdrawnText(measure: string, scope: 'measure' | 'document', reason: string): string {
-  return `「${measure}」${scope === 'document' ? '所属文件' : ''}已撤销，本任务终止，无需再办理：${reason}`;
+export function withdrawnText(measure: string, scope: 'measure' | 'document' | 'task', reason: string): string {
+  const what = scope === 'document' ? '所属文件已撤销' : scope === 'measure' ? '已撤销' : '贵单位的任务已撤销';
+  return `「${measure}」${what}，本任务终止，无需再办理：${reason}`;
 }
 
 export function reassignedAwayText(measure: string, toAgency: string, reason: string): string {
@@ -51,4 +52,8 @@ export function reassignedAwayText(measure: string, toAgency: string, reason: st
 
 export function reassignedHereText(measure: string, fromAgency: string, dueDate: string): string {
   return `「${measure}」由${fromAgency}转交贵单位办理，截止日期 ${dueDate}，请及时签收`;
+}
+
+export function measureRevisedText(measure: string, summary: string): string {
+  return `【文件修订】「${measure}」有调整：${summary}。请按修订后的要求办理。`;
 }

@@ -1,7 +1,9 @@
-import { Access } from '../auth/access.decorator';
+import { Access, CurrentUser } from '../auth/access.decorator';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '../../../../libs/auth';
 import { ImportService, DocumentError } from '../../../../libs/documents';
+import { RevisionService } from '../../../../libs/revision';
 import { CorrectImportDto, CreateImportDto, UploadQueryDto } from './dto/import.dto';
 import { ApiErrors } from '../common/common.dto';
 import { ImportConfirmResultDto, ImportPreviewDto } from './responses/imports.dto';
@@ -11,7 +13,10 @@ import { uuidParam } from '../common/uuid.pipe';
 @Access('coordinator')
 @Controller('imports')
 export class ImportsController {
-  constructor(private readonly imports: ImportService) {}
+  constructor(
+    private readonly imports: ImportService,
+    private readonly revisions: RevisionService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: '导入预览：解析、警告、将生成的任务清单（单位组已展开），不生成任务' })
@@ -58,10 +63,14 @@ export class ImportsController {
 
   @Post(':id/confirm')
   @HttpCode(200)
-  @ApiOperation({ summary: '确认导入：一次性生成文件、措施和任务；全部单位处理完毕后才能确认，重复确认不会重复生成' })
+  @ApiOperation({
+    summary: '确认导入：一次性生成文件、措施和任务；全部单位处理完毕后才能确认，重复确认不会重复生成',
+    description:
+      '修订已下发的文件时就地生效：未改动的措施任务照常办理；有改动的措施保留任务、记录改动并通知承办单位；删除的措施和不再承担的单位的任务撤销；新增的措施和单位随即下发。',
+  })
   @ApiOkResponse({ type: ImportConfirmResultDto })
-  @ApiErrors(409)
-  confirm(@Param('id', uuidParam) id: string) {
-    return this.imports.confirm(id);
+  @ApiErrors(409, 503)
+  confirm(@CurrentUser() me: Principal, @Param('id', uuidParam) id: string) {
+    return this.revisions.confirm(id, me.displayName);
   }
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { tianjinRegistry } from '../../../../test/factories/registry';
 import { planImport, type Correction } from './import-plan';
 import { parsePolicy } from '../../parse/parse-policy';
-import { diffPlans } from './plan-diff';
+import { diffPlans, measureKey } from './plan-diff';
 
 const seed = readFileSync(
   path.resolve(__dirname, '../../../../../shared/seed/tianjin-2026-difficult-children-welfare.txt'),
@@ -77,31 +77,33 @@ describe('planImport', () => {
 });
 
 describe('diffPlans', () => {
-  it('reports measures added, removed and changed', () => {
-    const side = (measures: [string, string][], parties: [string, [string, string][]][]) => ({
-      measures: measures.map(([number, title]) => ({ number, title })),
-      parties: new Map(parties.map(([n, ps]) => [n, new Map(ps)])),
-    });
-    const before = side(
+  const m = (number: string, title: string, text = `${title}正文`, section: string | null = '一、总则') => ({
+    number,
+    section,
+    title,
+    text,
+  });
+  const side = (measures: ReturnType<typeof m>[], parties: [string, [string, string][]][]) => ({
+    measures,
+    parties: new Map(parties.map(([n, ps]) => [`一、总则|${n}`, new Map(ps)])),
+  });
+  const before = side(
+    [m('（一）', '甲'), m('（二）', '乙'), m('（三）', '丙')],
+    [
       [
-        ['（一）', '甲'],
-        ['（二）', '乙'],
-      ],
-      [
+        '（一）',
         [
-          '（一）',
-          [
-            ['市民政局', 'shared'],
-            ['市教委', 'shared'],
-          ],
+          ['市民政局', 'shared'],
+          ['市教委', 'shared'],
         ],
       ],
-    );
+      ['（三）', [['市财政局', 'shared']]],
+    ],
+  );
+
+  it('reports measures added, removed and changed, by section and number, body text included', () => {
     const after = side(
-      [
-        ['（一）', '甲'],
-        ['（三）', '丙'],
-      ],
+      [m('（一）', '甲'), m('（三）', '丙', '丙正文，增加一句新的要求'), m('（四）', '丁')],
       [
         [
           '（一）',
@@ -110,20 +112,55 @@ describe('diffPlans', () => {
             ['市财政局', 'cooperating'],
           ],
         ],
+        ['（三）', [['市财政局', 'shared']]],
       ],
     );
     expect(diffPlans(before, after)).toEqual({
-      added: [{ number: '（三）', title: '丙' }],
-      removed: [{ number: '（二）', title: '乙' }],
+      added: [{ number: '（四）', section: '一、总则', title: '丁' }],
+      removed: [{ number: '（二）', section: '一、总则', title: '乙' }],
       changed: [
         {
           number: '（一）',
+          section: '一、总则',
           title: '甲',
+          textChanged: false,
           partiesAdded: ['市财政局'],
           partiesRemoved: ['市教委'],
           rolesChanged: [{ party: '市民政局', from: 'shared', to: 'lead' }],
         },
+        {
+          number: '（三）',
+          section: '一、总则',
+          title: '丙',
+          textChanged: true,
+          partiesAdded: [],
+          partiesRemoved: [],
+          rolesChanged: [],
+        },
       ],
     });
+  });
+
+  it('shows no change for a document against itself, and tells a repeated number in another section apart', () => {
+    expect(diffPlans(before, before)).toEqual({ added: [], removed: [], changed: [] });
+    const other = { ...before, measures: [...before.measures, m('（一）', '甲', '甲正文', '二、保障')] };
+    expect(diffPlans(before, other).added).toEqual([{ number: '（一）', section: '二、保障', title: '甲' }]);
+  });
+
+  it('diffs the seed against itself as no change, through the real parse and plan', () => {
+    const plan = planImport(parsePolicy(seed), tianjinRegistry(), []);
+    const parse = parsePolicy(seed);
+    const sideOf = (): Parameters<typeof diffPlans>[0] => {
+      const parties = new Map<string, Map<string, string>>();
+      for (const t of plan.tasks) {
+        const key = measureKey(parse.measures[t.measure - 1]);
+        parties.set(key, (parties.get(key) ?? new Map<string, string>()).set(t.agencyName, t.role));
+      }
+      return {
+        measures: parse.measures.map(({ number, section, title, text }) => ({ number, section, title, text })),
+        parties,
+      };
+    };
+    expect(diffPlans(sideOf(), sideOf())).toEqual({ added: [], removed: [], changed: [] });
   });
 });

@@ -1,0 +1,2 @@
+export { RevisionModule } from './revision.module';
+export { RevisionService, type ConfirmResult } from './revision.service';

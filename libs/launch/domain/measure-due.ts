@@ -152,3 +152,6 @@ export function firstPeriodDue(t: RecurringTimeLimit, today: string): string {
   // Unreachable: next year's periods all lie after today.
   return yearEndAfter(today);
 }
+
+/** Ongoing measures report on the 5th working day of each month unless the launch sets a cadence. */
+export const ONGOING_REPORT_WORKING_DAY = 5;

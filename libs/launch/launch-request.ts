@@ -61,6 +61,13 @@ export interface LaunchPlan {
   measures: MeasureDuePreview[];
 }
 
+/** Measure ids as the database writes them (lower case), so an upper-case UUID names the same measure. */
+export function normalised(req: LaunchRequest): LaunchRequest {
+  return req.measures
+    ? { ...req, measures: req.measures.map((m) => ({ ...m, measureId: m.measureId.toLowerCase() })) }
+    : req;
+}
+
 export const PER_MEASURE_BASIS = '各项措施分别确定截止日期（以最晚者为准）';
 
 export function checkLadder(ladder: Rung[]): void {

@@ -16,6 +16,7 @@ import {
   type LaunchPreview,
   type LaunchRequest,
   type LaunchResult,
+  normalised,
   PER_MEASURE_BASIS,
   refuseBlocked,
 } from './launch-request';
@@ -132,7 +133,8 @@ export class LaunchService {
   }
 
   /** What a launch with this request would set on each measure, and what stands in its way; writes nothing. */
-  async preview(documentId: string, req: LaunchRequest, now = new Date()): Promise<LaunchPreview> {
+  async preview(documentId: string, request: LaunchRequest, now = new Date()): Promise<LaunchPreview> {
+    const req = normalised(request);
     const today = shanghaiDay(now);
     const doc = await this.documents.getDocument(documentId);
     checkLadder(req.ladder ?? DEFAULT_LADDER);
@@ -154,7 +156,8 @@ export class LaunchService {
    * Starts the document's workflows. Safe to repeat: the workflow IDs are business keys, so a
    * second launch with the same due dates starts nothing and reports alreadyLaunched.
    */
-  async launch(documentId: string, req: LaunchRequest, now = new Date()): Promise<LaunchResult> {
+  async launch(documentId: string, request: LaunchRequest, now = new Date()): Promise<LaunchResult> {
+    const req = normalised(request);
     const today = shanghaiDay(now);
     if (!(await this.documents.exists(documentId))) {
       throw new DocumentError('DOCUMENT_NOT_FOUND', `找不到文件 ${documentId}`);

@@ -200,6 +200,9 @@ describe('LaunchService on PostgreSQL with a fake Temporal client', () => {
       const picked = addDays(today, 10);
       const req = { measures: [{ measureId: rows.measureIds[1], dueDate: picked }] };
       expect((await launches.preview(rows.documentId, req)).launchable).toBe(true);
+      // An upper-case UUID names the same measure.
+      const upper = { measures: [{ measureId: rows.measureIds[1].toUpperCase(), dueDate: picked }] };
+      expect((await launches.preview(rows.documentId, upper)).measures[1]).toMatchObject({ dueDate: picked });
       const result = await launches.launch(rows.documentId, req);
       const yearEnd = yearEndAfter(today);
       const latest = [rows.ahead, picked, yearEnd].sort().at(-1);

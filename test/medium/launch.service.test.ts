@@ -240,6 +240,34 @@ describe('LaunchService on PostgreSQL with a fake Temporal client', () => {
       });
     });
 
+    it("refuses a text date in a year the calendar lacks until the measure is given one; a recurring limit's first period", async () => {
+      const rows = await importedDocumentRows(db, { measures: 2, agencies: 1 });
+      const parse = {
+        title: 't',
+        measures: [
+          { number: '（1）', timeLimit: { kind: 'date', due: '2150-12-31', raw: '到2150年', span, source: 'text' } },
+          {
+            number: '（2）',
+            timeLimit: { kind: 'recurring', every: 'year', by: null, raw: '每年年底前', span, source: 'text' },
+          },
+        ],
+      };
+      await db.query('UPDATE policy_document SET parse = $2 WHERE id = $1', [rows.documentId, JSON.stringify(parse)]);
+      const preview = await launches.preview(rows.documentId, { dueDate });
+      expect(preview.launchable).toBe(false);
+      expect(preview.measures[0].problem).toMatchObject({ code: 'CALENDAR_NOT_COVERED', blocking: true });
+      expect(preview.measures[1]).toMatchObject({ dueDate: yearEndAfter(today), source: 'timeLimit', problem: null });
+      expect(preview.measures[1].dueBasis).toContain('本次为首期');
+      await expect(launches.launch(rows.documentId, { dueDate })).rejects.toMatchObject({
+        code: 'CALENDAR_NOT_COVERED',
+        details: { measures: [{ measureId: rows.measureIds[0], dueDate: '2150-12-31' }] },
+      });
+      const req = { dueDate, measures: [{ measureId: rows.measureIds[0], dueDate }] };
+      await expect(launches.launch(rows.documentId, req)).resolves.toMatchObject({ alreadyLaunched: false, dueDate });
+      const stored = await taskDues(rows.documentId);
+      expect([stored.get(rows.measureIds[0]), stored.get(rows.measureIds[1])]).toEqual([dueDate, yearEndAfter(today)]);
+    });
+
     it('keeps the document-wide date on every task and measure when the text gives no limits', async () => {
       const rows = await importedDocumentRows(db, { measures: 2, agencies: 1 });
       await launches.launch(rows.documentId, { dueDate });

@@ -45,6 +45,18 @@ export interface MeasureRow {
   spanEnd: number;
   withdrawnAt: Date | null;
   withdrawReason: string | null;
+  /** Set at launch (null before, and on measures launched before per-measure dates: the document's applies). */
+  dueDate: string | null;
+  dueBasis: string | null;
+  /** The report cadence of an ongoing measure; null: the document's. */
+  reportCadence: ReportCadence | null;
+}
+
+/** A measure's due date set at launch and how it was chosen. */
+export interface MeasureDueSettings {
+  dueDate: string;
+  dueBasis: string;
+  reportCadence: ReportCadence | null;
 }
 
 export interface NewDocument {
@@ -83,7 +95,8 @@ const DOCUMENT = `id, title, issuer, doc_number AS "docNumber", issued_on::text 
   created_at AS "createdAt", withdrawn_at AS "withdrawnAt", withdraw_reason AS "withdrawReason", revision`;
 
 const MEASURE = `id, document_id AS "documentId", seq, number, section, title, text, span_start AS "spanStart",
-  span_end AS "spanEnd", withdrawn_at AS "withdrawnAt", withdraw_reason AS "withdrawReason"`;
+  span_end AS "spanEnd", withdrawn_at AS "withdrawnAt", withdraw_reason AS "withdrawReason",
+  due_date::text AS "dueDate", due_basis AS "dueBasis", report_cadence AS "reportCadence"`;
 
 const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
 
@@ -185,6 +198,15 @@ export class DocumentsRepository {
          max_extensions = $6, report_cadence = $7 WHERE id = $1`,
       [id, s.dueDate, s.dueBasis, s.launchedAt, json(s.ladder), s.maxExtensions, json(s.reportCadence)],
     );
+  }
+
+  async setMeasureDue(id: string, s: MeasureDueSettings, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE measure SET due_date = $2, due_basis = $3, report_cadence = $4 WHERE id = $1', [
+      id,
+      s.dueDate,
+      s.dueBasis,
+      json(s.reportCadence),
+    ]);
   }
 
   async measureById(id: string, manager: EntityManager = this.db.manager): Promise<MeasureRow | null> {

@@ -4,6 +4,7 @@ import { DEFAULT_LADDER, type Rung } from '../clock/domain/ladder';
 import {
   DocumentsRepository,
   type LaunchSettings,
+  type MeasureDueSettings,
   type MeasureRow,
   type NewDocument,
   type NewMeasure,
@@ -113,5 +114,10 @@ export class DocumentsService {
 
   markLaunched(id: string, settings: LaunchSettings, tx: EntityManager): Promise<void> {
     return this.documents.markLaunched(id, settings, tx);
+  }
+
+  /** Stores a measure's due date chosen at launch, in the launch's transaction. */
+  setMeasureDue(measureId: string, settings: MeasureDueSettings, tx: EntityManager): Promise<void> {
+    return this.documents.setMeasureDue(measureId, settings, tx);
   }
 }

@@ -26,11 +26,14 @@ export function createLaunchActivities(deps: LaunchActivityDeps) {
     /** The settings stored at launch and the measure's tasks, for the measure workflow to start them. */
     async measureLaunch(documentId: string, measureId: string): Promise<MeasureLaunch> {
       const doc = await deps.documents.getDocument(documentId);
-      if (doc.status !== 'launched' || !doc.dueDate || !doc.launchedAt) {
+      if (doc.status !== 'launched' || !doc.launchedAt) {
         throw ApplicationFailure.nonRetryable(`document ${documentId} is not launched`, 'NOT_LAUNCHED');
       }
       const measure = (await deps.documents.measures(documentId)).find((m) => m.id === measureId);
       if (!measure) throw ApplicationFailure.nonRetryable(`measure ${measureId} not found`, 'MEASURE_NOT_FOUND');
+      // Measures launched before per-measure dates carry none: the document's date applies.
+      const dueDate = measure.dueDate ?? doc.dueDate;
+      if (!dueDate) throw ApplicationFailure.nonRetryable(`measure ${measureId} has no due date`, 'NOT_LAUNCHED');
       // A withdrawn measure or document starts nothing (the withdrawal may come as the launch runs).
       const withdrawn = measure.withdrawReason ?? doc.withdrawReason;
       if (withdrawn !== null) await deps.tasks.cancelNotStarted(measureId, withdrawn);
@@ -40,11 +43,11 @@ export function createLaunchActivities(deps: LaunchActivityDeps) {
           documentId,
           measureId,
           measureTitle: `${measure.number}${measure.title}`,
-          dueDate: doc.dueDate,
-          dueBasis: doc.dueBasis ?? '',
+          dueDate,
+          dueBasis: measure.dueBasis ?? doc.dueBasis ?? '',
           ladder: doc.ladder ?? DEFAULT_LADDER,
           maxExtensions: doc.maxExtensions ?? DEFAULT_MAX_EXTENSIONS,
-          cadence: doc.reportCadence,
+          cadence: measure.reportCadence ?? doc.reportCadence,
           issuedOn: shanghaiDay(doc.launchedAt),
         },
         tasks: tasks.map((t) => ({ taskId: t.id, agencyName: t.agencyName, role: t.role })),

@@ -405,7 +405,10 @@ export class TaskRepository {
     );
   }
 
-  /** Launches the document's draft tasks that have no workflow yet; answers them with their measures. */
+  /**
+   * Launches the document's draft tasks that have no workflow yet, due on their measure's date
+   * where it has one; answers them with their measures.
+   */
   async launchDrafts(
     documentId: string,
     dueDate: string,
@@ -414,9 +417,10 @@ export class TaskRepository {
     // Through a CTE: TypeORM answers a bare UPDATE … RETURNING as [rows, count].
     return tx.query(
       `WITH launched AS (
-         UPDATE task SET due_date = $2, workflow_id = 'task-' || id, updated_at = now()
-         WHERE document_id = $1 AND state = 'draft' AND workflow_id IS NULL
-         RETURNING id, measure_id)
+         UPDATE task t SET due_date = coalesce((SELECT m.due_date FROM measure m WHERE m.id = t.measure_id), $2::date),
+           workflow_id = 'task-' || t.id, updated_at = now()
+         WHERE t.document_id = $1 AND t.state = 'draft' AND t.workflow_id IS NULL
+         RETURNING t.id, t.measure_id)
        SELECT id, measure_id AS "measureId" FROM launched`,
       [documentId, dueDate],
     );

@@ -45,8 +45,13 @@ const EXPECTED: Record<string, string> = {
   'POST /tasks/{id}/attachments': 'attachment.upload',
 };
 /** Sign-in itself changes nothing worth auditing (see docs/decisions.md). */
-// Sign-in, and reads sent as POST (a holiday notice previewed, nothing stored).
-const NOT_AUDITED = ['POST /auth/login', 'POST /auth/refresh', 'POST /calendar/notices/preview'];
+// Sign-in, and reads sent as POST (a holiday notice or a launch previewed, nothing stored).
+const NOT_AUDITED = [
+  'POST /auth/login',
+  'POST /auth/refresh',
+  'POST /calendar/notices/preview',
+  'POST /documents/{id}/launch/preview',
+];
 
 const TINY = `天津市民政局关于开展审计测试工作的通知
 

@@ -27,6 +27,7 @@ const TABLE: Record<string, Who[]> = {
   'GET /documents': ALL,
   'GET /documents/{id}': ALL,
   'POST /documents/{id}/launch': ['coordinator'],
+  'POST /documents/{id}/launch/preview': ['coordinator'],
   'POST /documents/{id}/withdraw': ['coordinator'],
   'POST /documents/{id}/acknowledge': ['liaison'],
   'POST /documents/{id}/progress': ['liaison'],

@@ -51,6 +51,8 @@ describe('bad input over HTTP', () => {
     await db?.end();
   });
 
+  // A date the calendar covers (provisionally at least), so only the measure is wrong.
+  const nextYear = `${new Date().getUTCFullYear() + 1}-03-31`;
   const cases: [string, number, string, () => request.Test][] = [
     ['empty text', 400, 'EMPTY_DOCUMENT', () => http.post('/documents').send({ text: '  \n ' })],
     ['text missing', 400, 'VALIDATION_FAILED', () => http.post('/documents').send({})],
@@ -98,6 +100,40 @@ describe('bad input over HTTP', () => {
       400,
       'VALIDATION_FAILED',
       () => http.post(`/documents/${documentId}/launch`).send({ dueDate: '2099-01-01', reminderDaysBefore: 0 }),
+    ],
+    [
+      'launch of a measure of another document',
+      422,
+      'MEASURE_NOT_IN_DOCUMENT',
+      () =>
+        http
+          .post(`/documents/${documentId}/launch`)
+          .send({ dueDate: nextYear, measures: [{ measureId: randomUUID(), dueDate: nextYear }] }),
+    ],
+    [
+      'per-measure date with a measure id that is not a UUID',
+      400,
+      'VALIDATION_FAILED',
+      () =>
+        http.post(`/documents/${documentId}/launch`).send({ measures: [{ measureId: '42', dueDate: '2099-01-01' }] }),
+    ],
+    [
+      'per-measure dates that are not objects',
+      400,
+      'VALIDATION_FAILED',
+      () => http.post(`/documents/${documentId}/launch/preview`).send({ measures: [null, 'x'] }),
+    ],
+    [
+      'preview with an impossible date',
+      400,
+      'INVALID_DATE',
+      () => http.post(`/documents/${documentId}/launch/preview`).send({ dueDate: '2027-02-30' }),
+    ],
+    [
+      'preview of an unknown document',
+      404,
+      'DOCUMENT_NOT_FOUND',
+      () => http.post(`/documents/${randomUUID()}/launch/preview`).send({ dueDate: '2099-01-01' }),
     ],
     [
       'launch of an unknown document',
@@ -280,6 +316,7 @@ describe('bad input over HTTP', () => {
         '/documents/{id}',
         '/documents/{id}/audit',
         '/documents/{id}/launch',
+        '/documents/{id}/launch/preview',
         '/documents/{id}/status',
         '/documents/{id}/withdraw',
         '/documents/{id}/acknowledge',

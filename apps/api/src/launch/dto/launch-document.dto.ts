@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -63,14 +64,31 @@ export class ReportCadenceDto {
   monthlyWorkingDay!: number;
 }
 
-/** Exactly one of dueDate and dueInWorkingDays: both, or neither, is a 400 (DUE_REQUIRED). */
+export class MeasureDueDto {
+  @ApiProperty({ format: 'uuid', description: '该文件的措施 id' })
+  @IsUUID('all')
+  measureId!: string;
+
+  @ApiProperty({ description: '该措施的截止日期（北京时间，YYYY-MM-DD），须晚于今天', example: '2027-06-30' })
+  @IsString()
+  @MaxLength(10)
+  dueDate!: string;
+}
+
+/**
+ * At most one of dueDate and dueInWorkingDays (both: 400 DUE_REQUIRED). Neither is allowed only when
+ * every measure gets its date otherwise (from `measures` or the text's time limit); else 400 DUE_REQUIRED.
+ */
 @SchemaRules({
-  oneOf: [{ required: ['dueDate'] }, { required: ['dueInWorkingDays'] }],
-  description: '截止日期：dueDate 与 dueInWorkingDays 必须且只能填写一个（都填或都不填返回 400）',
+  not: { required: ['dueDate', 'dueInWorkingDays'] },
+  description:
+    '截止日期：dueDate 与 dueInWorkingDays 至多填写一个（都填返回 400）。每项措施依次取：measures 中逐项指定的日期、' +
+    '文件规定的完成时限（晚于今天的日期；周期性时限取首期；长期任务取年底并按月报送进展）、全文统一的截止日期；' +
+    '有措施无日期可取时返回 400 DUE_REQUIRED',
 })
 export class LaunchDocumentDto {
   @ApiPropertyOptional({
-    description: '截止日期（北京时间，YYYY-MM-DD），与 dueInWorkingDays 二选一',
+    description: '全文统一的截止日期（北京时间，YYYY-MM-DD），与 dueInWorkingDays 至多填一个',
     example: '2027-03-31',
   })
   @OptionalNotNull()
@@ -79,7 +97,7 @@ export class LaunchDocumentDto {
 
   @ApiPropertyOptional({
     type: 'integer',
-    description: '自下发日起的工作日数，与 dueDate 二选一',
+    description: '全文统一：自下发日起的工作日数，与 dueDate 至多填一个',
     minimum: 1,
     maximum: 750,
   })
@@ -88,6 +106,18 @@ export class LaunchDocumentDto {
   @Min(1)
   @Max(750)
   dueInWorkingDays?: number;
+
+  @ApiPropertyOptional({
+    type: [MeasureDueDto],
+    maxItems: 500,
+    description: '逐项指定措施的截止日期（优先于文件规定的时限和全文统一日期）；措施须属于该文件且不得重复',
+  })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => MeasureDueDto)
+  measures?: MeasureDueDto[];
 
   @ApiPropertyOptional({
     type: [RungDto],

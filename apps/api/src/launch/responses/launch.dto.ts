@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ReportCadenceDto } from '../dto/launch-document.dto';
 
 export class LaunchResultDto {
   @ApiProperty({ format: 'uuid' })
@@ -18,4 +19,91 @@ export class LaunchResultDto {
 
   @ApiProperty({ description: '已按同一截止日期下发过（未重复启动）' })
   alreadyLaunched!: boolean;
+}
+
+export class DueProblemDto {
+  @ApiProperty({
+    enum: ['TIME_LIMIT_PASSED', 'CALENDAR_NOT_COVERED', 'DUE_REQUIRED'],
+    description:
+      'TIME_LIMIT_PASSED：文件规定的时限已过（改用全文统一日期，无则须逐项指定）；CALENDAR_NOT_COVERED：截止日期所在年份未维护日历；DUE_REQUIRED：无日期可取',
+  })
+  code!: string;
+
+  @ApiProperty()
+  message!: string;
+
+  @ApiProperty({ description: '为 true 时按此请求下发会被拒绝，须为该措施指定日期' })
+  blocking!: boolean;
+}
+
+export class MeasureDuePreviewDto {
+  @ApiProperty({ format: 'uuid' })
+  measureId!: string;
+
+  @ApiProperty({ example: '（一）' })
+  number!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: '将下发的任务数（0：该措施不下发）' })
+  tasks!: number;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: '解析出的完成时限（docs/parse-contract.md）：kind 为 date、recurring 或 ongoing；未读出为 null',
+  })
+  timeLimit!: Record<string, unknown> | null;
+
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: '拟定截止日期' })
+  dueDate!: string | null;
+
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: '依据，如「文件规定：2026年底前」「下发时指定日期」「协调处室逐项指定」',
+  })
+  dueBasis!: string | null;
+
+  @ApiProperty({
+    type: 'string',
+    enum: ['request', 'timeLimit', 'document'],
+    nullable: true,
+    description: '日期来自：逐项指定、文件规定、全文统一',
+  })
+  source!: string | null;
+
+  @ApiProperty({ description: '长期任务：按月报送进展' })
+  reportsMonthly!: boolean;
+
+  @ApiProperty({ type: ReportCadenceDto, nullable: true, description: '长期任务的进展报送安排（其余措施按全文设置）' })
+  reportCadence!: ReportCadenceDto | null;
+
+  @ApiProperty({ description: '截止日期所在年份的日历为暂定（仅含法定节假日）' })
+  provisional!: boolean;
+
+  @ApiProperty({ type: DueProblemDto, nullable: true })
+  problem!: DueProblemDto | null;
+}
+
+export class LaunchPreviewDto {
+  @ApiProperty({ format: 'uuid' })
+  documentId!: string;
+
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: '全文统一的截止日期（未给出为 null）' })
+  dueDate!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  dueBasis!: string | null;
+
+  @ApiProperty({ description: '按此请求可以下发（没有阻止下发的问题）' })
+  launchable!: boolean;
+
+  @ApiProperty({ description: '文件已下发：预览不改变已存储的日期' })
+  alreadyLaunched!: boolean;
+
+  @ApiProperty({ type: [MeasureDuePreviewDto] })
+  measures!: MeasureDuePreviewDto[];
 }

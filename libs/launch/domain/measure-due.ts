@@ -1,0 +1,157 @@
+import { isCovered, type WorkCalendar } from '../../calendar/domain/working-days';
+import type { ParsedTimeLimit, RecurringTimeLimit } from '../../documents/parse/parse-result.types';
+
+/** The launch's document-wide due date and how it was set, when the request gave one. */
+export interface DocumentDue {
+  dueDate: string;
+  dueBasis: string;
+}
+
+export interface MeasureDueInput {
+  /** The limit the parser read for the measure (null: none, or a parse from before version 2). */
+  timeLimit: ParsedTimeLimit | null;
+  /** The coordinator's date for this measure, already checked (a date, after today, in a covered year). */
+  requested: string | null;
+  documentDue: DocumentDue | null;
+  /** The launch day (Beijing). */
+  today: string;
+  cal: WorkCalendar;
+}
+
+export type DueSource = 'request' | 'timeLimit' | 'document';
+
+export type DueProblemCode = 'TIME_LIMIT_PASSED' | 'CALENDAR_NOT_COVERED' | 'DUE_REQUIRED';
+
+export interface DueProblem {
+  code: DueProblemCode;
+  message: string;
+  /** True when the launch cannot go ahead until the coordinator gives this measure a date. */
+  blocking: boolean;
+}
+
+export interface MeasureDue {
+  dueDate: string | null;
+  dueBasis: string | null;
+  source: DueSource | null;
+  /** Ongoing measures (长期坚持) report their progress monthly. */
+  reportsMonthly: boolean;
+  /** The due date lies in a year the calendar plans provisionally (statutory holidays only). */
+  provisional: boolean;
+  problem: DueProblem | null;
+}
+
+export const REQUESTED_BASIS = '协调处室逐项指定';
+export const ONGOING_BASIS = '长期任务：按月报送进展，年底前报送年度情况';
+
+const EVERY_LABEL: Record<RecurringTimeLimit['every'], string> = {
+  year: '每年',
+  'half-year': '每半年',
+  quarter: '每季度',
+  month: '每月',
+};
+
+/**
+ * The due date of one measure and its basis: the coordinator's date for it, else the text's limit
+ * (a date after today; a recurring limit's first period; for an ongoing one the document-wide date
+ * or the year's end, with monthly reports), else the document-wide date. A limit already past is
+ * not taken: the document-wide date stands in and the problem says so.
+ */
+export function measureDue(input: MeasureDueInput): MeasureDue {
+  const { timeLimit: t, requested, documentDue, today } = input;
+  if (requested !== null) return checked(input, requested, REQUESTED_BASIS, 'request', false, null);
+  if (t?.kind === 'date' && t.due > today) return checked(input, t.due, `文件规定：${t.raw}`, 'timeLimit', false, null);
+  if (t?.kind === 'recurring') {
+    const due = firstPeriodDue(t, today);
+    const basis = `文件规定：${t.raw}（${EVERY_LABEL[t.every]}一期，本次为首期，截止 ${due}；以后各期另行下发）`;
+    return checked(input, due, basis, 'timeLimit', false, null);
+  }
+  if (t?.kind === 'ongoing') {
+    if (documentDue) {
+      const basis = `长期任务：按月报送进展，${documentDue.dueDate}前报送阶段情况（${documentDue.dueBasis}）`;
+      return checked(input, documentDue.dueDate, basis, 'document', true, null);
+    }
+    return checked(input, yearEndAfter(today), ONGOING_BASIS, 'timeLimit', true, null);
+  }
+  const passed: DueProblem | null =
+    t?.kind === 'date'
+      ? {
+          code: 'TIME_LIMIT_PASSED',
+          message: `文件规定的时限「${t.raw}」（${t.due}）已过，${documentDue ? '改用下发时指定的截止日期' : '请为该措施指定截止日期'}`,
+          blocking: !documentDue,
+        }
+      : null;
+  if (documentDue) {
+    const basis = passed ? `${documentDue.dueBasis}（文件规定的「${t?.raw}」已过）` : documentDue.dueBasis;
+    return checked(input, documentDue.dueDate, basis, 'document', false, passed);
+  }
+  return {
+    dueDate: null,
+    dueBasis: null,
+    source: null,
+    reportsMonthly: false,
+    provisional: false,
+    problem: passed ?? {
+      code: 'DUE_REQUIRED',
+      message: '文件未规定该措施的完成时限，请为该措施指定截止日期，或给出全文统一的截止日期',
+      blocking: true,
+    },
+  };
+}
+
+function checked(
+  { cal }: MeasureDueInput,
+  dueDate: string,
+  dueBasis: string,
+  source: DueSource,
+  reportsMonthly: boolean,
+  problem: DueProblem | null,
+): MeasureDue {
+  const year = Number(dueDate.slice(0, 4));
+  if (!isCovered(cal, year)) {
+    problem = {
+      code: 'CALENDAR_NOT_COVERED',
+      message: `截止日期 ${dueDate} 所在的 ${year} 年工作日历未覆盖，请为该措施另指定日期或请管理员先维护该年度日历`,
+      blocking: true,
+    };
+  }
+  return { dueDate, dueBasis, source, reportsMonthly, provisional: cal.provisional.has(year), problem };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDayOf = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** The 31 December after today (today itself being 31 December: next year's). */
+export function yearEndAfter(today: string): string {
+  const year = Number(today.slice(0, 4));
+  const end = `${year}-12-31`;
+  return end > today ? end : `${year + 1}-12-31`;
+}
+
+/**
+ * The first period's due date after today. The day in the period: `by.day` of the period's last
+ * month (of `by.month` for a yearly limit), its last day when `end` or not written.
+ */
+export function firstPeriodDue(t: RecurringTimeLimit, today: string): string {
+  const months =
+    t.every === 'year'
+      ? [t.by?.month ?? 12]
+      : t.every === 'half-year'
+        ? [6, 12]
+        : t.every === 'quarter'
+          ? [3, 6, 9, 12]
+          : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+  const year = Number(today.slice(0, 4));
+  for (const y of [year, year + 1]) {
+    for (const m of months) {
+      const last = lastDayOf(y, m);
+      const day = t.by === null || t.by.day === 'end' ? last : Math.min(t.by.day, last);
+      const due = `${y}-${pad(m)}-${pad(day)}`;
+      if (due > today) return due;
+    }
+  }
+  // Unreachable: next year's periods all lie after today.
+  return yearEndAfter(today);
+}
+
+/** Ongoing measures report on the 5th working day of each month unless the launch sets a cadence. */
+export const ONGOING_REPORT_WORKING_DAY = 5;

@@ -2,6 +2,6 @@ export { AuthModule, UsersModule } from './auth.module';
 export { AuthService, type TokenPair } from './auth.service';
 export { UsersService, type NewUser, type UserView } from './users.service';
 export { AUTH_ERRORS, AuthError, type AuthErrorCode } from './auth.errors';
-export { ROLES, type Role, type Principal, hasAnyRole, agencyScope, passwordProblem } from './domain/roles';
+export { ROLES, type Role, type Principal, hasAnyRole, agencyScope, liaisonScope, passwordProblem } from './domain/roles';
 export { hashPassword } from './password';
 export { ensureFirstAdmin } from './first-admin';

@@ -27,6 +27,8 @@ export interface TaskCarry {
   calendarChange?: CalendarChangedInput | null;
   /** Beijing day of the latest submission. */
   submittedOn?: string | null;
+  /** User id of who made the latest submission, so that they cannot review it. */
+  submittedBy?: string | null;
 }
 
 export interface TaskWorkflowInput {
@@ -83,6 +85,8 @@ export interface TaskSnapshot {
 
 export interface ActorInput {
   actor: string;
+  /** The signed-in user's id (absent in histories from before separation of duties). */
+  actorId?: string;
 }
 /** An attachment named by a progress report or a submission: ids, names and hashes, never bytes. */
 export interface TaskAttachmentRef {

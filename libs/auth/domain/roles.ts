@@ -23,6 +23,14 @@ export function agencyScope(p: Principal): string[] | null {
   return hasAnyRole(p, ['admin', 'coordinator', 'leader']) ? null : p.agencyIds;
 }
 
+/**
+ * Separation of duties: a liaison acts only for their own agencies, whatever other roles they
+ * hold, so a coordinator who is also a liaison cannot acknowledge or submit another agency's task.
+ */
+export function liaisonScope(p: Principal): string[] {
+  return p.agencyIds;
+}
+
 /** A password good enough for a government system: 10+ characters, letters and digits. */
 export function passwordProblem(password: string): string | null {
   if (password.length < 10) return '密码至少 10 位';

@@ -6,6 +6,7 @@ import {
   checkProgress,
   checkResume,
   checkReview,
+  checkSelfReview,
   checkSubmit,
   checkTransition,
   isUpdateRejection,
@@ -172,5 +173,12 @@ describe('task checks', () => {
     // Paused only after the due date had passed: already late.
     const lateThenPaused = facts({ pausedSince: '2027-10-18', today: '2027-10-20' });
     expect(code(checkExtensionRequest(lateThenPaused, '需会签', '2027-10-29'))).toBe('EXTENSION_TOO_LATE');
+  });
+  it('refuses the submitter as reviewer, and checks nobody when the submitter is unknown', () => {
+    expect(code(checkSelfReview('u1', 'u1'))).toBe('SELF_REVIEW');
+    expect(checkSelfReview('u1', 'u1')?.message).toContain('不能审核本人提交');
+    expect(checkSelfReview('u1', 'u2')).toBeNull();
+    expect(checkSelfReview(null, 'u1')).toBeNull();
+    expect(checkSelfReview('u1', undefined)).toBeNull();
   });
 });

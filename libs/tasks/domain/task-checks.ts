@@ -22,6 +22,7 @@ export const UPDATE_REJECTIONS = [
   'CALENDAR_NOT_COVERED',
   'TASK_FINAL',
   'INVALID_REASSIGNMENT',
+  'SELF_REVIEW',
 ] as const;
 export type UpdateRejection = (typeof UPDATE_REJECTIONS)[number];
 
@@ -80,6 +81,12 @@ export function checkReview(state: TaskState, decision: 'accept' | 'return', rea
   const noReason =
     decision === 'return' ? requireText(reason, 'REASON_REQUIRED', '退回须说明理由（reason 不能为空）') : null;
   return noReason ?? checkTransition(state, decision === 'accept' ? 'accept' : 'return');
+}
+
+/** Separation of duties: nobody reviews a submission they made (unknown submitters are not checked). */
+export function checkSelfReview(submittedBy: string | null, reviewerId: string | undefined): Rejection | null {
+  if (!submittedBy || submittedBy !== reviewerId) return null;
+  return { code: 'SELF_REVIEW', message: '不能审核本人提交的办结材料，请由其他协调处室人员审核' };
 }
 
 export function checkExtensionRequest(task: TaskFacts, reason: unknown, proposedDate: string): Rejection | null {

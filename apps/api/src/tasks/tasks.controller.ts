@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { agencyScope, type Principal } from '../../../../libs/auth';
+import { agencyScope, liaisonScope, type Principal } from '../../../../libs/auth';
 import { type TaskCommand, TaskActionsService, TaskQueryService } from '../../../../libs/tasks';
 import { Access, CurrentUser } from '../auth/access.decorator';
 import { TaskListQueryDto } from './dto/task-list-query.dto';
@@ -80,7 +80,7 @@ export class TasksController {
     @Body(noNulPipe) b: ActorDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.run(me, id, { kind: 'acknowledge', input: { actor: who(me, b) } }, key);
+    return this.run(me, id, { kind: 'acknowledge', input: { actor: who(me, b) } }, key, liaisonScope(me));
   }
 
   @Post('tasks/:id/progress')
@@ -98,7 +98,7 @@ export class TasksController {
       input: { actor: who(me, b), note: b.note },
       attachmentIds: b.attachmentIds,
     };
-    return this.run(me, id, command, key);
+    return this.run(me, id, command, key, liaisonScope(me));
   }
 
   @Post('tasks/:id/submit')
@@ -116,7 +116,7 @@ export class TasksController {
       input: { actor: who(me, b), evidence: b.evidence },
       attachmentIds: b.attachmentIds,
     };
-    return this.run(me, id, command, key);
+    return this.run(me, id, command, key, liaisonScope(me));
   }
 
   @Post('tasks/:id/extension-request')
@@ -134,6 +134,7 @@ export class TasksController {
       id,
       { kind: 'requestExtension', input: { actor: who(me, b), reason: b.reason, proposedDate: b.proposedDate } },
       key,
+      liaisonScope(me),
     );
   }
 
@@ -229,8 +230,13 @@ export class TasksController {
     );
   }
 
-  private run(me: Principal, id: string, command: TaskCommand, key?: string) {
+  /**
+   * `scope`: liaison actions pass the user's own agencies (separation of duties); the others see
+   * every task. The user id goes into the update, so the workflow knows who submitted.
+   */
+  private run(me: Principal, id: string, command: TaskCommand, key?: string, scope: string[] | null = null) {
+    const withId = { ...command, input: { ...command.input, actorId: me.userId } } as TaskCommand;
     // Keys are per user, so two people's retries never collide.
-    return this.actions.execute(id, command, key ? `${me.userId}:${key.slice(0, 200)}` : undefined, agencyScope(me));
+    return this.actions.execute(id, withId, key ? `${me.userId}:${key.slice(0, 200)}` : undefined, scope);
   }
 }

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import { addDays, shanghaiDay } from '../../libs/clock';
+import { authed, type Http, signedIn } from '../setup/http';
+import { type AppProcess, freePort, startApp } from '../setup/processes';
+
+const text = (tag: string) => `天津市关于加强${tag}工作的实施方案
+一、重点任务
+（一）健全工作机制。建立联席会议制度。（市民政局、市教委按职责分工负责）
+`;
+
+interface TaskRow {
+  id: string;
+  agency: string;
+  state: string;
+}
+
+/** Issue 11, people: separation of duties, user administration, 分管 and 阅知, over HTTP on the real stack. */
+describe('people and their duties, end to end', () => {
+  const env = { TEMPORAL_TASK_QUEUE: `people-${randomUUID()}`, PORT: '0' };
+  const tag = randomUUID().slice(0, 8);
+  const password = `People-${tag}-2026`;
+  let api: AppProcess;
+  let worker: AppProcess;
+  let base: string;
+  let db: Client;
+  let admin: Http;
+  let coordinator: Http;
+  const dueDate = addDays(shanghaiDay(new Date()), 30);
+
+  const agencyId = async (name: string) =>
+    (await db.query<{ id: string }>('SELECT id FROM agency WHERE name = $1', [name])).rows[0].id;
+
+  /** A new account made by the admin over the API, signed in. */
+  const newUser = async (name: string, roles: string[], agencyIds: string[] = []) => {
+    const created = await admin
+      .post('/users')
+      .send({ username: `${name}.${tag}`, displayName: name, password, roles, agencyIds });
+    expect(created.status).toBe(201);
+    const res = await request(base)
+      .post('/auth/login')
+      .send({ username: `${name}.${tag}`, password });
+    expect(res.status).toBe(200);
+    const body = res.body as { accessToken: string; refreshToken: string };
+    return { id: (created.body as { id: string }).id, http: authed(base, body.accessToken), ...body };
+  };
+
+  const launch = async (ladder?: object[]) => {
+    const imported = await coordinator.post('/documents').send({ text: text(`${tag}${randomUUID().slice(0, 4)}`) });
+    expect(imported.status).toBe(201);
+    const documentId = (imported.body as { id: string }).id;
+    const launched = await coordinator
+      .post(`/documents/${documentId}/launch`)
+      .send({ dueDate, ...(ladder ? { ladder } : {}) });
+    expect(launched.status).toBe(202);
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const res = await coordinator.get('/tasks').query({ documentId, pageSize: 100 });
+      const items = (res.body as { items: TaskRow[] }).items;
+      if (items.length === 2 && items.every((t) => t.state === 'issued')) {
+        return Object.fromEntries(items.map((t) => [t.agency, t.id]));
+      }
+      if (Date.now() > deadline) throw new Error('tasks never issued');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+
+  beforeAll(async () => {
+    env.PORT = String(await freePort());
+    db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    [worker, api] = await Promise.all([
+      startApp('worker', env, /duban worker started/),
+      startApp('api', env, /listening on/),
+    ]);
+    base = `http://127.0.0.1:${env.PORT}`;
+    admin = await signedIn(base, 'admin');
+    coordinator = await signedIn(base, 'coordinator');
+  });
+  afterAll(async () => {
+    await Promise.all([api?.stop(), worker?.stop()]);
+    await db?.end();
+  });
+
+  it('a coordinator who is also a liaison is refused on another agency’s task, and cannot review their own submission', async () => {
+    const both = await newUser('兼职', ['coordinator', 'liaison'], [await agencyId('市民政局')]);
+    const tasks = await launch();
+    const other = tasks['市教委'];
+    const own = tasks['市民政局'];
+    for (const [action, body] of [
+      ['acknowledge', {}],
+      ['progress', { note: '代为报告' }],
+      ['submit', { evidence: '代为提交' }],
+      ['extension-request', { reason: '代为申请', proposedDate: addDays(dueDate, 10) }],
+    ] as const) {
+      const res = await both.http.post(`/tasks/${other}/${action}`).send(body);
+      expect({ action, status: res.status, code: (res.body as { code: string }).code }).toEqual({
+        action,
+        status: 404,
+        code: 'TASK_NOT_FOUND',
+      });
+    }
+    const upload = await both.http
+      .post(`/tasks/${other}/attachments`)
+      .attach('file', Buffer.from('%PDF-1.7\n%%EOF\n'), 'a.pdf');
+    expect(upload.status).toBe(404);
+    // As coordinator the same person still sees and runs the other agency's task.
+    expect((await both.http.get(`/tasks/${other}`)).status).toBe(200);
+    expect((await both.http.post(`/tasks/${other}/pause`).send({ reason: '测试暂停' })).status).toBe(201);
+
+    // On their own agency's task they act as liaison; reviewing what they submitted is refused.
+    expect((await both.http.post(`/tasks/${own}/acknowledge`).send({})).status).toBe(201);
+    expect((await both.http.post(`/tasks/${own}/submit`).send({ evidence: '已印发' })).status).toBe(201);
+    const self = await both.http.post(`/tasks/${own}/review`).send({ decision: 'accept' });
+    expect(self.status).toBe(409);
+    expect(self.body).toMatchObject({ code: 'SELF_REVIEW' });
+    expect((self.body as { message: string }).message).toContain('不能审核本人提交');
+    const returned = await both.http.post(`/tasks/${own}/review`).send({ decision: 'return', reason: '自己退回' });
+    expect(returned.body).toMatchObject({ code: 'SELF_REVIEW' });
+    // Someone else reviews it.
+    const accepted = await coordinator.post(`/tasks/${own}/review`).send({ decision: 'accept' });
+    expect(accepted.status).toBe(201);
+    expect(accepted.body).toMatchObject({ state: 'accepted' });
+  });
+});

@@ -9,6 +9,9 @@ export const AUTH_ERRORS = {
   TOKEN_INVALID: 401,
   FORBIDDEN: 403,
   WEAK_PASSWORD: 400,
+  INVALID_PHONE: 400,
+  UNKNOWN_AGENCY: 422,
+  LAST_ADMIN: 409,
   USER_NOT_FOUND: 404,
   USERNAME_TAKEN: 409,
 } as const satisfies ErrorStatuses<string>;

@@ -11,6 +11,8 @@ import { type AppProcess, freePort, startApp } from '../setup/processes';
  */
 const EXPECTED: Record<string, string> = {
   'POST /users': 'user.create',
+  'PATCH /users/{id}': 'user.update',
+  'PATCH /auth/me': 'user.contact_update',
   'POST /webhooks': 'webhook.create',
   'POST /webhooks/{id}/disable': 'webhook.disable',
   'POST /inbox/{id}/read': 'inbox.read',
@@ -174,8 +176,18 @@ describe('audit entries for every write endpoint', () => {
       agencyIds: [],
     });
     expect(JSON.stringify(covered.get('POST /users'))).not.toContain(password);
+    await write('PATCH /users/{id}', admin, `/users/${String(created.id)}`, { displayName: `审计改名 ${tag}` });
+    expect(covered.get('PATCH /users/{id}')).toMatchObject({
+      target_id: created.id,
+      before: { displayName: `审计测试 ${tag}` },
+      after: { displayName: `审计改名 ${tag}` },
+    });
     const newcomer = await signIn(`audit.${tag}`, password);
     expect(newcomer.userId).toBe(created.id);
+    await write('PATCH /auth/me', newcomer, '/auth/me', { phone: '13912345678' });
+    // Which fields changed, never the number itself.
+    expect(covered.get('PATCH /auth/me')?.after).toEqual({ changed: ['phone'] });
+    expect(JSON.stringify(covered.get('PATCH /auth/me'))).not.toContain('13912345678');
     await write('POST /auth/password', newcomer, '/auth/password', {
       currentPassword: password,
       newPassword: `${password}x9`,

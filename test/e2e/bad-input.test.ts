@@ -310,6 +310,7 @@ describe('bad input over HTTP', () => {
         '/tasks/{id}/review',
         '/tasks/{id}/submit',
         '/users',
+        '/users/{id}',
         '/webhooks',
         '/webhooks/{id}/disable',
       ].sort(),

@@ -123,4 +123,73 @@ describe('people and their duties, end to end', () => {
     expect(accepted.status).toBe(201);
     expect(accepted.body).toMatchObject({ state: 'accepted' });
   });
+
+  it('an admin edits an account; a disabled user can neither sign in nor refresh', async () => {
+    const person = await newUser('待改', ['liaison'], [await agencyId('市民政局')]);
+    const mca = await agencyId('市民政局');
+    const moe = await agencyId('市教委');
+    const edited = await admin
+      .patch(`/users/${person.id}`)
+      .send({ displayName: '已改名', roles: ['liaison', 'leader'], agencyIds: [moe], supervisedAgencyIds: [mca, moe] });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({
+      displayName: '已改名',
+      roles: ['liaison', 'leader'],
+      agencies: [{ id: moe, name: '市教委' }],
+      disabled: false,
+    });
+    expect((edited.body as { supervisedAgencies: unknown[] }).supervisedAgencies).toHaveLength(2);
+    // Roles and agencies count from the next request on.
+    expect((await person.http.get('/auth/me')).body).toMatchObject({ roles: ['liaison', 'leader'], agencyIds: [moe] });
+    expect((await admin.patch(`/users/${person.id}`).send({ agencyIds: [randomUUID()] })).body).toMatchObject({
+      code: 'UNKNOWN_AGENCY',
+    });
+    expect((await admin.patch(`/users/${randomUUID()}`).send({ displayName: 'x' })).status).toBe(404);
+    expect((await admin.patch(`/users/${person.id}`).send({ roles: [] })).status).toBe(400);
+    expect((await person.http.patch(`/users/${person.id}`).send({ displayName: '自己改' })).status).toBe(403);
+
+    expect((await admin.patch(`/users/${person.id}`).send({ disabled: true })).status).toBe(200);
+    expect((await person.http.get('/auth/me')).status).toBe(401);
+    expect((await request(base).post('/auth/refresh').send({ refreshToken: person.refreshToken })).status).toBe(401);
+    const login = await request(base)
+      .post('/auth/login')
+      .send({ username: `待改.${tag}`, password });
+    expect(login.status).toBe(401);
+    expect((await admin.patch(`/users/${person.id}`).send({ disabled: false })).status).toBe(200);
+    expect(
+      (
+        await request(base)
+          .post('/auth/login')
+          .send({ username: `待改.${tag}`, password })
+      ).status,
+    ).toBe(200);
+  });
+
+  it('each user sets their own email and phone, validated', async () => {
+    const person = await newUser('联系', ['leader']);
+    const set = await person.http.patch('/auth/me').send({ email: 'lianxi@example.gov.cn', phone: '022-23456789' });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ id: person.id, email: 'lianxi@example.gov.cn', phone: '022-23456789' });
+    expect((await person.http.patch('/auth/me').send({ phone: '13912345678' })).body).toMatchObject({
+      email: 'lianxi@example.gov.cn',
+      phone: '13912345678',
+    });
+    for (const [body, code] of [
+      [{ phone: '12345' }, 'INVALID_PHONE'],
+      [{ phone: '1'.repeat(31) }, 'VALIDATION_FAILED'],
+      [{ email: 'not-an-address' }, 'VALIDATION_FAILED'],
+      [{ email: null }, 'VALIDATION_FAILED'],
+      [{ email: 'a\u0000@example.cn' }, 'VALIDATION_FAILED'],
+      [{ username: 'other' }, 'VALIDATION_FAILED'],
+    ] as const) {
+      const res = await person.http.patch('/auth/me').send(body);
+      expect({ body, status: res.status, code: (res.body as { code: string }).code }).toEqual({
+        body,
+        status: 400,
+        code,
+      });
+    }
+    const cleared = await person.http.patch('/auth/me').send({ email: '', phone: '' });
+    expect(cleared.body).toMatchObject({ email: null, phone: null });
+  });
 });

@@ -49,6 +49,15 @@ export class UserDto {
   @ApiProperty({ type: [NamedRefDto] })
   agencies!: NamedRefDto[];
 
+  @ApiProperty({ type: [NamedRefDto], description: '领导分管的单位' })
+  supervisedAgencies!: NamedRefDto[];
+
   @ApiProperty()
   disabled!: boolean;
+
+  @ApiProperty({ type: String, nullable: true })
+  email!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  phone!: string | null;
 }

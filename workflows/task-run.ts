@@ -432,6 +432,12 @@ export class TaskRun {
     ]);
   }
 
+  // 阅知: the leader's name joins the history, with the 督办 rungs that had fired.
+  supervisionRead({ actor }: defs.ActorInput): Promise<defs.TaskSnapshot> {
+    const rungs = checks.supervisionRungs(this.input.ladder).filter((r) => this.fired.has(r.key));
+    return this.record('supervision_read', this.state, actor, { rungs: rungs.map((r) => r.key) });
+  }
+
   // Not async: the rung loop awaits the write itself, with the ticks it always had.
   flagGap(years: number[]): Promise<defs.TaskSnapshot> {
     const message = texts.calendarGapText(this.input.measureTitle, years.join(','));

@@ -60,6 +60,9 @@ export async function taskWorkflow(input: defs.TaskWorkflowInput): Promise<defs.
     validator: ({ reason, toAgencyId }: defs.ReassignInput) =>
       refuse(checks.checkReassign(run.state, reason, toAgencyId)),
   });
+  setHandler(defs.supervisionReadUpdate, (i) => run.supervisionRead(i), {
+    validator: (_input: defs.ActorInput) => refuse(checks.checkSupervisionRead(run.state, run.fired, input.ladder)),
+  });
   setHandler(defs.withdrawSignal, async (i) => {
     await run.withdraw(i);
   });

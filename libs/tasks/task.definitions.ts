@@ -147,6 +147,8 @@ export const pauseUpdate = defineUpdate<TaskSnapshot, [ReasonInput]>('pause');
 export const resumeUpdate = defineUpdate<TaskSnapshot, [ReasonInput]>('resume');
 export const instructUpdate = defineUpdate<TaskSnapshot, [InstructionInput]>('instruct');
 export const reassignUpdate = defineUpdate<TaskSnapshot, [ReassignInput]>('reassign');
+/** 阅知: a leader has read the task's 督办. */
+export const supervisionReadUpdate = defineUpdate<TaskSnapshot, [ActorInput]>('supervisionRead');
 export const withdrawSignal = defineSignal<[WithdrawInput]>('withdraw');
 export const calendarChangedSignal = defineSignal<[CalendarChangedInput]>('calendarChanged');
 
@@ -169,6 +171,7 @@ const taskUpdates = {
   resume: resumeUpdate,
   instruct: instructUpdate,
   reassign: reassignUpdate,
+  supervisionRead: supervisionReadUpdate,
 } as const;
 export type TaskUpdateKind = keyof typeof taskUpdates;
 // UpdateDefinition<TaskSnapshot, Args>, which @temporalio/workflow does not export by name.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
-import { addDays, shanghaiDay } from '../../libs/clock';
+import { addDays, DEFAULT_LADDER, shanghaiDay } from '../../libs/clock';
 import { prcCalendarWithShiftedYears } from '../factories/prc-calendar';
 import { type AppProcess, freePort, startApp } from '../setup/processes';
 
@@ -37,6 +37,7 @@ const EXPECTED: Record<string, string> = {
   'POST /tasks/{id}/pause': 'task.pause',
   'POST /tasks/{id}/resume': 'task.resume',
   'POST /tasks/{id}/instructions': 'task.instruct',
+  'POST /tasks/{id}/supervision-read': 'task.supervisionRead',
   'POST /tasks/{id}/submit': 'task.submit',
   'POST /tasks/{id}/review': 'task.review',
   'POST /tasks/{id}/reassign': 'task.reassign',
@@ -264,7 +265,12 @@ describe('audit entries for every write endpoint', () => {
     const confirmed = await write('POST /imports/{id}/confirm', coordinator, `/imports/${String(draft.id)}/confirm`);
     const documentId = String(confirmed.documentId);
     const dueDate = addDays(shanghaiDay(new Date()), 30);
-    await write('POST /documents/{id}/launch', coordinator, `/documents/${documentId}/launch`, { dueDate });
+    // The default ladder and a 督办 for leaders that falls due at once, so that it can be read (阅知).
+    const ladder = [
+      ...DEFAULT_LADDER,
+      { ...DEFAULT_LADDER[0], key: 'early', offset: -100, audience: ['leader'], label: '提前督办' },
+    ].sort((a, b) => a.offset - b.offset);
+    await write('POST /documents/{id}/launch', coordinator, `/documents/${documentId}/launch`, { dueDate, ladder });
     expect(covered.get('POST /documents/{id}/launch')).toMatchObject({
       before: { status: 'imported' },
       after: { status: 'launched', dueDate, maxExtensions: 2, tasks: 2 },
@@ -282,6 +288,12 @@ describe('audit entries for every write endpoint', () => {
     }
     const task = `/tasks/${taskId}`;
     await write('POST /tasks/{id}/acknowledge', mca, `${task}/acknowledge`, {});
+    const fired = Date.now() + 60_000;
+    while (!((await get(coordinator, task)).history as { type: string }[]).some((e) => e.type === 'rung')) {
+      if (Date.now() > fired) throw new Error('the early 督办 never fired');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await write('POST /tasks/{id}/supervision-read', leader, `${task}/supervision-read`, {});
     await write('POST /tasks/{id}/attachments', mca, `${task}/attachments`, (req) =>
       req.attach('file', Buffer.from('%PDF-1.7\n%%EOF\n'), '审计测试.pdf'),
     );
@@ -357,7 +369,7 @@ describe('audit entries for every write endpoint', () => {
     // Reading it back: per task and per document, newest first; the task's timeline merges both sources.
     const taskAudit = await get(coordinator, `${task}/audit?pageSize=5`);
     const taskItems = taskAudit.items as { action: string; requestId: string; actorName: string }[];
-    expect(taskAudit.total).toBe(11);
+    expect(taskAudit.total).toBe(12);
     expect(taskItems.map((i) => i.action)).toEqual([
       'task.review',
       'task.submit',
@@ -368,12 +380,12 @@ describe('audit entries for every write endpoint', () => {
     const docAudit = await get(leader, `/documents/${documentId}/audit?pageSize=500`);
     const docActions = (docAudit.items as { action: string }[]).map((i) => i.action);
     expect(docActions.slice(-3)).toEqual(['task.acknowledge', 'document.launch', 'import.confirm']);
-    // 13 task and document writes, then the reassignment and the two withdrawals.
-    expect(docActions).toHaveLength(16);
+    // 14 task and document writes, then the reassignment and the two withdrawals.
+    expect(docActions).toHaveLength(17);
     const detail = await get(coordinator, task);
     const timeline = detail.timeline as { source: string; at: string; action?: string; type?: string }[];
     expect((detail.history as unknown[]).length).toBeGreaterThan(0);
-    expect(timeline.filter((t) => t.source === 'audit')).toHaveLength(11);
+    expect(timeline.filter((t) => t.source === 'audit')).toHaveLength(12);
     expect(timeline.filter((t) => t.source === 'event')).toHaveLength((detail.history as unknown[]).length);
     expect(timeline.map((t) => t.at)).toEqual([...timeline.map((t) => t.at)].sort());
     expect(timeline[0]).toMatchObject({ source: 'event', type: 'issue' });

@@ -56,6 +56,7 @@ const TABLE: Record<string, Who[]> = {
   'POST /tasks/{id}/pause': ['coordinator'],
   'POST /tasks/{id}/resume': ['coordinator'],
   'POST /tasks/{id}/instructions': ['leader'],
+  'POST /tasks/{id}/supervision-read': ['leader'],
   'POST /tasks/{id}/reassign': ['coordinator'],
   'POST /tasks/{id}/attachments': ['liaison'],
   'GET /tasks/{id}/attachments': ALL,

@@ -309,6 +309,7 @@ describe('bad input over HTTP', () => {
         '/tasks/{id}/resume',
         '/tasks/{id}/review',
         '/tasks/{id}/submit',
+        '/tasks/{id}/supervision-read',
         '/users',
         '/users/{id}',
         '/webhooks',

@@ -192,4 +192,44 @@ describe('people and their duties, end to end', () => {
     const cleared = await person.http.patch('/auth/me').send({ email: '', phone: '' });
     expect(cleared.body).toMatchObject({ email: null, phone: null });
   });
+
+  it('a leader reads (阅知) a task’s 督办 once it has fired, on the task’s history', async () => {
+    const leader = await signedIn(base, 'leader');
+    const me = (await leader.get('/auth/me')).body as { displayName: string };
+    const plain = (await launch())['市民政局'];
+    const early = await leader.post(`/tasks/${plain}/supervision-read`).send({});
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'NOT_SUPERVISED' });
+    expect((early.body as { message: string }).message).toContain('尚未发出督办');
+    expect((await coordinator.post(`/tasks/${plain}/supervision-read`).send({})).status).toBe(403);
+
+    // A ladder whose 督办 falls due long before today: it fires as soon as the task is issued.
+    const supervise = {
+      key: 'supervise',
+      label: '督办',
+      offset: -100,
+      audience: ['leader'],
+      colour: 'red',
+      template: '【督办】{agency}承办的「{measure}」请领导督办。',
+    };
+    const task = (await launch([supervise]))['市民政局'];
+    const history = async () =>
+      (
+        (await coordinator.get(`/tasks/${task}`)).body as {
+          history: { type: string; actor: string | null; detail: unknown }[];
+        }
+      ).history;
+    const deadline = Date.now() + 60_000;
+    while (!(await history()).some((e) => e.type === 'rung')) {
+      if (Date.now() > deadline) throw new Error('the 督办 never fired');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const read = await leader.post(`/tasks/${task}/supervision-read`).send({});
+    expect(read.status).toBe(201);
+    expect((await history()).at(-1)).toMatchObject({
+      type: 'supervision_read',
+      actor: me.displayName,
+      detail: { rungs: ['supervise'] },
+    });
+  });
 });

@@ -7,12 +7,14 @@ import {
   checkResume,
   checkReview,
   checkSelfReview,
+  checkSupervisionRead,
   checkSubmit,
   checkTransition,
   isUpdateRejection,
   requireText,
   type TaskFacts,
 } from './task-checks';
+import { DEFAULT_LADDER, type Rung } from '../../clock/domain/ladder';
 
 const facts = (overrides: Partial<TaskFacts> = {}): TaskFacts => ({
   state: 'in_progress',
@@ -180,5 +182,17 @@ describe('task checks', () => {
     expect(checkSelfReview('u1', 'u2')).toBeNull();
     expect(checkSelfReview(null, 'u1')).toBeNull();
     expect(checkSelfReview('u1', undefined)).toBeNull();
+  });
+
+  it('admits 阅知 once a 督办 rung (key supervise, or any reaching leaders) has fired', () => {
+    const ladder = DEFAULT_LADDER;
+    expect(code(checkSupervisionRead('in_progress', new Set(), ladder))).toBe('NOT_SUPERVISED');
+    expect(code(checkSupervisionRead('in_progress', new Set(['reminder', 'due', 'urge']), ladder))).toBe(
+      'NOT_SUPERVISED',
+    );
+    expect(checkSupervisionRead('in_progress', new Set(['supervise']), ladder)).toBeNull();
+    const toLeaders: Rung = { ...ladder[0], key: 'early', audience: ['leader'] };
+    expect(checkSupervisionRead('issued', new Set(['early']), [toLeaders])).toBeNull();
+    expect(code(checkSupervisionRead('accepted', new Set(['supervise']), ladder))).toBe('INVALID_TRANSITION');
   });
 });

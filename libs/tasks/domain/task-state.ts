@@ -28,7 +28,8 @@ export type TaskEventType =
   | 'resumed'
   | 'replanned'
   | 'calendar_gap'
-  | 'instruction';
+  | 'instruction'
+  | 'supervision_read';
 
 export const STATE_LABELS: Record<TaskState, string> = {
   draft: '未下发',

@@ -209,6 +209,20 @@ export class TasksController {
     return this.run(me, id, { kind: 'instruct', input: { actor: who(me, b), text: b.text } }, key);
   }
 
+  @Post('tasks/:id/supervision-read')
+  @Access('leader')
+  @taskAction
+  @ApiOperation({ summary: '阅知督办（领导）：任务已发出督办后，记入办理记录「某某已阅知」' })
+  @ApiBody({ type: ActorDto, required: false })
+  supervisionRead(
+    @CurrentUser() me: Principal,
+    @Param('id', uuidParam) id: string,
+    @Body(noNulPipe) b: ActorDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.run(me, id, { kind: 'supervisionRead', input: { actor: who(me, b) } }, key);
+  }
+
   @Post('tasks/:id/reassign')
   @Access('coordinator')
   @taskAction

@@ -12,6 +12,8 @@ export const AUTH_ERRORS = {
   INVALID_PHONE: 400,
   UNKNOWN_AGENCY: 422,
   LAST_ADMIN: 409,
+  INVALID_PERIOD: 400,
+  INVALID_DEPUTY: 422,
   USER_NOT_FOUND: 404,
   USERNAME_TAKEN: 409,
 } as const satisfies ErrorStatuses<string>;

@@ -1,6 +1,13 @@
 export { AuthModule, UsersModule } from './auth.module';
 export { AuthService, type TokenPair } from './auth.service';
-export { UsersService, type ContactChange, type NewUser, type UserChange, type UserView } from './users.service';
+export {
+  UsersService,
+  type ContactChange,
+  type DeputyView,
+  type NewUser,
+  type UserChange,
+  type UserView,
+} from './users.service';
 export type { Recipient } from './users.repository';
 export { AUTH_ERRORS, AuthError, type AuthErrorCode } from './auth.errors';
 export {
@@ -10,6 +17,8 @@ export {
   hasAnyRole,
   agencyScope,
   liaisonScope,
+  standingInFor,
+  type ActingFor,
   passwordProblem,
 } from './domain/roles';
 export { phoneProblem } from './domain/contact';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Role } from './domain/roles';
+import type { ActingFor, Role } from './domain/roles';
 
 export interface UserRow {
   id: string;
@@ -165,6 +165,28 @@ export class UsersRepository {
       `SELECT u.id AS "userId", u.email FROM app_user u JOIN user_agency ua ON ua.user_id = u.id
        WHERE ua.agency_id = $1 AND 'liaison' = ANY(u.roles) AND NOT u.disabled ORDER BY u.id`,
       [agencyId],
+    );
+  }
+
+  /** Names (or replaces) a liaison's deputy for a period of Beijing days, inclusive. */
+  async setDeputy(userId: string, d: { deputyId: string; from: string; to: string }, tx: EntityManager): Promise<void> {
+    await tx.query(
+      `INSERT INTO user_deputy (user_id, deputy_id, starts_on, ends_on) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (user_id) DO UPDATE SET deputy_id = $2, starts_on = $3, ends_on = $4, created_at = now()`,
+      [userId, d.deputyId, d.from, d.to],
+    );
+  }
+
+  /** Active liaisons whose deputy the user is today (Beijing day), with their agencies. */
+  async actingFor(deputyId: string): Promise<ActingFor[]> {
+    return this.db.query<ActingFor[]>(
+      `SELECT u.id AS "userId", u.display_name AS "displayName",
+         COALESCE(array_agg(ua.agency_id) FILTER (WHERE ua.agency_id IS NOT NULL), '{}') AS "agencyIds"
+       FROM user_deputy d JOIN app_user u ON u.id = d.user_id LEFT JOIN user_agency ua ON ua.user_id = u.id
+       WHERE d.deputy_id = $1 AND NOT u.disabled AND 'liaison' = ANY(u.roles)
+         AND (now() AT TIME ZONE 'Asia/Shanghai')::date BETWEEN d.starts_on AND d.ends_on
+       GROUP BY u.id ORDER BY u.id`,
+      [deputyId],
     );
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { isIsoDate, shanghaiDay } from '../clock/domain/beijing-time';
 import { AuthError } from './auth.errors';
 import { phoneProblem } from './domain/contact';
 import { passwordProblem, type Role } from './domain/roles';
@@ -36,6 +37,13 @@ export interface UserChange {
   agencyIds?: string[];
   supervisedAgencyIds?: string[];
   disabled?: boolean;
+}
+
+/** A liaison's deputy (代理) and the period, Beijing days inclusive. */
+export interface DeputyView {
+  deputy: { id: string; displayName: string };
+  from: string;
+  to: string;
 }
 
 /** What each user sets for themselves; an empty string clears a field. */
@@ -143,6 +151,26 @@ export class UsersService {
       });
     });
     return this.get(userId);
+  }
+
+  /**
+   * 代理: a liaison names a deputy for `from`–`to` (Beijing days, inclusive), replacing any earlier
+   * one. The deputy must be another active liaison, who then acts on the liaison's agencies' tasks.
+   */
+  async setDeputy(userId: string, d: { deputyId: string; from: string; to: string }): Promise<DeputyView> {
+    if (!isIsoDate(d.from) || !isIsoDate(d.to) || d.from > d.to) {
+      throw new AuthError('INVALID_PERIOD', '代理期限须为有效日期（YYYY-MM-DD），且开始不晚于结束');
+    }
+    if (d.to < shanghaiDay(new Date())) throw new AuthError('INVALID_PERIOD', '代理期限已过');
+    const deputy = (await this.list()).find((u) => u.id === d.deputyId);
+    if (!deputy || deputy.id === userId || deputy.disabled || !deputy.roles.includes('liaison')) {
+      throw new AuthError('INVALID_DEPUTY', '代理人须为本人以外、已启用的联络员');
+    }
+    await this.db.transaction(async (tx) => {
+      await this.users.setDeputy(userId, d, tx);
+      await this.audit.record(tx, { action: 'user.deputy_set', targetType: 'user', targetId: userId, after: d });
+    });
+    return { deputy: { id: deputy.id, displayName: deputy.displayName }, from: d.from, to: d.to };
   }
 
   private async linkAgencies(tx: EntityManager, table: AgencyLink, userId: string, agencyIds: string[]) {

@@ -5,6 +5,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import type { TaskSnapshot, TaskUpdateInput, TaskUpdateKind } from './task.definitions';
 import * as defs from './task.definitions';
+import { currentAuditContext, runWithAuditContext } from '../audit/audit-context';
 import { AuditService } from '../audit/audit.service';
 import { findPersonalData } from '../evidence/domain/personal-data';
 import { EvidenceService } from '../evidence/evidence.service';
@@ -24,6 +25,9 @@ import { TaskError } from './tasks.errors';
 export type TaskCommandOf<K extends TaskUpdateKind> = { kind: K; input: TaskUpdateInput<K>; attachmentIds?: string[] };
 
 export type TaskCommand = { [K in TaskUpdateKind]: TaskCommandOf<K> }[TaskUpdateKind];
+
+/** For a deputy: the name of the liaison they stand in for on an agency's tasks, if any. */
+export type StandIn = (agencyId: string) => string | null;
 
 /** The free-text fields of task actions, by the name a person knows them under. */
 const FREE_TEXT: Record<string, string> = {
@@ -55,10 +59,24 @@ export class TaskActionsService {
     asked: TaskCommand,
     requestId?: string,
     scope: string[] | null = null,
+    standIn?: StandIn,
   ): Promise<TaskSnapshot> {
     const task = await this.tasks.findById(taskId);
     if (!task || (scope && !scope.includes(task.agencyId)))
       throw new TaskError('TASK_NOT_FOUND', `找不到任务 ${taskId}`);
+    // 代理: on another liaison's task the deputy acts as 「甲 代 乙」, in the history and in the audit log.
+    const principal = standIn?.(task.agencyId);
+    if (!principal) return this.apply(task, asked, requestId);
+    const who = currentAuditContext();
+    const input = { ...asked.input, actor: `${asked.input.actor} 代 ${principal}` };
+    const command = { ...asked, input } as TaskCommand;
+    return runWithAuditContext({ ...who, actorName: `${who.actorName} 代 ${principal}` }, () =>
+      this.apply(task, command, requestId),
+    );
+  }
+
+  private async apply(task: TaskRow, asked: TaskCommand, requestId?: string): Promise<TaskSnapshot> {
+    const taskId = task.id;
     if (!task.workflowId || task.state === 'draft') {
       throw new TaskError('NOT_LAUNCHED', '该任务所属文件尚未下发');
     }

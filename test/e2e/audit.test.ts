@@ -13,6 +13,7 @@ const EXPECTED: Record<string, string> = {
   'POST /users': 'user.create',
   'PATCH /users/{id}': 'user.update',
   'PATCH /auth/me': 'user.contact_update',
+  'POST /auth/me/deputy': 'user.deputy_set',
   'POST /webhooks': 'webhook.create',
   'POST /webhooks/{id}/disable': 'webhook.disable',
   'POST /inbox/{id}/read': 'inbox.read',
@@ -303,6 +304,14 @@ describe('audit entries for every write endpoint', () => {
       after: { name: '审计测试.pdf', created: true },
     });
     await write('POST /tasks/{id}/progress', mca, `${task}/progress`, { note: '已部署' });
+    // A deputy for a period that starts later, so no other test sees it act.
+    const moe = await db.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'liaison.市教委'`);
+    const period = { userId: moe.rows[0].id, from: addDays(dueDate, 60), to: addDays(dueDate, 61) };
+    await write('POST /auth/me/deputy', mca, '/auth/me/deputy', period);
+    expect(covered.get('POST /auth/me/deputy')).toMatchObject({
+      target_id: mca.userId,
+      after: { deputyId: period.userId, from: period.from, to: period.to },
+    });
     await write('POST /tasks/{id}/extension-request', mca, `${task}/extension-request`, {
       reason: '需征求意见',
       proposedDate: addDays(dueDate, 14),

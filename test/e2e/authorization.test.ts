@@ -22,6 +22,7 @@ const TABLE: Record<string, Who[]> = {
   'POST /auth/password': ['signed-in'],
   'GET /auth/me': ['signed-in'],
   'PATCH /auth/me': ['signed-in'],
+  'POST /auth/me/deputy': ['liaison'],
   'GET /users': ['admin'],
   'POST /users': ['admin'],
   'PATCH /users/{id}': ['admin'],

@@ -265,6 +265,7 @@ describe('bad input over HTTP', () => {
         '/auth/login',
         '/auth/logout',
         '/auth/me',
+        '/auth/me/deputy',
         '/auth/password',
         '/auth/refresh',
         '/agencies/{id}',

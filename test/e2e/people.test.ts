@@ -232,4 +232,70 @@ describe('people and their duties, end to end', () => {
       detail: { rungs: ['supervise'] },
     });
   });
+
+  it('a liaison names a deputy for a period; meanwhile the deputy acts on their agency’s tasks as 「甲 代 乙」', async () => {
+    const absent = await newUser('休假联络员', ['liaison'], [await agencyId('市民政局')]);
+    const deputy = await newUser('代理联络员', ['liaison'], [await agencyId('市教委')]);
+    const leaderOnly = await newUser('非联络员', ['leader']);
+    const task = (await launch())['市民政局'];
+    const today = shanghaiDay(new Date());
+    const name = (res: request.Response) => (res.body as { code?: string }).code;
+
+    for (const [body, status, code] of [
+      [{ userId: absent.id, from: today, to: today }, 422, 'INVALID_DEPUTY'],
+      [{ userId: leaderOnly.id, from: today, to: today }, 422, 'INVALID_DEPUTY'],
+      [{ userId: randomUUID(), from: today, to: today }, 422, 'INVALID_DEPUTY'],
+      [{ userId: deputy.id, from: addDays(today, 2), to: today }, 400, 'INVALID_PERIOD'],
+      [{ userId: deputy.id, from: '2026-02-30', to: '2026-03-01' }, 400, 'INVALID_PERIOD'],
+      [{ userId: deputy.id, from: '2020-01-01', to: '2020-01-02' }, 400, 'INVALID_PERIOD'],
+      [{ userId: 'x', from: today, to: today }, 400, 'VALIDATION_FAILED'],
+    ] as const) {
+      const res = await absent.http.post('/auth/me/deputy').send(body);
+      expect({ body, status: res.status, code: name(res) }).toEqual({ body, status, code });
+    }
+    expect((await coordinator.post('/auth/me/deputy').send({ userId: deputy.id, from: today, to: today })).status).toBe(
+      403,
+    );
+
+    // A period that has not begun gives nothing yet.
+    const later = await absent.http
+      .post('/auth/me/deputy')
+      .send({ userId: deputy.id, from: addDays(today, 5), to: addDays(today, 9) });
+    expect(later.status).toBe(201);
+    expect(later.body).toEqual({
+      deputy: { id: deputy.id, displayName: '代理联络员' },
+      from: addDays(today, 5),
+      to: addDays(today, 9),
+    });
+    expect((await deputy.http.post(`/tasks/${task}/acknowledge`).send({})).status).toBe(404);
+
+    // Replaced by one running today: the deputy sees and acts on the task, recorded as 甲 代 乙.
+    expect(
+      (await absent.http.post('/auth/me/deputy').send({ userId: deputy.id, from: today, to: addDays(today, 3) }))
+        .status,
+    ).toBe(201);
+    expect((await deputy.http.get('/auth/me')).body).toMatchObject({
+      actingFor: [{ userId: absent.id, displayName: '休假联络员' }],
+    });
+    expect((await deputy.http.get(`/tasks/${task}`)).status).toBe(200);
+    const requestId = `people-${randomUUID()}`;
+    const acted = await deputy.http.post(`/tasks/${task}/acknowledge`).set('X-Request-Id', requestId).send({});
+    expect(acted.status).toBe(201);
+    const history = ((await coordinator.get(`/tasks/${task}`)).body as { history: { type: string; actor: string }[] })
+      .history;
+    expect(history.at(-1)).toMatchObject({ type: 'acknowledge', actor: '代理联络员 代 休假联络员' });
+    const { rows } = await db.query<{ actor_id: string; actor_name: string }>(
+      'SELECT actor_id, actor_name FROM audit_log WHERE request_id = $1',
+      [requestId],
+    );
+    expect(rows).toEqual([{ actor_id: deputy.id, actor_name: '代理联络员 代 休假联络员' }]);
+    // The absent liaison is still a liaison of their agency; the deputy's own tasks are theirs alone.
+    const own = await absent.http.post(`/tasks/${task}/progress`).send({ note: '本人报告' });
+    expect(own.status).toBe(201);
+    expect(
+      ((await coordinator.get(`/tasks/${task}`)).body as { history: { actor: string }[] }).history.at(-1),
+    ).toMatchObject({
+      actor: '休假联络员',
+    });
+  });
 });

@@ -14,10 +14,11 @@ import {
   CreateUserDto,
   LoginDto,
   RefreshDto,
+  SetDeputyDto,
   UpdateContactDto,
   UpdateUserDto,
 } from './dto/auth.dto';
-import { PrincipalDto, TokenPairDto, UserDto } from './responses/auth.dto';
+import { DeputyDto, PrincipalDto, TokenPairDto, UserDto } from './responses/auth.dto';
 import { ApiErrors } from '../common/common.dto';
 import { AuthRateLimit } from '../ops/rate-limit';
 import { Access, CurrentUser, Public, SignedIn } from './access.decorator';
@@ -90,6 +91,17 @@ export class AuthController {
   @ApiErrors(400)
   updateMe(@CurrentUser() me: Principal, @Body(noNulPipe) body: UpdateContactDto) {
     return this.users.updateContact(me.userId, body);
+  }
+
+  @Post('auth/me/deputy')
+  @Access('liaison')
+  @ApiOperation({
+    summary: '指定代理人（联络员）：期间内代理人可办理本人所属单位的任务，记为「甲 代 乙」；再次指定即替换',
+  })
+  @ApiCreatedResponse({ type: DeputyDto })
+  @ApiErrors(400, 422)
+  setDeputy(@CurrentUser() me: Principal, @Body(noNulPipe) body: SetDeputyDto) {
+    return this.users.setDeputy(me.userId, { deputyId: body.userId, from: body.from, to: body.to });
   }
 
   @Get('users')

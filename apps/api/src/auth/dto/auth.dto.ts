@@ -136,3 +136,19 @@ export class UpdateContactDto {
   @MaxLength(30)
   phone?: string;
 }
+
+export class SetDeputyDto {
+  @ApiProperty({ format: 'uuid', description: '代理人（另一名联络员）的用户 id' })
+  @IsUUID('all')
+  userId!: string;
+
+  @ApiProperty({ format: 'date', example: '2026-12-07', description: '代理开始日（北京时间，含当日）' })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  from!: string;
+
+  @ApiProperty({ format: 'date', example: '2026-12-11', description: '代理结束日（北京时间，含当日）' })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  to!: string;
+}

@@ -87,11 +87,17 @@ export class UsersService {
 
   /**
    * An admin's change to an account. Disabling ends its sessions at once (access and refresh
-   * tokens); no change may leave the system without an active admin.
+   * tokens); no change may leave the system without an active admin, and an admin changes only
+   * the display name of their own account.
    */
-  async update(id: string, change: UserChange): Promise<UserView> {
+  async update(id: string, change: UserChange, byUserId?: string): Promise<UserView> {
     const before = await this.get(id);
     const { displayName, roles, agencyIds, supervisedAgencyIds, disabled } = change;
+    // Nobody widens, narrows or ends their own access: another admin does it, on the record.
+    const access = [roles, agencyIds, supervisedAgencyIds, disabled].some((v) => v !== undefined);
+    if (id === byUserId && access) {
+      throw new AuthError('OWN_ACCESS', '不能修改本人的角色、所属或分管单位，也不能停用本人账号，请由其他管理员操作');
+    }
     await this.db.transaction(async (tx) => {
       const wasAdmin = before.roles.includes('admin') && !before.disabled;
       const staysAdmin = (roles ?? before.roles).includes('admin') && !(disabled ?? before.disabled);

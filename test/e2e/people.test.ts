@@ -147,6 +147,15 @@ describe('people and their duties, end to end', () => {
     expect((await admin.patch(`/users/${randomUUID()}`).send({ displayName: 'x' })).status).toBe(404);
     expect((await admin.patch(`/users/${person.id}`).send({ roles: [] })).status).toBe(400);
     expect((await person.http.patch(`/users/${person.id}`).send({ displayName: '自己改' })).status).toBe(403);
+    // An admin renames themselves but changes nobody's access of their own.
+    const adminId = ((await admin.get('/auth/me')).body as { userId: string }).userId;
+    const ownRoles = await admin.patch(`/users/${adminId}`).send({ roles: ['admin', 'leader'] });
+    expect({ status: ownRoles.status, code: (ownRoles.body as { code: string }).code }).toEqual({
+      status: 409,
+      code: 'OWN_ACCESS',
+    });
+    expect((await admin.patch(`/users/${adminId}`).send({ disabled: true })).status).toBe(409);
+    expect((await admin.patch(`/users/${adminId}`).send({})).status).toBe(200);
 
     expect((await admin.patch(`/users/${person.id}`).send({ disabled: true })).status).toBe(200);
     expect((await person.http.get('/auth/me')).status).toBe(401);

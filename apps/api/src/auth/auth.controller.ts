@@ -127,7 +127,7 @@ export class AuthController {
   @ApiBody({ type: UpdateUserDto, required: false, description: '只改填写的字段；单位列表整体替换' })
   @ApiOkResponse({ type: UserDto })
   @ApiErrors(404, 409, 422)
-  update(@Param('id', uuidParam) id: string, @Body(noNulPipe) body: UpdateUserDto) {
-    return this.users.update(id, body);
+  update(@CurrentUser() me: Principal, @Param('id', uuidParam) id: string, @Body(noNulPipe) body: UpdateUserDto) {
+    return this.users.update(id, body, me.userId);
   }
 }

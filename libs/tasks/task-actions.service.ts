@@ -5,7 +5,6 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import type { TaskSnapshot, TaskUpdateInput, TaskUpdateKind } from './task.definitions';
 import * as defs from './task.definitions';
-import { currentAuditContext, runWithAuditContext } from '../audit/audit-context';
 import { AuditService } from '../audit/audit.service';
 import { findPersonalData } from '../evidence/domain/personal-data';
 import { EvidenceService } from '../evidence/evidence.service';
@@ -16,6 +15,7 @@ import { TEMPORAL_CLIENT } from '../temporal';
 import { isIsoDate } from '../clock';
 import { STATE_LABELS } from './domain/task-state';
 import { TaskRepository, type TaskRow } from './task.repository';
+import { asStandIn, type StandIn } from './stand-in';
 import { TaskError } from './tasks.errors';
 
 /**
@@ -25,9 +25,6 @@ import { TaskError } from './tasks.errors';
 export type TaskCommandOf<K extends TaskUpdateKind> = { kind: K; input: TaskUpdateInput<K>; attachmentIds?: string[] };
 
 export type TaskCommand = { [K in TaskUpdateKind]: TaskCommandOf<K> }[TaskUpdateKind];
-
-/** For a deputy: the name of the liaison they stand in for on an agency's tasks, if any. */
-export type StandIn = (agencyId: string) => string | null;
 
 /** The free-text fields of task actions, by the name a person knows them under. */
 const FREE_TEXT: Record<string, string> = {
@@ -65,14 +62,12 @@ export class TaskActionsService {
     if (!task || (scope && !scope.includes(task.agencyId)))
       throw new TaskError('TASK_NOT_FOUND', `找不到任务 ${taskId}`);
     // 代理: on another liaison's task the deputy acts as 「甲 代 乙」, in the history and in the audit log.
-    const principal = standIn?.(task.agencyId);
-    if (!principal) return this.apply(task, asked, requestId);
-    const who = currentAuditContext();
-    const input = { ...asked.input, actor: `${asked.input.actor} 代 ${principal}` };
-    const command = { ...asked, input } as TaskCommand;
-    return runWithAuditContext({ ...who, actorName: `${who.actorName} 代 ${principal}` }, () =>
-      this.apply(task, command, requestId),
-    );
+    return asStandIn(standIn?.(task.agencyId), (suffix) => {
+      const command = suffix
+        ? ({ ...asked, input: { ...asked.input, actor: asked.input.actor + suffix } } as TaskCommand)
+        : asked;
+      return this.apply(task, command, requestId);
+    });
   }
 
   private async apply(task: TaskRow, asked: TaskCommand, requestId?: string): Promise<TaskSnapshot> {

@@ -298,6 +298,11 @@ describe('people and their duties, end to end', () => {
       [requestId],
     );
     expect(rows).toEqual([{ actor_id: deputy.id, actor_name: '代理联络员 代 休假联络员' }]);
+    const file = await deputy.http
+      .post(`/tasks/${task}/attachments`)
+      .attach('file', Buffer.from('%PDF-1.7\n%%EOF\n'), '代理上传.pdf');
+    expect(file.status).toBe(201);
+    expect(file.body).toMatchObject({ uploadedBy: '代理联络员 代 休假联络员' });
     // The absent liaison is still a liaison of their agency; the deputy's own tasks are theirs alone.
     const own = await absent.http.post(`/tasks/${task}/progress`).send({ note: '本人报告' });
     expect(own.status).toBe(201);

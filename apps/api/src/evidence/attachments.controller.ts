@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { agencyScope, liaisonScope, type Principal } from '../../../../libs/auth';
+import { agencyScope, liaisonScope, type Principal, standingInFor } from '../../../../libs/auth';
 import { ALLOWED_EXTENSIONS, CONTENT_TYPES, EvidenceError, MAX_ATTACHMENT_BYTES } from '../../../../libs/evidence';
 import { TaskAttachmentsService } from '../../../../libs/tasks';
 import { Access, CurrentUser } from '../auth/access.decorator';
@@ -63,6 +63,7 @@ export class AttachmentsController {
       { name: file.originalname, bytes: file.buffer },
       me.displayName,
       liaisonScope(me),
+      (agencyId) => standingInFor(me, agencyId)?.displayName ?? null,
     );
   }
 

@@ -56,6 +56,8 @@ export class TaskRun {
   calendarChange: defs.CalendarChangedInput | null = null;
   // Beijing day of the latest submission.
   submittedOn: string | null;
+  // User id of the latest submitter, when the API sent one: they may not review it.
+  submittedBy: string | null;
   // Bumped by every plan applied, so the rung loop re-reads the plan.
   wake = 0;
   reassignedTo: { taskId: string; agency: string } | null = null;
@@ -78,6 +80,7 @@ export class TaskRun {
     this.flaggedGap = carry?.flaggedGap ?? '';
     this.calendarChange = carry?.calendarChange ?? null;
     this.submittedOn = carry?.submittedOn ?? null;
+    this.submittedBy = carry?.submittedBy ?? null;
   }
 
   // A ledger change is being planned: the plan's rungs may be about to move.
@@ -105,9 +108,10 @@ export class TaskRun {
   }
 
   carry(): defs.TaskCarry {
-    const { state, seq, ledger, pending, flaggedGap, calendarChange, submittedOn } = this;
+    const { state, seq, ledger, pending, flaggedGap, calendarChange, submittedOn, submittedBy } = this;
     const carried = { state, seq, fired: [...this.fired], ledger, pending, plan: this.current(), flaggedGap };
-    return { ...carried, ...(calendarChange ? { calendarChange } : {}), ...(submittedOn ? { submittedOn } : {}) };
+    const submission = { ...(submittedOn ? { submittedOn } : {}), ...(submittedBy ? { submittedBy } : {}) };
+    return { ...carried, ...(calendarChange ? { calendarChange } : {}), ...submission };
   }
 
   historyTooLong(): boolean {
@@ -433,6 +437,12 @@ export class TaskRun {
       { audience: 'coordinator', message },
       { audience: 'liaison', message },
     ]);
+  }
+
+  // 阅知: the leader's name joins the history, with the 督办 rungs that had fired.
+  supervisionRead({ actor }: defs.ActorInput): Promise<defs.TaskSnapshot> {
+    const rungs = checks.supervisionRungs(this.input.ladder).filter((r) => this.fired.has(r.key));
+    return this.record('supervision_read', this.state, actor, { rungs: rungs.map((r) => r.key) });
   }
 
   // Not async: the rung loop awaits the write itself, with the ticks it always had.

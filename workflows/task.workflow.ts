@@ -24,7 +24,11 @@ export async function taskWorkflow(input: defs.TaskWorkflowInput): Promise<defs.
   );
   setHandler(
     defs.submitUpdate,
-    ({ actor, evidence, attachments }) => run.act('submit', actor, { evidence, ...files(attachments) }),
+    ({ actor, actorId, evidence, attachments }) => {
+      // Set before the write, as the state is: a review arriving meanwhile already sees who submitted.
+      if (!checks.checkTransition(run.state, 'submit')) run.submittedBy = actorId ?? null;
+      return run.act('submit', actor, { evidence, ...files(attachments) });
+    },
     {
       validator: ({ evidence }: defs.SubmitInput) => refuse(checks.checkSubmit(run.state, evidence)),
     },
@@ -32,7 +36,10 @@ export async function taskWorkflow(input: defs.TaskWorkflowInput): Promise<defs.
   setHandler(
     defs.reviewUpdate,
     ({ actor, decision, reason }) => run.act(decision, actor, decision === 'return' ? { reason } : {}),
-    { validator: ({ decision, reason }: defs.ReviewInput) => refuse(checks.checkReview(run.state, decision, reason)) },
+    {
+      validator: ({ decision, reason, actorId }: defs.ReviewInput) =>
+        refuse(checks.checkReview(run.state, decision, reason) ?? checks.checkSelfReview(run.submittedBy, actorId)),
+    },
   );
   setHandler(defs.requestExtensionUpdate, (i) => run.requestExtension(i), {
     validator: (i: defs.ExtensionRequestInput) => run.admit(run.rules.requestExtension, i),
@@ -52,6 +59,9 @@ export async function taskWorkflow(input: defs.TaskWorkflowInput): Promise<defs.
   setHandler(defs.reassignUpdate, (i) => run.reassign(i), {
     validator: ({ reason, toAgencyId }: defs.ReassignInput) =>
       refuse(checks.checkReassign(run.state, reason, toAgencyId)),
+  });
+  setHandler(defs.supervisionReadUpdate, (i) => run.supervisionRead(i), {
+    validator: (_input: defs.ActorInput) => refuse(checks.checkSupervisionRead(run.state, run.fired, input.ladder)),
   });
   setHandler(defs.withdrawSignal, async (i) => {
     await run.withdraw(i);

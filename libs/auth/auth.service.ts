@@ -39,8 +39,11 @@ export class AuthService {
     return this.users.find(where, value);
   }
 
-  private principal(u: UserRow): Principal {
-    return { userId: u.id, username: u.username, displayName: u.display_name, roles: u.roles, agencyIds: u.agency_ids };
+  // Read on every request, like the roles: a deputyship counts from its first day to its last.
+  private async principal(u: UserRow): Promise<Principal> {
+    const actingFor = await this.users.actingFor(u.id);
+    const { id: userId, username, display_name: displayName, roles, agency_ids: agencyIds } = u;
+    return { userId, username, displayName, roles, agencyIds, actingFor };
   }
 
   private async issue(u: UserRow): Promise<TokenPair> {
@@ -48,7 +51,7 @@ export class AuthService {
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.auth.accessTokenSeconds });
     const refreshToken = randomToken();
     await this.users.insertRefreshToken(u.id, sha256(refreshToken), this.config.auth.refreshTokenDays);
-    return { accessToken, expiresIn: this.config.auth.accessTokenSeconds, refreshToken, user: this.principal(u) };
+    return { accessToken, expiresIn: this.config.auth.accessTokenSeconds, refreshToken, user: await this.principal(u) };
   }
 
   async login(username: string, password: string): Promise<TokenPair> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Role } from './domain/roles';
+import type { ActingFor, Role } from './domain/roles';
 
 export interface UserRow {
   id: string;
@@ -20,8 +20,16 @@ export interface UserListRow {
   displayName: string;
   roles: Role[];
   disabled: boolean;
+  email: string | null;
+  phone: string | null;
   agencies: { id: string; name: string }[] | null;
+  supervisedAgencies: { id: string; name: string }[] | null;
 }
+
+/** The two agency lists of a user: a liaison's own (`user_agency`) and a leader's 分管 (`leader_agency`). */
+export type AgencyLink = 'user_agency' | 'leader_agency';
+
+const FOREIGN_KEY_VIOLATION = '23503';
 
 export interface Recipient {
   userId: string;
@@ -49,33 +57,72 @@ export class UsersRepository {
   }
 
   async insert(
-    u: { username: string; displayName: string; passwordHash: string; roles: Role[]; agencyIds: string[] },
+    u: { username: string; displayName: string; passwordHash: string; roles: Role[] },
     tx: EntityManager,
   ): Promise<string> {
     const [row] = await tx.query<{ id: string }[]>(
       `INSERT INTO app_user (username, display_name, password_hash, roles) VALUES ($1, $2, $3, $4) RETURNING id`,
       [u.username, u.displayName, u.passwordHash, u.roles],
     );
-    if (u.agencyIds.length) {
-      await tx.query('INSERT INTO user_agency (user_id, agency_id) SELECT $1, unnest($2::uuid[])', [
-        row.id,
-        u.agencyIds,
-      ]);
-    }
     return row.id;
   }
 
   async list(): Promise<UserListRow[]> {
+    const agencies = (table: AgencyLink) =>
+      `(SELECT json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY a.name)
+        FROM ${table} l JOIN agency a ON a.id = l.agency_id WHERE l.user_id = u.id)`;
     return this.db.query<UserListRow[]>(
-      `SELECT u.id, u.username, u.display_name AS "displayName", u.roles, u.disabled,
-         (SELECT json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY a.name)
-          FROM user_agency ua JOIN agency a ON a.id = ua.agency_id WHERE ua.user_id = u.id) AS agencies
+      `SELECT u.id, u.username, u.display_name AS "displayName", u.roles, u.disabled, u.email, u.phone,
+         ${agencies('user_agency')} AS agencies, ${agencies('leader_agency')} AS "supervisedAgencies"
        FROM app_user u ORDER BY u.username`,
     );
   }
 
-  async countActiveAdmins(): Promise<number> {
-    const [{ n }] = await this.db.query<{ n: number }[]>(
+  /** Changes the given fields; `undefined` leaves a field as it is. */
+  async update(
+    userId: string,
+    u: { displayName?: string; roles?: Role[]; disabled?: boolean },
+    tx: EntityManager,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE app_user SET display_name = COALESCE($2, display_name), roles = COALESCE($3, roles),
+         disabled = COALESCE($4, disabled), updated_at = now() WHERE id = $1`,
+      [userId, u.displayName ?? null, u.roles ?? null, u.disabled ?? null],
+    );
+  }
+
+  /** Replaces one of the user's agency lists; false when an id names no agency (the foreign key says so). */
+  async setAgencies(table: AgencyLink, userId: string, agencyIds: string[], tx: EntityManager): Promise<boolean> {
+    await tx.query(`DELETE FROM ${table} WHERE user_id = $1`, [userId]);
+    if (!agencyIds.length) return true;
+    try {
+      await tx.query(`INSERT INTO ${table} (user_id, agency_id) SELECT DISTINCT $1::uuid, unnest($2::uuid[])`, [
+        userId,
+        agencyIds,
+      ]);
+      return true;
+    } catch (err) {
+      // The transaction is spoilt; the caller refuses, and it rolls back.
+      if ((err as { code?: string }).code === FOREIGN_KEY_VIOLATION) return false;
+      throw err;
+    }
+  }
+
+  /** The user's own contact details; `undefined` leaves one as it is, null clears it. */
+  async setContact(
+    userId: string,
+    c: { email?: string | null; phone?: string | null },
+    tx: EntityManager,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE app_user SET email = CASE WHEN $2 THEN $3 ELSE email END,
+         phone = CASE WHEN $4 THEN $5 ELSE phone END, updated_at = now() WHERE id = $1`,
+      [userId, c.email !== undefined, c.email ?? null, c.phone !== undefined, c.phone ?? null],
+    );
+  }
+
+  async countActiveAdmins(manager: EntityManager = this.db.manager): Promise<number> {
+    const [{ n }] = await manager.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM app_user WHERE 'admin' = ANY(roles) AND NOT disabled`,
     );
     return n;
@@ -117,6 +164,37 @@ export class UsersRepository {
     return manager.query<Recipient[]>(
       `SELECT u.id AS "userId", u.email FROM app_user u JOIN user_agency ua ON ua.user_id = u.id
        WHERE ua.agency_id = $1 AND 'liaison' = ANY(u.roles) AND NOT u.disabled ORDER BY u.id`,
+      [agencyId],
+    );
+  }
+
+  /** Names (or replaces) a liaison's deputy for a period of Beijing days, inclusive. */
+  async setDeputy(userId: string, d: { deputyId: string; from: string; to: string }, tx: EntityManager): Promise<void> {
+    await tx.query(
+      `INSERT INTO user_deputy (user_id, deputy_id, starts_on, ends_on) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (user_id) DO UPDATE SET deputy_id = $2, starts_on = $3, ends_on = $4, created_at = now()`,
+      [userId, d.deputyId, d.from, d.to],
+    );
+  }
+
+  /** Active liaisons whose deputy the user is today (Beijing day), with their agencies. */
+  async actingFor(deputyId: string): Promise<ActingFor[]> {
+    return this.db.query<ActingFor[]>(
+      `SELECT u.id AS "userId", u.display_name AS "displayName",
+         COALESCE(array_agg(ua.agency_id) FILTER (WHERE ua.agency_id IS NOT NULL), '{}') AS "agencyIds"
+       FROM user_deputy d JOIN app_user u ON u.id = d.user_id LEFT JOIN user_agency ua ON ua.user_id = u.id
+       WHERE d.deputy_id = $1 AND NOT u.disabled AND 'liaison' = ANY(u.roles)
+         AND (now() AT TIME ZONE 'Asia/Shanghai')::date BETWEEN d.starts_on AND d.ends_on
+       GROUP BY u.id ORDER BY u.id`,
+      [deputyId],
+    );
+  }
+
+  /** Active leaders who supervise (分管) the agency. */
+  async supervisorsOf(agencyId: string, manager: EntityManager = this.db.manager): Promise<Recipient[]> {
+    return manager.query<Recipient[]>(
+      `SELECT u.id AS "userId", u.email FROM app_user u JOIN leader_agency la ON la.user_id = u.id
+       WHERE la.agency_id = $1 AND 'leader' = ANY(u.roles) AND NOT u.disabled ORDER BY u.id`,
       [agencyId],
     );
   }

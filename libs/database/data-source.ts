@@ -10,6 +10,7 @@ import { ClosedWithMeasure1765100000000 } from './migrations/1765100000000-Close
 import { SystemNotices1765200000000 } from './migrations/1765200000000-SystemNotices';
 import { Evidence1765400000000 } from './migrations/1765400000000-Evidence';
 import { ControlOfWork1765500000000 } from './migrations/1765500000000-ControlOfWork';
+import { People1765600000000 } from './migrations/1765600000000-People';
 import { MeasureDueDates1765700000000 } from './migrations/1765700000000-MeasureDueDates';
 import { DocumentRevisions1765800000000 } from './migrations/1765800000000-DocumentRevisions';
 
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   SystemNotices1765200000000,
   Evidence1765400000000,
   ControlOfWork1765500000000,
+  People1765600000000,
   MeasureDueDates1765700000000,
   DocumentRevisions1765800000000,
 ];

@@ -1,6 +1,7 @@
 export { TasksModule, TaskEventsModule } from './tasks.module';
 export { TASK_ERRORS, TaskError, type TaskErrorCode } from './tasks.errors';
 export { TaskActionsService, type TaskCommand } from './task-actions.service';
+export type { StandIn } from './stand-in';
 export { TaskAttachmentsService } from './task-attachments.service';
 export { TaskQueryService } from './task-query.service';
 export { TasksService } from './tasks.service';

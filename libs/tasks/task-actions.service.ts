@@ -15,6 +15,7 @@ import { TEMPORAL_CLIENT } from '../temporal';
 import { isIsoDate } from '../clock';
 import { STATE_LABELS } from './domain/task-state';
 import { TaskRepository, type TaskRow } from './task.repository';
+import { asStandIn, type StandIn } from './stand-in';
 import { TaskError } from './tasks.errors';
 
 /**
@@ -55,10 +56,22 @@ export class TaskActionsService {
     asked: TaskCommand,
     requestId?: string,
     scope: string[] | null = null,
+    standIn?: StandIn,
   ): Promise<TaskSnapshot> {
     const task = await this.tasks.findById(taskId);
     if (!task || (scope && !scope.includes(task.agencyId)))
       throw new TaskError('TASK_NOT_FOUND', `找不到任务 ${taskId}`);
+    // 代理: on another liaison's task the deputy acts as 「甲 代 乙」, in the history and in the audit log.
+    return asStandIn(standIn?.(task.agencyId), (suffix) => {
+      const command = suffix
+        ? ({ ...asked, input: { ...asked.input, actor: asked.input.actor + suffix } } as TaskCommand)
+        : asked;
+      return this.apply(task, command, requestId);
+    });
+  }
+
+  private async apply(task: TaskRow, asked: TaskCommand, requestId?: string): Promise<TaskSnapshot> {
+    const taskId = task.id;
     if (!task.workflowId || task.state === 'draft') {
       throw new TaskError('NOT_LAUNCHED', '该任务所属文件尚未下发');
     }

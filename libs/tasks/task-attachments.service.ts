@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type AttachmentView, EvidenceService } from '../evidence/evidence.service';
 import { isFinal } from './domain/task-state';
+import { asStandIn, type StandIn } from './stand-in';
 import { TaskRepository, type TaskRow } from './task.repository';
 import { TaskError } from './tasks.errors';
 
@@ -21,11 +22,12 @@ export class TaskAttachmentsService {
     file: { name: string; bytes: Buffer },
     uploadedBy: string,
     scope: string[] | null,
+    standIn?: StandIn,
   ): Promise<AttachmentView> {
     const task = await this.own(taskId, scope);
     if (!task.workflowId || task.state === 'draft') throw new TaskError('NOT_LAUNCHED', '该任务所属文件尚未下发');
     if (isFinal(task.state)) throw new TaskError('TASK_FINAL', '任务已结束，不能再上传附件');
-    return this.evidence.store(task, file, uploadedBy);
+    return asStandIn(standIn?.(task.agencyId), (suffix) => this.evidence.store(task, file, uploadedBy + suffix));
   }
 
   async list(taskId: string, scope: string[] | null): Promise<AttachmentView[]> {

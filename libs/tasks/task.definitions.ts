@@ -27,6 +27,8 @@ export interface TaskCarry {
   calendarChange?: CalendarChangedInput | null;
   /** Beijing day of the latest submission. */
   submittedOn?: string | null;
+  /** User id of who made the latest submission, so that they cannot review it. */
+  submittedBy?: string | null;
 }
 
 export interface TaskWorkflowInput {
@@ -83,6 +85,8 @@ export interface TaskSnapshot {
 
 export interface ActorInput {
   actor: string;
+  /** The signed-in user's id (absent in histories from before separation of duties). */
+  actorId?: string;
 }
 /** An attachment named by a progress report or a submission: ids, names and hashes, never bytes. */
 export interface TaskAttachmentRef {
@@ -143,6 +147,8 @@ export const pauseUpdate = defineUpdate<TaskSnapshot, [ReasonInput]>('pause');
 export const resumeUpdate = defineUpdate<TaskSnapshot, [ReasonInput]>('resume');
 export const instructUpdate = defineUpdate<TaskSnapshot, [InstructionInput]>('instruct');
 export const reassignUpdate = defineUpdate<TaskSnapshot, [ReassignInput]>('reassign');
+/** 阅知: a leader has read the task's 督办. */
+export const supervisionReadUpdate = defineUpdate<TaskSnapshot, [ActorInput]>('supervisionRead');
 export const withdrawSignal = defineSignal<[WithdrawInput]>('withdraw');
 export const calendarChangedSignal = defineSignal<[CalendarChangedInput]>('calendarChanged');
 
@@ -174,6 +180,7 @@ const taskUpdates = {
   resume: resumeUpdate,
   instruct: instructUpdate,
   reassign: reassignUpdate,
+  supervisionRead: supervisionReadUpdate,
 } as const;
 export type TaskUpdateKind = keyof typeof taskUpdates;
 // UpdateDefinition<TaskSnapshot, Args>, which @temporalio/workflow does not export by name.

@@ -38,6 +38,8 @@ export const TASK_ERRORS = {
   ALREADY_PAUSED: 409,
   NOT_PAUSED: 409,
   TASK_FINAL: 409,
+  SELF_REVIEW: 409,
+  NOT_SUPERVISED: 409,
   // The workflow service refused the start on its merits: retrying the same launch cannot help.
   WORKFLOW_REFUSED: 422,
   WORKFLOW_UNAVAILABLE: 503,

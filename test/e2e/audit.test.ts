@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
-import { addDays, shanghaiDay } from '../../libs/clock';
+import { addDays, DEFAULT_LADDER, shanghaiDay } from '../../libs/clock';
 import { prcCalendarWithShiftedYears } from '../factories/prc-calendar';
 import { type AppProcess, freePort, startApp } from '../setup/processes';
 
@@ -11,6 +11,9 @@ import { type AppProcess, freePort, startApp } from '../setup/processes';
  */
 const EXPECTED: Record<string, string> = {
   'POST /users': 'user.create',
+  'PATCH /users/{id}': 'user.update',
+  'PATCH /auth/me': 'user.contact_update',
+  'POST /auth/me/deputy': 'user.deputy_set',
   'POST /webhooks': 'webhook.create',
   'POST /webhooks/{id}/disable': 'webhook.disable',
   'POST /inbox/{id}/read': 'inbox.read',
@@ -35,6 +38,7 @@ const EXPECTED: Record<string, string> = {
   'POST /tasks/{id}/pause': 'task.pause',
   'POST /tasks/{id}/resume': 'task.resume',
   'POST /tasks/{id}/instructions': 'task.instruct',
+  'POST /tasks/{id}/supervision-read': 'task.supervisionRead',
   'POST /tasks/{id}/submit': 'task.submit',
   'POST /tasks/{id}/review': 'task.review',
   'POST /tasks/{id}/reassign': 'task.reassign',
@@ -182,8 +186,18 @@ describe('audit entries for every write endpoint', () => {
       agencyIds: [],
     });
     expect(JSON.stringify(covered.get('POST /users'))).not.toContain(password);
+    await write('PATCH /users/{id}', admin, `/users/${String(created.id)}`, { displayName: `审计改名 ${tag}` });
+    expect(covered.get('PATCH /users/{id}')).toMatchObject({
+      target_id: created.id,
+      before: { displayName: `审计测试 ${tag}` },
+      after: { displayName: `审计改名 ${tag}` },
+    });
     const newcomer = await signIn(`audit.${tag}`, password);
     expect(newcomer.userId).toBe(created.id);
+    await write('PATCH /auth/me', newcomer, '/auth/me', { phone: '13912345678' });
+    // Which fields changed, never the number itself.
+    expect(covered.get('PATCH /auth/me')?.after).toEqual({ changed: ['phone'] });
+    expect(JSON.stringify(covered.get('PATCH /auth/me'))).not.toContain('13912345678');
     await write('POST /auth/password', newcomer, '/auth/password', {
       currentPassword: password,
       newPassword: `${password}x9`,
@@ -260,7 +274,12 @@ describe('audit entries for every write endpoint', () => {
     const confirmed = await write('POST /imports/{id}/confirm', coordinator, `/imports/${String(draft.id)}/confirm`);
     const documentId = String(confirmed.documentId);
     const dueDate = addDays(shanghaiDay(new Date()), 30);
-    await write('POST /documents/{id}/launch', coordinator, `/documents/${documentId}/launch`, { dueDate });
+    // The default ladder and a 督办 for leaders that falls due at once, so that it can be read (阅知).
+    const ladder = [
+      ...DEFAULT_LADDER,
+      { ...DEFAULT_LADDER[0], key: 'early', offset: -100, audience: ['leader'], label: '提前督办' },
+    ].sort((a, b) => a.offset - b.offset);
+    await write('POST /documents/{id}/launch', coordinator, `/documents/${documentId}/launch`, { dueDate, ladder });
     expect(covered.get('POST /documents/{id}/launch')).toMatchObject({
       before: { status: 'imported' },
       after: { status: 'launched', dueDate, maxExtensions: 2, tasks: 2 },
@@ -278,6 +297,12 @@ describe('audit entries for every write endpoint', () => {
     }
     const task = `/tasks/${taskId}`;
     await write('POST /tasks/{id}/acknowledge', mca, `${task}/acknowledge`, {});
+    const fired = Date.now() + 60_000;
+    while (!((await get(coordinator, task)).history as { type: string }[]).some((e) => e.type === 'rung')) {
+      if (Date.now() > fired) throw new Error('the early 督办 never fired');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await write('POST /tasks/{id}/supervision-read', leader, `${task}/supervision-read`, {});
     await write('POST /tasks/{id}/attachments', mca, `${task}/attachments`, (req) =>
       req.attach('file', Buffer.from('%PDF-1.7\n%%EOF\n'), '审计测试.pdf'),
     );
@@ -287,6 +312,14 @@ describe('audit entries for every write endpoint', () => {
       after: { name: '审计测试.pdf', created: true },
     });
     await write('POST /tasks/{id}/progress', mca, `${task}/progress`, { note: '已部署' });
+    // A deputy for a period that starts later, so no other test sees it act.
+    const moe = await db.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'liaison.市教委'`);
+    const period = { userId: moe.rows[0].id, from: addDays(dueDate, 60), to: addDays(dueDate, 61) };
+    await write('POST /auth/me/deputy', mca, '/auth/me/deputy', period);
+    expect(covered.get('POST /auth/me/deputy')).toMatchObject({
+      target_id: mca.userId,
+      after: { deputyId: period.userId, from: period.from, to: period.to },
+    });
     await write('POST /tasks/{id}/extension-request', mca, `${task}/extension-request`, {
       reason: '需征求意见',
       proposedDate: addDays(dueDate, 14),
@@ -319,10 +352,17 @@ describe('audit entries for every write endpoint', () => {
     });
 
     // 最多报一次: the other agency (市教委, one task here) acknowledges and reports once for the document.
-    const moe = users['liaison.市教委'];
-    const acked = await write('POST /documents/{id}/acknowledge', moe, `/documents/${documentId}/acknowledge`, {});
+    const moeLiaison = users['liaison.市教委'];
+    const acked = await write(
+      'POST /documents/{id}/acknowledge',
+      moeLiaison,
+      `/documents/${documentId}/acknowledge`,
+      {},
+    );
     expect(acked).toMatchObject({ applied: [{ agency: '市教委' }], refused: [] });
-    await write('POST /documents/{id}/progress', moe, `/documents/${documentId}/progress`, { note: '已部署落实' });
+    await write('POST /documents/{id}/progress', moeLiaison, `/documents/${documentId}/progress`, {
+      note: '已部署落实',
+    });
     // Control of running work: the other task (市教委) is reassigned, then its measure and the document withdrawn.
     const other = (
       (await get(coordinator, `/tasks?documentId=${documentId}`)).items as {
@@ -358,7 +398,7 @@ describe('audit entries for every write endpoint', () => {
     // Reading it back: per task and per document, newest first; the task's timeline merges both sources.
     const taskAudit = await get(coordinator, `${task}/audit?pageSize=5`);
     const taskItems = taskAudit.items as { action: string; requestId: string; actorName: string }[];
-    expect(taskAudit.total).toBe(11);
+    expect(taskAudit.total).toBe(12);
     expect(taskItems.map((i) => i.action)).toEqual([
       'task.review',
       'task.submit',
@@ -369,12 +409,12 @@ describe('audit entries for every write endpoint', () => {
     const docAudit = await get(leader, `/documents/${documentId}/audit?pageSize=500`);
     const docActions = (docAudit.items as { action: string }[]).map((i) => i.action);
     expect(docActions.slice(-3)).toEqual(['task.acknowledge', 'document.launch', 'import.confirm']);
-    // 13 task and document writes, 市教委's acknowledgement and report, the reassignment and the two withdrawals.
-    expect(docActions).toHaveLength(18);
+    // 14 task and document writes, 市教委's acknowledgement and report, the reassignment and the two withdrawals.
+    expect(docActions).toHaveLength(19);
     const detail = await get(coordinator, task);
     const timeline = detail.timeline as { source: string; at: string; action?: string; type?: string }[];
     expect((detail.history as unknown[]).length).toBeGreaterThan(0);
-    expect(timeline.filter((t) => t.source === 'audit')).toHaveLength(11);
+    expect(timeline.filter((t) => t.source === 'audit')).toHaveLength(12);
     expect(timeline.filter((t) => t.source === 'event')).toHaveLength((detail.history as unknown[]).length);
     expect(timeline.map((t) => t.at)).toEqual([...timeline.map((t) => t.at)].sort());
     expect(timeline[0]).toMatchObject({ source: 'event', type: 'issue' });

@@ -344,6 +344,39 @@ describe('task workflow clock on the time-skipping server', () => {
     });
   });
 
+  it('refuses a review by the submitter, also after continuing as new, and 阅知 before any 督办', async () => {
+    const taskQueue = `tq-${randomUUID()}`;
+    const worker = await newWorker(taskQueue);
+    const input = taskInput(DUE, { historyLimit: 30 });
+    await worker.runUntil(async () => {
+      const handle = await start(taskQueue, input);
+      const unread = await handle
+        .executeUpdate(defs.supervisionReadUpdate, { args: [{ actor: '领导', actorId: 'u9' }] })
+        .catch((err: unknown) => err);
+      expect(failureType(unread)).toBe('NOT_SUPERVISED');
+      await handle.executeUpdate(defs.acknowledgeUpdate, { args: [{ actor: 'l', actorId: 'u1' }] });
+      await handle.executeUpdate(defs.submitUpdate, { args: [{ actor: 'l', actorId: 'u1', evidence: '已印发' }] });
+      // Instructions are taken while under review: they grow the history past its limit.
+      let runs = await handle.describe();
+      for (let i = 0; i < 20 && runs.runId === handle.firstExecutionRunId; i++) {
+        await env.client.workflow
+          .getHandle(handle.workflowId)
+          .executeUpdate(defs.instructUpdate, { args: [{ actor: '领导', text: `第${i + 1}次批示` }] });
+        runs = await handle.describe();
+      }
+      expect(runs.runId).not.toBe(handle.firstExecutionRunId);
+      const latest = env.client.workflow.getHandle(handle.workflowId);
+      const self = await latest
+        .executeUpdate(defs.reviewUpdate, { args: [{ actor: 'l', actorId: 'u1', decision: 'accept' }] })
+        .catch((err: unknown) => err);
+      expect(failureType(self)).toBe('SELF_REVIEW');
+      const accepted = await latest.executeUpdate(defs.reviewUpdate, {
+        args: [{ actor: 'c', actorId: 'u2', decision: 'accept' }],
+      });
+      expect(accepted.state).toBe('accepted');
+    });
+  });
+
   it('serialises ledger changes: updates sent while a pause is being planned are checked against its plan', async () => {
     const taskQueue = `tq-${randomUUID()}`;
     let gate: Promise<void> | null = null;

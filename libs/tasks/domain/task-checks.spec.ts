@@ -6,12 +6,15 @@ import {
   checkProgress,
   checkResume,
   checkReview,
+  checkSelfReview,
+  checkSupervisionRead,
   checkSubmit,
   checkTransition,
   isUpdateRejection,
   requireText,
   type TaskFacts,
 } from './task-checks';
+import { DEFAULT_LADDER, type Rung } from '../../clock/domain/ladder';
 
 const facts = (overrides: Partial<TaskFacts> = {}): TaskFacts => ({
   state: 'in_progress',
@@ -172,5 +175,24 @@ describe('task checks', () => {
     // Paused only after the due date had passed: already late.
     const lateThenPaused = facts({ pausedSince: '2027-10-18', today: '2027-10-20' });
     expect(code(checkExtensionRequest(lateThenPaused, '需会签', '2027-10-29'))).toBe('EXTENSION_TOO_LATE');
+  });
+  it('refuses the submitter as reviewer, and checks nobody when the submitter is unknown', () => {
+    expect(code(checkSelfReview('u1', 'u1'))).toBe('SELF_REVIEW');
+    expect(checkSelfReview('u1', 'u1')?.message).toContain('不能审核本人提交');
+    expect(checkSelfReview('u1', 'u2')).toBeNull();
+    expect(checkSelfReview(null, 'u1')).toBeNull();
+    expect(checkSelfReview('u1', undefined)).toBeNull();
+  });
+
+  it('admits 阅知 once a 督办 rung (key supervise, or any reaching leaders) has fired', () => {
+    const ladder = DEFAULT_LADDER;
+    expect(code(checkSupervisionRead('in_progress', new Set(), ladder))).toBe('NOT_SUPERVISED');
+    expect(code(checkSupervisionRead('in_progress', new Set(['reminder', 'due', 'urge']), ladder))).toBe(
+      'NOT_SUPERVISED',
+    );
+    expect(checkSupervisionRead('in_progress', new Set(['supervise']), ladder)).toBeNull();
+    const toLeaders: Rung = { ...ladder[0], key: 'early', audience: ['leader'] };
+    expect(checkSupervisionRead('issued', new Set(['early']), [toLeaders])).toBeNull();
+    expect(code(checkSupervisionRead('accepted', new Set(['supervise']), ladder))).toBe('INVALID_TRANSITION');
   });
 });

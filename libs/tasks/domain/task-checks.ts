@@ -4,6 +4,7 @@
  */
 import { isIsoDate } from '../../clock/domain/beijing-time';
 import { REVIEW_PAUSE } from '../../clock/domain/due-date-ledger';
+import type { Rung } from '../../clock/domain/ladder';
 import { isFinal, isOpenForAgency, type TaskAction, type TaskState, transition } from './task-state';
 
 /** Error types carried by rejected updates; the API maps them to its error codes. */
@@ -22,6 +23,8 @@ export const UPDATE_REJECTIONS = [
   'CALENDAR_NOT_COVERED',
   'TASK_FINAL',
   'INVALID_REASSIGNMENT',
+  'SELF_REVIEW',
+  'NOT_SUPERVISED',
 ] as const;
 export type UpdateRejection = (typeof UPDATE_REJECTIONS)[number];
 
@@ -80,6 +83,12 @@ export function checkReview(state: TaskState, decision: 'accept' | 'return', rea
   const noReason =
     decision === 'return' ? requireText(reason, 'REASON_REQUIRED', '退回须说明理由（reason 不能为空）') : null;
   return noReason ?? checkTransition(state, decision === 'accept' ? 'accept' : 'return');
+}
+
+/** Separation of duties: nobody reviews a submission they made (unknown submitters are not checked). */
+export function checkSelfReview(submittedBy: string | null, reviewerId: string | undefined): Rejection | null {
+  if (!submittedBy || submittedBy !== reviewerId) return null;
+  return { code: 'SELF_REVIEW', message: '不能审核本人提交的办结材料，请由其他协调处室人员审核' };
 }
 
 export function checkExtensionRequest(task: TaskFacts, reason: unknown, proposedDate: string): Rejection | null {
@@ -161,4 +170,20 @@ export function checkReassign(state: TaskState, reason: unknown, toAgencyId: unk
   const noAgency = requireText(toAgencyId, 'INVALID_TRANSITION', '转办须指定承接单位');
   if (noAgency) return noAgency;
   return finalRejection(state) ?? checkTransition(state, 'reassign');
+}
+
+/** The 督办 rungs of a ladder: the one keyed `supervise`, and any that reaches leaders. */
+export function supervisionRungs(ladder: readonly Rung[]): Rung[] {
+  return ladder.filter((r) => r.key === 'supervise' || r.audience.includes('leader'));
+}
+
+/** 阅知: a leader acknowledges a 督办 only once one has fired on the task. */
+export function checkSupervisionRead(
+  state: TaskState,
+  fired: ReadonlySet<string>,
+  ladder: readonly Rung[],
+): Rejection | null {
+  if (isFinal(state)) return { code: 'INVALID_TRANSITION', message: '任务已结束' };
+  if (supervisionRungs(ladder).some((r) => fired.has(r.key))) return null;
+  return { code: 'NOT_SUPERVISED', message: '该任务尚未发出督办，无需阅知' };
 }

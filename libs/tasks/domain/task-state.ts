@@ -29,7 +29,8 @@ export type TaskEventType =
   | 'replanned'
   | 'calendar_gap'
   | 'instruction'
-  | 'revised';
+  | 'revised'
+  | 'supervision_read';
 
 export const STATE_LABELS: Record<TaskState, string> = {
   draft: '未下发',

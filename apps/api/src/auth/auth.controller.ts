@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -8,11 +9,21 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthService, type Principal, UsersService } from '../../../../libs/auth';
-import { ChangePasswordDto, CreateUserDto, LoginDto, RefreshDto } from './dto/auth.dto';
-import { PrincipalDto, TokenPairDto, UserDto } from './responses/auth.dto';
+import {
+  ChangePasswordDto,
+  CreateUserDto,
+  LoginDto,
+  RefreshDto,
+  SetDeputyDto,
+  UpdateContactDto,
+  UpdateUserDto,
+} from './dto/auth.dto';
+import { DeputyDto, PrincipalDto, TokenPairDto, UserDto } from './responses/auth.dto';
 import { ApiErrors } from '../common/common.dto';
 import { AuthRateLimit } from '../ops/rate-limit';
 import { Access, CurrentUser, Public, SignedIn } from './access.decorator';
+import { noNulPipe } from '../common/no-nul.pipe';
+import { uuidParam } from '../common/uuid.pipe';
 
 @ApiTags('auth 登录与用户')
 @ApiBearerAuth()
@@ -72,6 +83,27 @@ export class AuthController {
     return me;
   }
 
+  @Patch('auth/me')
+  @SignedIn()
+  @ApiOperation({ summary: '本人联系方式：电子邮箱、电话（手机或固定电话）' })
+  @ApiBody({ type: UpdateContactDto, required: false, description: '只改填写的字段；空字符串表示清除' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiErrors(400)
+  updateMe(@CurrentUser() me: Principal, @Body(noNulPipe) body: UpdateContactDto) {
+    return this.users.updateContact(me.userId, body);
+  }
+
+  @Post('auth/me/deputy')
+  @Access('liaison')
+  @ApiOperation({
+    summary: '指定代理人（联络员）：期间内代理人可办理本人所属单位的任务，记为「甲 代 乙」；再次指定即替换',
+  })
+  @ApiCreatedResponse({ type: DeputyDto })
+  @ApiErrors(400, 422)
+  setDeputy(@CurrentUser() me: Principal, @Body(noNulPipe) body: SetDeputyDto) {
+    return this.users.setDeputy(me.userId, { deputyId: body.userId, from: body.from, to: body.to });
+  }
+
   @Get('users')
   @Access('admin')
   @ApiOperation({ summary: '用户列表（管理员）' })
@@ -87,5 +119,15 @@ export class AuthController {
   @ApiErrors(409)
   create(@Body() body: CreateUserDto) {
     return this.users.create({ ...body, agencyIds: body.agencyIds ?? [] });
+  }
+
+  @Patch('users/:id')
+  @Access('admin')
+  @ApiOperation({ summary: '修改用户（管理员）：姓名、角色、所属单位、分管单位、停用' })
+  @ApiBody({ type: UpdateUserDto, required: false, description: '只改填写的字段；单位列表整体替换' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiErrors(404, 409, 422)
+  update(@CurrentUser() me: Principal, @Param('id', uuidParam) id: string, @Body(noNulPipe) body: UpdateUserDto) {
+    return this.users.update(id, body, me.userId);
   }
 }

@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { agencyScope, type Principal } from '../../../../libs/auth';
+import { agencyScope, liaisonScope, type Principal, standingInFor } from '../../../../libs/auth';
 import { ALLOWED_EXTENSIONS, CONTENT_TYPES, EvidenceError, MAX_ATTACHMENT_BYTES } from '../../../../libs/evidence';
 import { TaskAttachmentsService } from '../../../../libs/tasks';
 import { Access, CurrentUser } from '../auth/access.decorator';
@@ -62,7 +62,8 @@ export class AttachmentsController {
       id,
       { name: file.originalname, bytes: file.buffer },
       me.displayName,
-      agencyScope(me),
+      liaisonScope(me),
+      (agencyId) => standingInFor(me, agencyId)?.displayName ?? null,
     );
   }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import type { Principal } from '../../../../libs/auth';
+import { liaisonScope, type Principal } from '../../../../libs/auth';
 import { TaskBatchService } from '../../../../libs/tasks';
 import { Access, CurrentUser } from '../auth/access.decorator';
 import { ApiErrors } from '../common/common.dto';
@@ -74,7 +74,12 @@ export class TaskBatchController {
     @Headers('idempotency-key') key?: string,
   ) {
     const actor = b.actor ? `${me.displayName}（${b.actor}）` : me.displayName;
-    return this.batches.forDocument(id, me.agencyIds, { kind: 'acknowledge', input: { actor } }, this.key(me, key));
+    return this.batches.forDocument(
+      id,
+      liaisonScope(me),
+      { kind: 'acknowledge', input: { actor, actorId: me.userId } },
+      this.key(me, key),
+    );
   }
 
   @Post(':id/progress')
@@ -95,8 +100,8 @@ export class TaskBatchController {
     const actor = b.actor ? `${me.displayName}（${b.actor}）` : me.displayName;
     return this.batches.forDocument(
       id,
-      me.agencyIds,
-      { kind: 'progress', input: { actor, note: b.note } },
+      liaisonScope(me),
+      { kind: 'progress', input: { actor, actorId: me.userId, note: b.note } },
       this.key(me, key),
     );
   }

@@ -8,8 +8,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { agencyScope, type Principal } from '../../../../libs/auth';
-import { type TaskCommand, TaskActionsService, TaskQueryService } from '../../../../libs/tasks';
+import { agencyScope, liaisonScope, type Principal, standingInFor } from '../../../../libs/auth';
+import { type StandIn, type TaskCommand, TaskActionsService, TaskQueryService } from '../../../../libs/tasks';
 import { Access, CurrentUser } from '../auth/access.decorator';
 import { TaskListQueryDto } from './dto/task-list-query.dto';
 import {
@@ -40,6 +40,12 @@ const taskAction = applyDecorators(
   ApiErrors(409, 422, 503),
 );
 const EVERYONE = ['admin', 'coordinator', 'leader', 'liaison'] as const;
+
+/** Liaison actions: the user's own agencies and those of liaisons they stand in for (代理) today. */
+const asLiaison = (me: Principal) => ({
+  agencyIds: liaisonScope(me),
+  standIn: (agencyId: string) => standingInFor(me, agencyId)?.displayName ?? null,
+});
 
 /** The acting person is the signed-in user; `actor` in a body only adds a free-text note of who. */
 const who = (me: Principal, b: ActorDto) => (b.actor ? `${me.displayName}（${b.actor}）` : me.displayName);
@@ -80,7 +86,7 @@ export class TasksController {
     @Body(noNulPipe) b: ActorDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.run(me, id, { kind: 'acknowledge', input: { actor: who(me, b) } }, key);
+    return this.run(me, id, { kind: 'acknowledge', input: { actor: who(me, b) } }, key, asLiaison(me));
   }
 
   @Post('tasks/:id/progress')
@@ -98,7 +104,7 @@ export class TasksController {
       input: { actor: who(me, b), note: b.note },
       attachmentIds: b.attachmentIds,
     };
-    return this.run(me, id, command, key);
+    return this.run(me, id, command, key, asLiaison(me));
   }
 
   @Post('tasks/:id/submit')
@@ -116,7 +122,7 @@ export class TasksController {
       input: { actor: who(me, b), evidence: b.evidence },
       attachmentIds: b.attachmentIds,
     };
-    return this.run(me, id, command, key);
+    return this.run(me, id, command, key, asLiaison(me));
   }
 
   @Post('tasks/:id/extension-request')
@@ -134,6 +140,7 @@ export class TasksController {
       id,
       { kind: 'requestExtension', input: { actor: who(me, b), reason: b.reason, proposedDate: b.proposedDate } },
       key,
+      asLiaison(me),
     );
   }
 
@@ -208,6 +215,20 @@ export class TasksController {
     return this.run(me, id, { kind: 'instruct', input: { actor: who(me, b), text: b.text } }, key);
   }
 
+  @Post('tasks/:id/supervision-read')
+  @Access('leader')
+  @taskAction
+  @ApiOperation({ summary: '阅知督办（领导）：任务已发出督办后，记入办理记录「某某已阅知」' })
+  @ApiBody({ type: ActorDto, required: false })
+  supervisionRead(
+    @CurrentUser() me: Principal,
+    @Param('id', uuidParam) id: string,
+    @Body(noNulPipe) b: ActorDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.run(me, id, { kind: 'supervisionRead', input: { actor: who(me, b) } }, key);
+  }
+
   @Post('tasks/:id/reassign')
   @Access('coordinator')
   @taskAction
@@ -229,8 +250,20 @@ export class TasksController {
     );
   }
 
-  private run(me: Principal, id: string, command: TaskCommand, key?: string) {
+  /**
+   * `liaison`: liaison actions are limited to the user's own agencies (separation of duties) and
+   * those they stand in for; the others see every task. The user id goes into the update, so the workflow knows who submitted.
+   */
+  private run(
+    me: Principal,
+    id: string,
+    command: TaskCommand,
+    key?: string,
+    liaison?: { agencyIds: string[]; standIn: StandIn },
+  ) {
+    const withId = { ...command, input: { ...command.input, actorId: me.userId } } as TaskCommand;
     // Keys are per user, so two people's retries never collide.
-    return this.actions.execute(id, command, key ? `${me.userId}:${key.slice(0, 200)}` : undefined, agencyScope(me));
+    const requestId = key ? `${me.userId}:${key.slice(0, 200)}` : undefined;
+    return this.actions.execute(id, withId, requestId, liaison?.agencyIds ?? null, liaison?.standIn);
   }
 }

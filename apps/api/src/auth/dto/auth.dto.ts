@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { ROLES, type Role } from '../../../../../libs/auth';
 import { OptionalNotNull } from '../../openapi/schema-rules';
 
@@ -62,4 +75,80 @@ export class CreateUserDto {
   @IsArray()
   @IsUUID('all', { each: true })
   agencyIds?: string[];
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({ example: '市民政局 张三', minLength: 1, maxLength: 100 })
+  @OptionalNotNull()
+  @IsString()
+  @Matches(/\S/, { message: 'displayName 不能为空' })
+  @MaxLength(100)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, isArray: true, minItems: 1, maxItems: ROLES.length })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ROLES.length)
+  @IsIn(ROLES, { each: true })
+  roles?: Role[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 200, description: '联络员所属单位（整体替换）' })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  agencyIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 200, description: '领导分管的单位（整体替换）' })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  supervisedAgencyIds?: string[];
+
+  @ApiPropertyOptional({ description: '停用后不能登录，已有令牌（含刷新令牌）随即失效' })
+  @OptionalNotNull()
+  @IsBoolean()
+  disabled?: boolean;
+}
+
+export class UpdateContactDto {
+  @ApiPropertyOptional({
+    description: '电子邮箱；空字符串表示清除',
+    maxLength: 254,
+    example: 'zhangsan@example.gov.cn',
+  })
+  @OptionalNotNull()
+  @IsString()
+  @MaxLength(254)
+  @ValidateIf((_o: object, v: unknown) => v !== '')
+  @IsEmail()
+  email?: string;
+
+  @ApiPropertyOptional({
+    description: '电话：手机号码或带区号的固定电话；空字符串表示清除',
+    maxLength: 30,
+    example: '022-23456789',
+  })
+  @OptionalNotNull()
+  @IsString()
+  @MaxLength(30)
+  phone?: string;
+}
+
+export class SetDeputyDto {
+  @ApiProperty({ format: 'uuid', description: '代理人（另一名联络员）的用户 id' })
+  @IsUUID('all')
+  userId!: string;
+
+  @ApiProperty({ format: 'date', example: '2026-12-07', description: '代理开始日（北京时间，含当日）' })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  from!: string;
+
+  @ApiProperty({ format: 'date', example: '2026-12-11', description: '代理结束日（北京时间，含当日）' })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  to!: string;
 }

@@ -1,6 +1,25 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '../../../../../libs/auth';
 import { NamedRefDto } from '../../common/common.dto';
+
+export class NamedUserDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  displayName!: string;
+}
+
+export class ActingForDto {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty()
+  displayName!: string;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  agencyIds!: string[];
+}
 
 export class PrincipalDto {
   @ApiProperty({ format: 'uuid' })
@@ -17,6 +36,9 @@ export class PrincipalDto {
 
   @ApiProperty({ type: [String], format: 'uuid', description: '联络员所属单位' })
   agencyIds!: string[];
+
+  @ApiPropertyOptional({ type: [ActingForDto], description: '今日由本人代理的联络员（代理期间可办理其单位的任务）' })
+  actingFor?: ActingForDto[];
 }
 
 export class TokenPairDto {
@@ -49,6 +71,26 @@ export class UserDto {
   @ApiProperty({ type: [NamedRefDto] })
   agencies!: NamedRefDto[];
 
+  @ApiProperty({ type: [NamedRefDto], description: '领导分管的单位' })
+  supervisedAgencies!: NamedRefDto[];
+
   @ApiProperty()
   disabled!: boolean;
+
+  @ApiProperty({ type: String, nullable: true })
+  email!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  phone!: string | null;
+}
+
+export class DeputyDto {
+  @ApiProperty({ type: NamedUserDto })
+  deputy!: NamedUserDto;
+
+  @ApiProperty({ format: 'date' })
+  from!: string;
+
+  @ApiProperty({ format: 'date' })
+  to!: string;
 }

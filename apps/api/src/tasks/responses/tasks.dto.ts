@@ -123,7 +123,7 @@ export class TaskHistoryEntryDto {
   @ApiProperty({ type: 'integer' })
   seq!: number;
 
-  @ApiProperty({ description: '事件类型（issue、acknowledge、progress、submit、review、rung 等）' })
+  @ApiProperty({ description: '事件类型（issue、acknowledge、progress、submit、review、rung、supervision_read 等）' })
   type!: string;
 
   @ApiProperty({ enum: TASK_STATES, nullable: true })

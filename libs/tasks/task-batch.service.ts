@@ -20,7 +20,8 @@ export interface BatchOutcome {
 }
 
 type BatchAction =
-  { kind: 'acknowledge'; input: { actor: string } } | { kind: 'progress'; input: { actor: string; note: string } };
+  | { kind: 'acknowledge'; input: { actor: string; actorId?: string } }
+  | { kind: 'progress'; input: { actor: string; actorId?: string; note: string } };
 
 // The state a task must be in for each action: what "all my tasks" means for it.
 const FROM: Record<BatchAction['kind'], TaskState> = { acknowledge: 'issued', progress: 'in_progress' };

@@ -2,3 +2,4 @@ export { documentWorkflow, measureWorkflow } from './document.workflow';
 export { taskWorkflow } from './task.workflow';
 export { deliveryWorkflow } from './delivery.workflow';
 export { calendarReplanWorkflow } from './calendar-replan.workflow';
+export { digestWorkflow } from './digest.workflow';

@@ -8,6 +8,7 @@ import { Notifications1764900000000 } from './migrations/1764900000000-Notificat
 import { Audit1765000000000 } from './migrations/1765000000000-Audit';
 import { ClosedWithMeasure1765100000000 } from './migrations/1765100000000-ClosedWithMeasure';
 import { SystemNotices1765200000000 } from './migrations/1765200000000-SystemNotices';
+import { Digests1765300000000 } from './migrations/1765300000000-Digests';
 
 // Data access is raw SQL in each context's repository (docs/decisions.md): no entity classes.
 export const MIGRATIONS = [
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   Audit1765000000000,
   ClosedWithMeasure1765100000000,
   SystemNotices1765200000000,
+  Digests1765300000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -8,6 +8,7 @@ import type { DocumentWorkflowInput } from './launch.definitions';
 import { documentWorkflowId, taskWorkflowId } from './launch.definitions';
 import { isOutage } from './temporal-refusal';
 import { AuditService } from '../audit/audit.service';
+import { currentAuditContext } from '../audit/audit-context';
 import { CalendarService } from '../calendar/calendar.service';
 import { addWorkingDays, CalendarGapError, isWorkingDay } from '../calendar/domain/working-days';
 import { APP_CONFIG, type AppConfig } from '../config';
@@ -123,7 +124,12 @@ export class LaunchService {
         throw new TaskError('NO_TASKS', '该文件没有任何任务，不能下发：请先在导入预览中为措施指定责任单位');
       }
       if (!alreadyLaunched) {
-        await this.documents.markLaunched(documentId, { dueDate, dueBasis, launchedAt: now, ...settings }, tx);
+        const launchedBy = currentAuditContext().actorId;
+        await this.documents.markLaunched(
+          documentId,
+          { dueDate, dueBasis, launchedAt: now, launchedBy, ...settings },
+          tx,
+        );
         for (const task of tasks) {
           await this.tasks.markLaunched(task.id, dueDate, taskWorkflowId(task.id), tx);
         }

@@ -12,10 +12,12 @@ import { createLaunchActivities } from '../../../libs/launch/launch.activities';
 import {
   DeliveryStarter,
   DeliveryStore,
+  DigestStore,
   MailerService,
   NotificationsRepository,
   ProvisionalYearNotices,
   createDeliveryActivities,
+  createDigestActivities,
 } from '../../../libs/notifications';
 import {
   TaskEventsService,
@@ -55,7 +57,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     const { namespace, taskQueue } = this.config.temporal;
     // The worker's own connection also starts the delivery workflows of recorded events.
     const client = new Client({ connection: this.connection, namespace });
-    const deliveries = new DeliveryStarter(client, taskQueue, this.deliveryStore);
+    const { digestWindowSeconds } = this.config.notifications;
+    const deliveries = new DeliveryStarter(client, taskQueue, this.deliveryStore, digestWindowSeconds);
     const provisionalYears = new ProvisionalYearNotices(this.db, this.notifications, deliveries);
     this.worker = await Worker.create({
       connection: this.connection,
@@ -66,6 +69,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         ...createTaskActivities({ events: this.events, calendar: this.calendar, deliveries, provisionalYears }),
         ...createLaunchActivities({ documents: this.documents, tasks: this.tasks }),
         ...createCalendarReplanActivities({ openTasks: this.tasks, changes: this.calendar }),
+        ...createDigestActivities({ digests: new DigestStore(this.db, this.notifications) }),
         ...createDeliveryActivities({
           store: this.deliveryStore,
           mailer: this.mailer,

@@ -177,17 +177,17 @@ export class NotificationsRepository {
     return rows[0]?.id ?? null;
   }
 
-  /** The notices of a key not yet in a digest, as the digest lists them (by agency, then measure). */
+  /** The notices of a key not yet in a digest, as the digest lists them (in document order). */
   async pendingDigestMembers(key: string, tx: EntityManager): Promise<DigestMemberRow[]> {
     return tx.query<DigestMemberRow[]>(
       `SELECT n.id::text AS id, n.audience, t.agency_id AS "agencyId", t.document_id AS "documentId",
-              a.name AS agency, m.title AS measure, e.detail->>'label' AS label, e.detail->>'dueDate' AS "dueDate",
+              a.name AS agency, m.number || m.title AS measure, e.detail->>'label' AS label, e.detail->>'dueDate' AS "dueDate",
               n.message
        FROM notification n JOIN task t ON t.id = n.task_id JOIN agency a ON a.id = t.agency_id
          JOIN measure m ON m.id = t.measure_id
          LEFT JOIN task_event e ON e.task_id = n.task_id AND e.seq = n.event_seq
        WHERE n.digest_key = $1 AND n.digest_id IS NULL
-       ORDER BY a.name, t.document_id, m.seq, n.id FOR UPDATE OF n`,
+       ORDER BY t.document_id, m.seq, a.name, n.id FOR UPDATE OF n`,
       [key],
     );
   }

@@ -378,13 +378,6 @@ export class NotificationsRepository {
     );
   }
 
-  async countUndeliverable(): Promise<number> {
-    const [{ n }] = await this.db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM delivery WHERE status = 'undeliverable'`,
-    );
-    return n;
-  }
-
   /** Notices that found nobody to receive them, newest first. */
   async undeliverablePage(limit: number, offset: number): Promise<{ rows: UndeliverableRow[]; total: number }> {
     const [{ total }] = await this.db.query<{ total: number }[]>(

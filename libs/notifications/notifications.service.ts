@@ -34,11 +34,6 @@ export class NotificationsService {
     await this.notifications.insertForEvent(task.id, event.seq, rows, tx);
   }
 
-  /** Deliveries that found nobody to receive them (an agency without an active liaison). */
-  undeliverable(): Promise<number> {
-    return this.notifications.countUndeliverable();
-  }
-
   /** Deliveries (email, webhook) that failed for good after their retries. */
   failedDeliveries(): Promise<number> {
     return this.notifications.countFailedDeliveries();

@@ -73,6 +73,9 @@ const worker = await Worker.create({
       return 'sent';
     },
     recordDeliveryFailure: async () => undefined,
+    // The digest workflow's: the first part of its key, composed into notice n-2.
+    firstDigestPart: async () => 1,
+    composeDigest: async () => 'n-2',
     recordTaskEvent: async () => void (events += 1),
     planTaskDeadline: async (input) => {
       await planGate;
@@ -218,6 +221,21 @@ await worker.runUntil(async () => {
   });
   await del.result();
   save('delivery-n-1', 'delivery-one-notification.json');
+
+  // Three rung notices of one agency and day gathered into one digest, then delivered.
+  const digestKey = 'digest-liaison-agency-1-due-2027-10-15';
+  for (const notificationId of ['n-11', 'n-12', 'n-13']) {
+    await env.client.workflow.signalWithStart('digestWorkflow', {
+      taskQueue: 'record',
+      workflowId: digestKey,
+      args: [{ key: digestKey, windowSeconds: 120 }],
+      signal: 'digestArrived',
+      signalArgs: [{ notificationId }],
+    });
+  }
+  await env.client.workflow.getHandle(digestKey).result();
+  await env.client.workflow.getHandle('delivery-n-2').result();
+  save(digestKey, 'digest-three-notices.json');
   save('document-doc-1', 'document-two-tasks.json');
   save('measure-measure-1', 'measure-two-tasks.json');
   save('task-t-a', 'task-accepted-first-time.json');

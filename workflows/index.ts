@@ -4,3 +4,4 @@ export { deliveryWorkflow } from './delivery.workflow';
 export { calendarReplanWorkflow } from './calendar-replan.workflow';
 export { withdrawalWorkflow } from './withdrawal.workflow';
 export { measureRevisionWorkflow } from './revision.workflow';
+export { digestWorkflow } from './digest.workflow';

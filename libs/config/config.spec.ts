@@ -99,6 +99,15 @@ describe('loadServiceConfig: what the worker needs', () => {
     expect(config.temporal.address).toBe('127.0.0.1:7233');
     expect(config).not.toHaveProperty('auth');
     expect(config).not.toHaveProperty('http');
+    expect(config.notifications.digestWindowSeconds).toBe(120);
+  });
+
+  it('reads the digest window and names a bad one', () => {
+    const env = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/d', TEMPORAL_ADDRESS: '127.0.0.1:7233' };
+    expect(loadServiceConfig({ ...env, DIGEST_WINDOW_SECONDS: '5' }).notifications.digestWindowSeconds).toBe(5);
+    expect(() => loadServiceConfig({ ...env, DIGEST_WINDOW_SECONDS: '0' })).toThrow(
+      'DIGEST_WINDOW_SECONDS must be a whole number ≥ 1, got "0"',
+    );
   });
 
   it('still names its own bad keys', () => {

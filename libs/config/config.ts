@@ -33,6 +33,8 @@ export interface AppConfig {
      * opens the window in which a crashed worker leaves a sent but unrecorded email.
      */
     recordDelayMs: number;
+    /** How long a digest gathers the rung notices of its day after the first (DIGEST_WINDOW_SECONDS, 120). */
+    digestWindowSeconds: number;
   };
 }
 
@@ -192,6 +194,7 @@ function read(env: Env, api: boolean): AppConfig | ApiConfig {
   const notifications = {
     smtp: smtpConfig(env, problems, port),
     recordDelayMs: count('DELIVERY_RECORD_DELAY_MS', 0, 0),
+    digestWindowSeconds: count('DIGEST_WINDOW_SECONDS', 120, 1),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   const service: AppConfig = { databaseUrl, temporal, log, notifications };

@@ -8,6 +8,7 @@ import { Notifications1764900000000 } from './migrations/1764900000000-Notificat
 import { Audit1765000000000 } from './migrations/1765000000000-Audit';
 import { ClosedWithMeasure1765100000000 } from './migrations/1765100000000-ClosedWithMeasure';
 import { SystemNotices1765200000000 } from './migrations/1765200000000-SystemNotices';
+import { Digests1765300000000 } from './migrations/1765300000000-Digests';
 import { Evidence1765400000000 } from './migrations/1765400000000-Evidence';
 import { ControlOfWork1765500000000 } from './migrations/1765500000000-ControlOfWork';
 import { People1765600000000 } from './migrations/1765600000000-People';
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   Audit1765000000000,
   ClosedWithMeasure1765100000000,
   SystemNotices1765200000000,
+  Digests1765300000000,
   Evidence1765400000000,
   ControlOfWork1765500000000,
   People1765600000000,

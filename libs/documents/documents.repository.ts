@@ -86,6 +86,8 @@ export interface LaunchSettings {
   ladder: Rung[];
   maxExtensions: number;
   reportCadence: ReportCadence | null;
+  /** The coordinator who launched it (null outside a signed-in request): its notices go to them. */
+  launchedBy?: string | null;
 }
 
 // Dates as text: pg would turn a `date` into a local-midnight Date.
@@ -195,8 +197,17 @@ export class DocumentsRepository {
   async markLaunched(id: string, s: LaunchSettings, manager: EntityManager): Promise<void> {
     await manager.query(
       `UPDATE policy_document SET status = 'launched', due_date = $2, due_basis = $3, launched_at = $4, ladder = $5,
-         max_extensions = $6, report_cadence = $7 WHERE id = $1`,
-      [id, s.dueDate, s.dueBasis, s.launchedAt, json(s.ladder), s.maxExtensions, json(s.reportCadence)],
+         max_extensions = $6, report_cadence = $7, launched_by = $8 WHERE id = $1`,
+      [
+        id,
+        s.dueDate,
+        s.dueBasis,
+        s.launchedAt,
+        json(s.ladder),
+        s.maxExtensions,
+        json(s.reportCadence),
+        s.launchedBy ?? null,
+      ],
     );
   }
 

@@ -23,6 +23,7 @@ import {
 import { isOutage } from './temporal-refusal';
 import { type DocumentDue, measureDue, ONGOING_REPORT_WORKING_DAY } from './domain/measure-due';
 import { AuditService } from '../audit/audit.service';
+import { currentAuditContext } from '../audit/audit-context';
 import { CalendarService } from '../calendar/calendar.service';
 import { addWorkingDays, type WorkCalendar } from '../calendar/domain/working-days';
 import { APP_CONFIG, type AppConfig } from '../config';
@@ -210,7 +211,13 @@ export class LaunchService {
       const latest = launched.map((m) => m.dueDate).sort((a, b) => b.localeCompare(a))[0];
       const dueDate = plan.documentDue?.dueDate ?? latest;
       const dueBasis = plan.documentDue?.dueBasis ?? PER_MEASURE_BASIS;
-      await this.documents.markLaunched(documentId, { dueDate, dueBasis, launchedAt: now, ...settings }, tx);
+      // Its coordinator notices go to whoever launched it (issue 11).
+      const launchedBy = currentAuditContext().actorId;
+      await this.documents.markLaunched(
+        documentId,
+        { dueDate, dueBasis, launchedAt: now, launchedBy, ...settings },
+        tx,
+      );
       for (const { measureId, ...due } of launched) await this.documents.setMeasureDue(measureId, due, tx);
       const dueOf = new Map(launched.map((m) => [m.measureId, m.dueDate]));
       for (const task of tasks) {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { UsersService } from '../auth/users.service';
+import { documentCoordinators } from './domain/recipients';
 import { NotificationError } from './notifications.errors';
 import {
   type DeliveryChannel,
@@ -32,6 +33,8 @@ export interface DeliveryRecord {
   detail: string;
 }
 
+const NOBODY = { liaison: '联络员', coordinator: '协调处室人员', leader: '领导', admin: '系统管理员' } as const;
+
 /** Stable keys: every send of one notification to one target carries the same one. */
 export const emailMessageId = (notificationId: string, userId: string) =>
   `<notification-${notificationId}-${userId}@duban>`;
@@ -55,27 +58,53 @@ export class DeliveryStore {
     return found;
   }
 
-  /** The notification ids an event wrote (its transaction has committed when this is called). */
-  idsOfEvent(taskId: string, eventSeq: number): Promise<string[]> {
-    return this.notifications.idsOfEvent(taskId, eventSeq);
+  /** The notifications an event wrote, with the digest each joins (its transaction has committed). */
+  ofEvent(taskId: string, eventSeq: number): Promise<{ id: string; digestKey: string | null }[]> {
+    return this.notifications.ofEvent(taskId, eventSeq);
   }
 
   /**
-   * Resolves the recipients from today's users and roles and puts the notification in their
-   * inboxes, in one transaction; a retry finds the rows there and adds none.
+   * Who receives a notice, from today's users and roles: the one place this is decided. Liaisons
+   * of the agency it is addressed to; the coordinators of its document; all leaders (分管 leaders
+   * will narrow this); admins.
+   */
+  async recipientsOf(n: NotificationToSend, tx: EntityManager): Promise<Recipient[]> {
+    switch (n.audience) {
+      case 'liaison':
+        return n.taskAgencyId ? this.users.liaisonsOf(n.taskAgencyId, tx) : [];
+      case 'coordinator':
+        return documentCoordinators(await this.users.withRole('coordinator', tx), n.launchedBy);
+      case 'leader':
+      case 'admin':
+        return this.users.withRole(n.audience, tx);
+    }
+  }
+
+  /**
+   * Puts the notification in its recipients' inboxes, in one transaction; a retry finds the rows
+   * there and adds none. A notice nobody can receive is recorded as undeliverable, for coordinators to see.
    */
   async fillInboxes(n: NotificationToSend): Promise<Recipient[]> {
     return this.db.transaction(async (tx) => {
-      const recipients =
-        n.audience !== 'liaison'
-          ? await this.users.withRole(n.audience, tx)
-          : n.taskAgencyId
-            ? await this.users.liaisonsOf(n.taskAgencyId, tx)
-            : [];
+      const recipients = await this.recipientsOf(n, tx);
       if (recipients.length > 0) {
         await this.notifications.insertInboxItems(
           n.id,
           recipients.map((r) => r.userId),
+          tx,
+        );
+      } else {
+        const target = n.audience === 'liaison' ? (n.taskAgencyId ?? 'liaison') : n.audience;
+        await this.notifications.insertDelivery(
+          {
+            notificationId: n.id,
+            channel: 'inbox',
+            target,
+            status: 'undeliverable',
+            idempotencyKey: `notification-${n.id}-inbox-${target}`,
+            attempts: null,
+            detail: `${n.audience === 'liaison' ? (n.agencyName ?? '') : ''}没有在岗的${NOBODY[n.audience]}`,
+          },
           tx,
         );
       }

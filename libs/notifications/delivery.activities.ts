@@ -26,13 +26,20 @@ export interface DeliveryActivityDeps {
 const AUDIENCE_LABEL = { liaison: '承办单位', coordinator: '协调处室', leader: '领导', admin: '系统管理员' } as const;
 
 function emailOf(n: NotificationToSend): { subject: string; text: string } {
-  const subject = `【督办】${n.message}`;
+  // A digest's first line says what it is; its list is in the body.
+  const subject = `【督办】${n.message.split('\n')[0]}`;
+  const about =
+    n.taskId !== null
+      ? [`事项：${n.measureTitle}`, `责任单位：${n.agencyName}`]
+      : n.agencyName
+        ? [`责任单位：${n.agencyName}`]
+        : ['事项：系统通知'];
   return {
     subject: subject.length > 120 ? `${subject.slice(0, 119)}…` : subject,
     text: [
       n.message,
       '',
-      ...(n.taskId === null ? ['事项：系统通知'] : [`事项：${n.measureTitle}`, `责任单位：${n.agencyName}`]),
+      ...about,
       `发送对象：${AUDIENCE_LABEL[n.audience]}`,
       ...(n.taskId === null ? [] : [`任务编号：${n.taskId}`]),
       `通知编号：${n.id}`,

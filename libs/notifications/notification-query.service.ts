@@ -14,6 +14,18 @@ export interface NotificationView {
   createdAt: string;
 }
 
+/** A notice that found nobody to receive it, shown to coordinators so that someone acts. */
+export interface UndeliverableView {
+  notificationId: string;
+  taskId: string | null;
+  audience: NoticeAudience;
+  agencyId: string | null;
+  agencyName: string | null;
+  message: string;
+  createdAt: string;
+  recordedAt: string;
+}
+
 /** Notifications written when rungs fire; delivery to people and channels comes with sign-in. */
 @Injectable()
 export class NotificationQueryService {
@@ -35,6 +47,21 @@ export class NotificationQueryService {
       page,
       pageSize,
       items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    };
+  }
+
+  async undeliverable(q: { page: number; pageSize: number }): Promise<Page<UndeliverableView>> {
+    const { rows, total } = await this.notifications.undeliverablePage(q.pageSize, (q.page - 1) * q.pageSize);
+    return {
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+      items: rows.map(({ id, createdAt, recordedAt, ...r }) => ({
+        notificationId: id,
+        ...r,
+        createdAt: createdAt.toISOString(),
+        recordedAt: recordedAt.toISOString(),
+      })),
     };
   }
 }

@@ -6,6 +6,9 @@ import type { NoticeAudience } from './domain/notice-audience';
 
 export type DeliveryChannel = 'email' | 'webhook';
 export type DeliveryStatus = 'sent' | 'failed';
+/** `inbox`: a notice that found nobody to put it in front of (target: the agency, or the audience). */
+export type RecordChannel = DeliveryChannel | 'inbox';
+export type RecordStatus = DeliveryStatus | 'undeliverable';
 
 export interface NotificationRow {
   id: string;
@@ -24,12 +27,39 @@ export interface NotificationToSendRow {
   taskId: string | null;
   eventSeq: number | null;
   audience: NoticeAudience;
-  /** The task's agency and measure; null for a notice about the system. */
+  /** The task's agency (or the agency a digest is addressed to) and measure; null for a notice about the system. */
   taskAgencyId: string | null;
   agencyName: string | null;
   measureTitle: string | null;
+  /** The document it is about (the task's, or a coordinator digest's) and who launched it. */
+  documentId: string | null;
+  launchedBy: string | null;
   message: string;
   createdAt: string;
+}
+
+/** A rung's notice as a digest lists it. */
+export interface DigestMemberRow {
+  id: string;
+  audience: Audience;
+  agencyId: string;
+  documentId: string;
+  agency: string;
+  measure: string;
+  label: string | null;
+  dueDate: string | null;
+  message: string;
+}
+
+export interface UndeliverableRow {
+  id: string;
+  taskId: string | null;
+  audience: NoticeAudience;
+  agencyId: string | null;
+  agencyName: string | null;
+  message: string;
+  createdAt: Date;
+  recordedAt: Date;
 }
 
 export interface InboxRow {
@@ -77,14 +107,14 @@ export class NotificationsRepository {
   async insertForEvent(
     taskId: string,
     eventSeq: number,
-    rows: { audience: Audience; agencyId: string | null; message: string }[],
+    rows: { audience: Audience; agencyId: string | null; message: string; digestKey: string | null }[],
     tx: EntityManager,
   ): Promise<void> {
     for (const n of rows) {
       await tx.query(
-        `INSERT INTO notification (task_id, event_seq, audience, agency_id, message) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT DO NOTHING`,
-        [taskId, eventSeq, n.audience, n.agencyId, n.message],
+        `INSERT INTO notification (task_id, event_seq, audience, agency_id, message, digest_key)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+        [taskId, eventSeq, n.audience, n.agencyId, n.message, n.digestKey],
       );
     }
   }
@@ -115,21 +145,84 @@ export class NotificationsRepository {
     return rows.map((r) => r.id);
   }
 
-  async idsOfEvent(taskId: string, eventSeq: number): Promise<string[]> {
-    const rows = await this.db.query<{ id: string }[]>(
-      'SELECT id::text AS id FROM notification WHERE task_id = $1 AND event_seq = $2 ORDER BY id',
+  /** An event's notifications, each with the digest it joins (null: delivered on its own). */
+  async ofEvent(taskId: string, eventSeq: number): Promise<{ id: string; digestKey: string | null }[]> {
+    return this.db.query<{ id: string; digestKey: string | null }[]>(
+      `SELECT id::text AS id, digest_key AS "digestKey" FROM notification WHERE task_id = $1 AND event_seq = $2
+       ORDER BY id`,
       [taskId, eventSeq],
     );
-    return rows.map((r) => r.id);
+  }
+
+  /** How many digests of a key were composed (a run of the digest workflow numbers its own after them). */
+  async digestCount(key: string): Promise<number> {
+    const [{ n }] = await this.db.query<{ n: number }[]>(
+      `SELECT count(DISTINCT subject)::int AS n FROM notification
+       WHERE task_id IS NULL AND (subject = $1 OR subject LIKE $1 || '#%')`,
+      [key],
+    );
+    return n;
+  }
+
+  /** Serialises the composing of one key's digests (across workers). */
+  async lockDigestKey(key: string, tx: EntityManager): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+  }
+
+  async digestBySubject(subject: string, tx: EntityManager): Promise<string | null> {
+    const rows = await tx.query<{ id: string }[]>(
+      'SELECT id::text AS id FROM notification WHERE subject = $1 AND task_id IS NULL',
+      [subject],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** The notices of a key not yet in a digest, as the digest lists them (in document order). */
+  async pendingDigestMembers(key: string, tx: EntityManager): Promise<DigestMemberRow[]> {
+    return tx.query<DigestMemberRow[]>(
+      `SELECT n.id::text AS id, n.audience, t.agency_id AS "agencyId", t.document_id AS "documentId",
+              a.name AS agency, m.number || m.title AS measure, e.detail->>'label' AS label, e.detail->>'dueDate' AS "dueDate",
+              n.message
+       FROM notification n JOIN task t ON t.id = n.task_id JOIN agency a ON a.id = t.agency_id
+         JOIN measure m ON m.id = t.measure_id
+         LEFT JOIN task_event e ON e.task_id = n.task_id AND e.seq = n.event_seq
+       WHERE n.digest_key = $1 AND n.digest_id IS NULL
+       ORDER BY t.document_id, m.seq, a.name, n.id FOR UPDATE OF n`,
+      [key],
+    );
+  }
+
+  /** Writes a digest notice and marks its members as in it; answers its id. */
+  async insertDigest(
+    d: {
+      subject: string;
+      audience: Audience;
+      agencyId: string | null;
+      documentId: string | null;
+      message: string;
+      memberIds: string[];
+    },
+    tx: EntityManager,
+  ): Promise<string> {
+    const [{ id }] = await tx.query<{ id: string }[]>(
+      `INSERT INTO notification (subject, audience, agency_id, document_id, message) VALUES ($1, $2, $3, $4, $5)
+       RETURNING id::text AS id`,
+      [d.subject, d.audience, d.agencyId, d.documentId, d.message],
+    );
+    await tx.query('UPDATE notification SET digest_id = $1 WHERE id = ANY($2::bigint[])', [id, d.memberIds]);
+    return id;
   }
 
   async toSend(id: string): Promise<NotificationToSendRow | null> {
     const rows = await this.db.query<NotificationToSendRow[]>(
       `SELECT n.id::text AS id, n.task_id AS "taskId", n.event_seq AS "eventSeq", n.audience,
-              t.agency_id AS "taskAgencyId", a.name AS "agencyName", m.title AS "measureTitle", n.message,
+              a.id AS "taskAgencyId", a.name AS "agencyName", m.title AS "measureTitle",
+              d.id AS "documentId", d.launched_by AS "launchedBy", n.message,
               to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
-       FROM notification n LEFT JOIN task t ON t.id = n.task_id LEFT JOIN agency a ON a.id = t.agency_id
+       FROM notification n LEFT JOIN task t ON t.id = n.task_id
+         LEFT JOIN agency a ON a.id = COALESCE(t.agency_id, n.agency_id)
          LEFT JOIN measure m ON m.id = t.measure_id
+         LEFT JOIN policy_document d ON d.id = COALESCE(t.document_id, n.document_id)
        WHERE n.id = $1`,
       [id],
     );
@@ -266,20 +359,39 @@ export class NotificationsRepository {
   }
 
   /** Records an outcome once; a second record of the same target changes nothing. */
-  async insertDelivery(r: {
-    notificationId: string;
-    channel: DeliveryChannel;
-    target: string;
-    status: DeliveryStatus;
-    idempotencyKey: string;
-    attempts: number | null;
-    detail: string;
-  }): Promise<void> {
-    await this.db.query(
+  async insertDelivery(
+    r: {
+      notificationId: string;
+      channel: RecordChannel;
+      target: string;
+      status: RecordStatus;
+      idempotencyKey: string;
+      attempts: number | null;
+      detail: string;
+    },
+    manager: EntityManager = this.db.manager,
+  ): Promise<void> {
+    await manager.query(
       `INSERT INTO delivery (notification_id, channel, target, status, idempotency_key, attempts, detail)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (notification_id, channel, target) DO NOTHING`,
       [r.notificationId, r.channel, r.target, r.status, r.idempotencyKey, r.attempts, r.detail],
     );
+  }
+
+  /** Notices that found nobody to receive them, newest first. */
+  async undeliverablePage(limit: number, offset: number): Promise<{ rows: UndeliverableRow[]; total: number }> {
+    const [{ total }] = await this.db.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM delivery WHERE status = 'undeliverable'`,
+    );
+    const rows = await this.db.query<UndeliverableRow[]>(
+      `SELECT n.id::text AS id, n.task_id AS "taskId", n.audience, a.id AS "agencyId", a.name AS "agencyName",
+              n.message, n.created_at AS "createdAt", x.recorded_at AS "recordedAt"
+       FROM delivery x JOIN notification n ON n.id = x.notification_id
+         LEFT JOIN task t ON t.id = n.task_id LEFT JOIN agency a ON a.id = COALESCE(n.agency_id, t.agency_id)
+       WHERE x.status = 'undeliverable' ORDER BY x.recorded_at DESC, x.id DESC LIMIT $1 OFFSET $2`,
+      [limit, offset],
+    );
+    return { rows, total };
   }
 
   async countFailedDeliveries(): Promise<number> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Audience } from '../clock/domain/ladder';
+import { digestKeyOf } from './domain/digest';
 import { NotificationsRepository } from './notifications.repository';
 
 /** The notification rows themselves: written with each task event, counted for metrics. */
@@ -15,11 +16,12 @@ export class NotificationsService {
 
   /**
    * Writes one notification per audience of a task event, in the event's transaction; notices to
-   * liaisons are addressed to the task's agency. A retried event writes none twice.
+   * liaisons are addressed to the task's agency. A rung's notices name the digest they join
+   * (delivered with it, not one by one). A retried event writes none twice.
    */
   async recordForEvent(
-    task: { id: string; agencyId: string },
-    eventSeq: number,
+    task: { id: string; agencyId: string; documentId: string },
+    event: { seq: number; type: string; detail: Record<string, unknown>; occurredAt: string },
     notify: { audience: Audience; message: string }[],
     tx: EntityManager,
   ): Promise<void> {
@@ -27,8 +29,9 @@ export class NotificationsService {
       audience: n.audience,
       agencyId: n.audience === 'liaison' ? task.agencyId : null,
       message: n.message,
+      digestKey: digestKeyOf(event, n.audience, task),
     }));
-    await this.notifications.insertForEvent(task.id, eventSeq, rows, tx);
+    await this.notifications.insertForEvent(task.id, event.seq, rows, tx);
   }
 
   /** Deliveries (email, webhook) that failed for good after their retries. */

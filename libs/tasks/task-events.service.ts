@@ -15,7 +15,7 @@ export interface TaskClockState {
 export interface TaskEventRecord extends NewTaskEvent {
   /** The clock as the workflow sees it after this event. */
   clock?: TaskClockState | null;
-  /** One notification per audience, written with the event. */
+  /** One notification per audience, written with the event (rung-like ones join a digest). */
   notify?: { audience: Audience; message: string }[];
 }
 
@@ -33,15 +33,20 @@ export class TaskEventsService {
 
   async record(e: TaskEventRecord): Promise<RecordOutcome> {
     return this.db.transaction(async (tx) => {
-      const agencyId = await this.tasks.lockAgency(e.taskId, tx);
-      if (agencyId === null) return 'unknown-task';
+      const task = await this.tasks.lockTask(e.taskId, tx);
+      if (task === null) return 'unknown-task';
       const { taskId, seq, type, fromState, toState, actor, detail, occurredAt } = e;
       const inserted = await this.tasks.insertEvent(
         { taskId, seq, type, fromState, toState, actor, detail, occurredAt },
         tx,
       );
       if (!inserted) return 'duplicate';
-      await this.notifications.recordForEvent({ id: taskId, agencyId }, seq, e.notify ?? [], tx);
+      await this.notifications.recordForEvent(
+        { id: taskId, ...task },
+        { seq, type, detail, occurredAt },
+        e.notify ?? [],
+        tx,
+      );
       // Events may land out of order when updates overlap; only a newer one moves the mirror.
       await this.tasks.applyEvent({ taskId, state: toState, seq, clock: e.clock ?? null }, tx);
       return 'recorded';

@@ -170,12 +170,13 @@ export class TaskRepository {
   }
 
   /** Locks the task's row for the caller's transaction; null when there is no such task. */
-  async lockAgency(id: string, tx: EntityManager): Promise<string | null> {
-    const rows = await tx.query<{ agencyId: string }[]>(
-      'SELECT agency_id AS "agencyId" FROM task WHERE id = $1 FOR UPDATE',
+  /** Locks the task's row for the event's transaction; answers where it belongs. */
+  async lockTask(id: string, tx: EntityManager): Promise<{ agencyId: string; documentId: string } | null> {
+    const rows = await tx.query<{ agencyId: string; documentId: string }[]>(
+      'SELECT agency_id AS "agencyId", document_id AS "documentId" FROM task WHERE id = $1 FOR UPDATE',
       [id],
     );
-    return rows[0]?.agencyId ?? null;
+    return rows[0] ?? null;
   }
 
   async findView(id: string): Promise<TaskViewRow | null> {

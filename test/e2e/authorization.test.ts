@@ -48,6 +48,7 @@ const TABLE: Record<string, Who[]> = {
   'GET /agency-groups': ALL,
   'PUT /agency-groups/{name}': ['admin'],
   'GET /notifications': ALL,
+  'GET /notifications/undeliverable': ['admin', 'coordinator'],
   'GET /tasks': ALL,
   'GET /tasks/{id}': ALL,
   'GET /tasks/{id}/audit': ['admin', 'coordinator', 'leader'],

@@ -67,6 +67,8 @@ describe('delivery workflow on the time-skipping server', () => {
     taskAgencyId: 'agency-1',
     agencyName: '市民政局',
     measureTitle: '筑牢基本生活保障底线',
+    documentId: null,
+    launchedBy: null,
     message: '【催办】「筑牢基本生活保障底线」已逾期 3 个工作日',
     createdAt,
   });

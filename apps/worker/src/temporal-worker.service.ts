@@ -14,10 +14,12 @@ import { createRevisionActivities } from '../../../libs/revision/revision.activi
 import {
   DeliveryStarter,
   DeliveryStore,
+  DigestStore,
   MailerService,
   NotificationsRepository,
   ProvisionalYearNotices,
   createDeliveryActivities,
+  createDigestActivities,
 } from '../../../libs/notifications';
 import {
   TaskEventsService,
@@ -57,7 +59,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     const { namespace, taskQueue } = this.config.temporal;
     // The worker's own connection also starts the delivery workflows of recorded events.
     const client = new Client({ connection: this.connection, namespace });
-    const deliveries = new DeliveryStarter(client, taskQueue, this.deliveryStore);
+    const { digestWindowSeconds } = this.config.notifications;
+    const deliveries = new DeliveryStarter(client, taskQueue, this.deliveryStore, digestWindowSeconds);
     const provisionalYears = new ProvisionalYearNotices(this.db, this.notifications, deliveries);
     this.worker = await Worker.create({
       connection: this.connection,
@@ -76,6 +79,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         ...createWithdrawalActivities({ tasks: this.tasks }),
         ...createRevisionActivities({ documents: this.documents }),
         ...createCalendarReplanActivities({ openTasks: this.tasks, changes: this.calendar }),
+        ...createDigestActivities({ digests: new DigestStore(this.db, this.notifications) }),
         ...createDeliveryActivities({
           store: this.deliveryStore,
           mailer: this.mailer,

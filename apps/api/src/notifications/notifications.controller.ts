@@ -4,7 +4,8 @@ import { agencyScope, type Principal } from '../../../../libs/auth';
 import { NotificationQueryService } from '../../../../libs/notifications';
 import { Access, CurrentUser } from '../auth/access.decorator';
 import { NotificationQueryDto } from './dto/notification-query.dto';
-import { NotificationPageDto } from './responses/notifications.dto';
+import { PageQueryDto } from '../common/list-query.dto';
+import { NotificationPageDto, UndeliverablePageDto } from './responses/notifications.dto';
 
 @ApiTags('tasks 督办任务')
 @ApiBearerAuth()
@@ -18,5 +19,15 @@ export class NotificationsController {
   @ApiOkResponse({ type: NotificationPageDto })
   listNotifications(@CurrentUser() me: Principal, @Query() q: NotificationQueryDto) {
     return this.notifications.list({ ...q, scope: agencyScope(me) });
+  }
+
+  @Get('notifications/undeliverable')
+  @Access('admin', 'coordinator')
+  @ApiOperation({
+    summary: '无法送达的通知（如责任单位没有在岗的联络员）：请协调处室另行通知，或请管理员为该单位开通联络员账号',
+  })
+  @ApiOkResponse({ type: UndeliverablePageDto })
+  listUndeliverable(@Query() q: PageQueryDto) {
+    return this.notifications.undeliverable(q);
   }
 }

@@ -29,3 +29,34 @@ export class NotificationPageDto extends PageFieldsDto {
   @ApiProperty({ type: [NotificationDto] })
   items!: NotificationDto[];
 }
+
+export class UndeliverableDto {
+  @ApiProperty({ description: '通知序号', example: '1' })
+  notificationId!: string;
+
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: '汇总通知为 null' })
+  taskId!: string | null;
+
+  @ApiProperty({ enum: NOTICE_AUDIENCES })
+  audience!: string;
+
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: '未能送达的责任单位' })
+  agencyId!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  agencyName!: string | null;
+
+  @ApiProperty()
+  message!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time', description: '发现无人可送达的时间' })
+  recordedAt!: string;
+}
+
+export class UndeliverablePageDto extends PageFieldsDto {
+  @ApiProperty({ type: [UndeliverableDto] })
+  items!: UndeliverableDto[];
+}

@@ -1,0 +1,80 @@
+import { shanghaiDay } from '../../clock/domain/beijing-time';
+import type { Audience } from '../../clock/domain/ladder';
+
+/**
+ * Rung-like notices (ladder rungs and report reminders) are gathered into one digest per
+ * recipient group, rung and Beijing day (issue 11); every other notice is sent at once.
+ */
+export const DIGESTED_EVENTS = ['rung', 'report_due'] as const;
+
+/** At most this many measures are listed in one digest; the rest are counted. */
+export const DIGEST_LINES = 50;
+
+/** The group a notice's recipients form: the agency (its liaisons), the document (its coordinators), all leaders. */
+export function digestGroup(audience: Audience, task: { agencyId: string; documentId: string }): string {
+  switch (audience) {
+    case 'liaison':
+      return task.agencyId;
+    case 'coordinator':
+      return task.documentId;
+    case 'leader':
+      // 分管 leaders will be resolved per agency; until then one group.
+      return 'all';
+  }
+}
+
+/**
+ * The digest a notice of an event joins, or null for a notice sent at once. The key is also the
+ * digest workflow's ID and the subject of the digest notice.
+ */
+export function digestKeyOf(
+  event: { type: string; detail: Record<string, unknown>; occurredAt: string },
+  audience: Audience,
+  task: { agencyId: string; documentId: string },
+): string | null {
+  if (!(DIGESTED_EVENTS as readonly string[]).includes(event.type)) return null;
+  const rule = typeof event.detail.rule === 'string' ? event.detail.rule : event.type;
+  const day = shanghaiDay(new Date(event.occurredAt));
+  return `digest-${audience}-${digestGroup(audience, task)}-${rule}-${day}`;
+}
+
+/** The Beijing day a digest key is for (its last part). */
+export function digestDay(key: string): string {
+  return /\d{4}-\d{2}-\d{2}$/.exec(key)?.[0] ?? '';
+}
+
+/** The first digest of a key has the key as subject; a later one of the same day (stragglers) a suffix. */
+export function digestSubject(key: string, part: number): string {
+  return part <= 1 ? key : `${key}#${part}`;
+}
+
+export interface DigestItem {
+  measure: string;
+  agency: string;
+  dueDate: string | null;
+  /** The notice the task's rung wrote, used as it is when it is the only one. */
+  message: string;
+}
+
+/**
+ * The text of a digest: a count, then one line per measure (with its agency for coordinators and
+ * leaders), capped at `DIGEST_LINES`. A digest of one notice is that notice.
+ */
+export function digestText(input: { audience: Audience; label: string; day: string; items: DigestItem[] }): string {
+  const { audience, label, day, items } = input;
+  if (items.length === 1) return items[0].message;
+  const lines = items.slice(0, DIGEST_LINES).map((item, i) => {
+    const about = [audience === 'liaison' ? '' : item.agency, item.dueDate ? `截止日期${item.dueDate}` : '']
+      .filter((part) => part !== '')
+      .join('，');
+    return `${i + 1}. 「${item.measure}」${about ? `（${about}）` : ''}`;
+  });
+  const more = items.length > DIGEST_LINES ? [`……等 ${items.length} 项`] : [];
+  const ask =
+    audience === 'liaison'
+      ? '请登录督办系统逐项办理。'
+      : audience === 'coordinator'
+        ? '请跟进督促各责任单位。'
+        : '请阅示。';
+  return [`【${label}】今日${label}：${items.length} 项（${day}）`, ...lines, ...more, ask].join('\n');
+}

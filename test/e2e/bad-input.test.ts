@@ -333,6 +333,7 @@ describe('bad input over HTTP', () => {
         '/imports/{id}/confirm',
         '/imports/{id}/corrections',
         '/notifications',
+        '/notifications/undeliverable',
         '/ready',
         '/tasks',
         '/tasks/{id}',

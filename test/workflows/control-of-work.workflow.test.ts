@@ -1,18 +1,13 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { makeCalendar } from '../../libs/calendar/domain/working-days';
 import { firingInstant } from '../../libs/clock';
-import type { TaskEventRecord } from '../../libs/tasks/task-events.service';
-import { createTaskActivities } from '../../libs/tasks/task.activities';
 import * as defs from '../../libs/tasks/task.definitions';
 import { TaskError } from '../../libs/tasks/tasks.errors';
 import { createWithdrawalActivities } from '../../libs/withdrawal/withdrawal.activities';
 import { withdrawalWorkflowId } from '../../libs/withdrawal/withdrawal.definitions';
-import { taskWorkflow } from '../../workflows/task.workflow';
 import { withdrawalWorkflow } from '../../workflows/withdrawal.workflow';
 import { prcCalendarWithShiftedYears } from '../factories/prc-calendar';
 import { taskInput } from '../factories/task-input';
+import { taskHarness } from '../setup/task-harness';
 
 const MINUTE = 60_000;
 // As in task.workflow.test.ts: due Friday 2027-10-15; reminder on the make-up Saturday 10-09,
@@ -21,70 +16,25 @@ const DUE = '2027-10-15';
 
 // Issue 11, control of running work: reassign (转办) and withdraw (撤销) on the time-skipping server.
 describe('reassigning and withdrawing running tasks', () => {
-  let env: TestWorkflowEnvironment;
   const calendar = prcCalendarWithShiftedYears(2);
-  const recorded: TaskEventRecord[] = [];
   const reassigned = new Map<string, { taskId: string; agencyName: string }>();
-  const activities = {
-    ...createTaskActivities({
-      events: {
-        record: (e) => {
-          if (recorded.some((r) => r.taskId === e.taskId && r.seq === e.seq)) return Promise.resolve('duplicate');
-          recorded.push(e);
-          return Promise.resolve('recorded');
-        },
+  const h = taskHarness(() => calendar, {
+    reassignments: {
+      createReassigned: (fromTaskId, toAgencyId) => {
+        if (toAgencyId === 'taken')
+          return Promise.reject(new TaskError('INVALID_REASSIGNMENT', '承接单位在该措施下已有任务'));
+        // Repeat-safe, as the repository is.
+        const made = reassigned.get(fromTaskId) ?? { taskId: randomUUID(), agencyName: `单位-${toAgencyId}` };
+        reassigned.set(fromTaskId, made);
+        return Promise.resolve(made);
       },
-      calendar: { getWorkCalendar: () => Promise.resolve(makeCalendar(calendar)) },
-      reassignments: {
-        createReassigned: (fromTaskId, toAgencyId) => {
-          if (toAgencyId === 'taken')
-            return Promise.reject(new TaskError('INVALID_REASSIGNMENT', '承接单位在该措施下已有任务'));
-          // Repeat-safe, as the repository is.
-          const made = reassigned.get(fromTaskId) ?? { taskId: randomUUID(), agencyName: `单位-${toAgencyId}` };
-          reassigned.set(fromTaskId, made);
-          return Promise.resolve(made);
-        },
-      },
-    }),
-  };
-  const eventsOf = (taskId: string) => recorded.filter((e) => e.taskId === taskId).sort((a, b) => a.seq - b.seq);
-  const typesOf = (taskId: string) =>
-    eventsOf(taskId).map((e) => (e.type === 'rung' ? `rung:${String(e.detail.rule)}` : e.type));
+    },
+  });
+  const { activities, eventsOf, typesOf, until, start, sleepUntil } = h;
+  const newWorker = (taskQueue: string, extra: object = {}) => h.newWorker(taskQueue, { ...activities, ...extra });
   const failureType = (err: unknown) => ((err as Error).cause as { type?: string } | undefined)?.type;
-
-  beforeEach(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: process.env.TEMPORAL_TEST_SERVER_PATH ?? '' } },
-    });
-  });
-  afterEach(async () => {
-    await env?.teardown();
-  });
-
-  const newWorker = (taskQueue: string, extra: object = {}) =>
-    Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath: require.resolve('../../workflows'),
-      activities: { ...activities, ...extra },
-    });
-  const until = async (what: string, check: () => boolean) => {
-    for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
-    if (!check()) throw new Error(`timed out waiting for ${what}`);
-  };
-  const start = async (taskQueue: string, input: defs.TaskWorkflowInput) => {
-    const handle = await env.client.workflow.start(taskWorkflow, {
-      taskQueue,
-      workflowId: defs.taskWorkflowId(input.taskId),
-      args: [input],
-    });
-    await until('the issue event', () => eventsOf(input.taskId).length > 0);
-    return handle;
-  };
-  const sleepUntil = async (iso: string, deltaMs: number) => {
-    const ms = Date.parse(iso) + deltaMs - (await env.currentTimeMs());
-    if (ms > 0) await env.sleep(ms);
-  };
+  beforeEach(() => h.setUp());
+  afterEach(() => h.tearDown());
 
   it('reassigns a task: the old one closes as 已转办, the new one carries its clock and fired rungs on', async () => {
     const taskQueue = `tq-${randomUUID()}`;
@@ -136,7 +86,7 @@ describe('reassigning and withdrawing running tasks', () => {
         },
       });
       expect(issue.notify?.map((n) => n.audience)).toEqual(['liaison']);
-      const next = env.client.workflow.getHandle(defs.taskWorkflowId(successor.taskId));
+      const next = h.env().client.workflow.getHandle(defs.taskWorkflowId(successor.taskId));
       // (Waiting for the old run's result let the server skip time: the new task's timers may have run.)
       const snap = await next.query(defs.snapshotQuery);
       expect(snap).toMatchObject({ state: 'issued', dueDate: '2027-10-22' });
@@ -171,7 +121,7 @@ describe('reassigning and withdrawing running tasks', () => {
       await handles[1].executeUpdate(defs.requestExtensionUpdate, {
         args: [{ actor: 'l', reason: '需会签', proposedDate: '2027-10-29' }],
       });
-      const fanOut = await env.client.workflow.start(withdrawalWorkflow, {
+      const fanOut = await h.env().client.workflow.start(withdrawalWorkflow, {
         taskQueue,
         workflowId: withdrawalWorkflowId('measure', measureId),
         args: [{ scope: 'measure', id: measureId, reason: '政策调整，该项不再实施', by: '协调处室' }],

@@ -1,18 +1,14 @@
 import { WorkflowUpdateStage } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { addWorkingDays, makeCalendar } from '../../libs/calendar/domain/working-days';
 import { pausedWorkingDays } from '../../libs/clock/domain/due-date-ledger';
 import { firingInstant } from '../../libs/clock';
-import type { TaskEventRecord } from '../../libs/tasks/task-events.service';
-import { createTaskActivities } from '../../libs/tasks/task.activities';
 import * as defs from '../../libs/tasks/task.definitions';
 import { type MeasureLaunch, measureWorkflowId, taskWorkflowId } from '../../libs/launch/launch.definitions';
 import { measureWorkflow } from '../../workflows/document.workflow';
-import { taskWorkflow } from '../../workflows/task.workflow';
 import { prcCalendarWithShiftedYears } from '../factories/prc-calendar';
 import { taskInput } from '../factories/task-input';
+import { taskHarness } from '../setup/task-harness';
 
 const MINUTE = 60_000;
 // As in task.workflow.test.ts: due Friday 2027-10-15, reminder (-5) on the make-up Saturday 10-09.
@@ -22,31 +18,11 @@ const RUNG_DAYS_SUPERVISE = '2027-10-29';
 
 // Issue 9: the rules that keep the clock honest around ledger changes, handovers and final tasks.
 describe('task workflow rules (issue 9)', () => {
-  let env: TestWorkflowEnvironment;
   const calendar = prcCalendarWithShiftedYears(2);
-  const recorded: TaskEventRecord[] = [];
-  const activities = createTaskActivities({
-    events: {
-      record: (e) => {
-        if (recorded.some((r) => r.taskId === e.taskId && r.seq === e.seq)) return Promise.resolve('duplicate');
-        recorded.push(e);
-        return Promise.resolve('recorded');
-      },
-    },
-    calendar: { getWorkCalendar: () => Promise.resolve(makeCalendar(calendar)) },
-  });
-  const eventsOf = (taskId: string) => recorded.filter((e) => e.taskId === taskId).sort((a, b) => a.seq - b.seq);
-  const typesOf = (taskId: string) =>
-    eventsOf(taskId).map((e) => (e.type === 'rung' ? `rung:${String(e.detail.rule)}` : e.type));
-
-  beforeEach(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: process.env.TEMPORAL_TEST_SERVER_PATH ?? '' } },
-    });
-  });
-  afterEach(async () => {
-    await env?.teardown();
-  });
+  const h = taskHarness(() => calendar);
+  const { activities, eventsOf, typesOf, until, newWorker, start, sleepUntil } = h;
+  beforeEach(() => h.setUp());
+  afterEach(() => h.tearDown());
 
   // A worker whose activity `name` waits for the gate while one is set.
   const gated = (name: 'planTaskDeadline' | 'recordTaskEvent') => {
@@ -66,31 +42,6 @@ describe('task workflow rules (issue 9)', () => {
     };
     return { wrapped, close, release: () => gate.release() };
   };
-  const newWorker = (taskQueue: string, acts: object = activities) =>
-    Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath: require.resolve('../../workflows'),
-      activities: acts,
-    });
-  const until = async (what: string, check: () => boolean) => {
-    for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
-    if (!check()) throw new Error(`timed out waiting for ${what}`);
-  };
-  const start = async (taskQueue: string, input: defs.TaskWorkflowInput) => {
-    const handle = await env.client.workflow.start(taskWorkflow, {
-      taskQueue,
-      workflowId: `task-${input.taskId}`,
-      args: [input],
-    });
-    await until('the issue event', () => eventsOf(input.taskId).length > 0);
-    return handle;
-  };
-  const sleepUntil = async (iso: string, deltaMs: number) => {
-    const ms = Date.parse(iso) + deltaMs - (await env.currentTimeMs());
-    if (ms > 0) await env.sleep(ms);
-  };
-
   it('rule 4: acceptance closes a pending extension request, on the record', async () => {
     const taskQueue = `tq-${randomUUID()}`;
     const worker = await newWorker(taskQueue);
@@ -250,7 +201,7 @@ describe('task workflow rules (issue 9)', () => {
       await until('the re-plan in the new run', () => eventsOf(input.taskId).some((e) => e.type === 'replanned'));
       expect(typesOf(input.taskId)).toEqual(['issue', 'acknowledge', 'replanned']);
       expect((await handle.describe()).runId).not.toBe(handle.firstExecutionRunId);
-      await env.client.workflow.getHandle(handle.workflowId).terminate('test done');
+      await h.env().client.workflow.getHandle(handle.workflowId).terminate('test done');
     });
   });
 
@@ -342,13 +293,15 @@ describe('task workflow rules (issue 9)', () => {
       measureLaunch: () => Promise.resolve(launch),
     });
     await worker.runUntil(async () => {
-      const measure = await env.client.workflow.start(measureWorkflow, {
+      const measure = await h.env().client.workflow.start(measureWorkflow, {
         taskQueue,
         workflowId: measureWorkflowId(measureId),
         args: [{ documentId, measureId }],
       });
       await until('three issued tasks', () => parties.every((t) => eventsOf(t.taskId).length > 0));
-      const [lead, cooperating, guiding] = parties.map((t) => env.client.workflow.getHandle(taskWorkflowId(t.taskId)));
+      const [lead, cooperating, guiding] = parties.map((t) =>
+        h.env().client.workflow.getHandle(taskWorkflowId(t.taskId)),
+      );
       await cooperating.executeUpdate(defs.acknowledgeUpdate, { args: [{ actor: 'l2' }] });
       await lead.executeUpdate(defs.acknowledgeUpdate, { args: [{ actor: 'l1' }] });
       await lead.executeUpdate(defs.submitUpdate, { args: [{ actor: 'l1', evidence: '材料' }] });

@@ -1,16 +1,12 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateStage } from '@temporalio/client';
 import { type ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { type CalendarData, makeCalendar } from '../../libs/calendar/domain/working-days';
+import type { CalendarData } from '../../libs/calendar/domain/working-days';
 import { firingInstant } from '../../libs/clock';
-import type { TaskEventRecord } from '../../libs/tasks/task-events.service';
-import { createTaskActivities } from '../../libs/tasks/task.activities';
 import * as defs from '../../libs/tasks/task.definitions';
-import { taskWorkflow } from '../../workflows/task.workflow';
 import { prcCalendarWithShiftedYears } from '../factories/prc-calendar';
 import { taskInput } from '../factories/task-input';
+import { taskHarness } from '../setup/task-harness';
 
 const MINUTE = 60_000;
 // In the test calendar 2027 repeats 2026's holidays 52 weeks on: National Day 2027-09-30..10-06,
@@ -20,62 +16,18 @@ const DUE = '2027-10-15';
 const RUNG_DAYS = { reminder: '2027-10-09', due: '2027-10-15', urge: '2027-10-20', supervise: '2027-10-29' };
 
 describe('task workflow clock on the time-skipping server', () => {
-  let env: TestWorkflowEnvironment;
   let calendar: CalendarData = prcCalendarWithShiftedYears(2);
-  const recorded: TaskEventRecord[] = [];
-  const activities = createTaskActivities({
-    events: {
-      record: (e) => {
-        if (recorded.some((r) => r.taskId === e.taskId && r.seq === e.seq)) return Promise.resolve('duplicate');
-        recorded.push(e);
-        return Promise.resolve('recorded');
-      },
-    },
-    calendar: { getWorkCalendar: () => Promise.resolve(makeCalendar(calendar)) },
-  });
-  // The store orders a task's history by seq; overlapping updates may deliver out of order.
-  const eventsOf = (taskId: string) => recorded.filter((e) => e.taskId === taskId).sort((a, b) => a.seq - b.seq);
-  const typesOf = (taskId: string) =>
-    eventsOf(taskId).map((e) => (e.type === 'rung' ? `rung:${String(e.detail.rule)}` : e.type));
+  const h = taskHarness(() => calendar);
+  const { activities, eventsOf, typesOf, until, newWorker, start, sleepUntil } = h;
   const failureType = (err: unknown) =>
     ((err as WorkflowUpdateFailedError).cause as ApplicationFailure | undefined)?.type;
 
   // A server per test: skipped time is global to a server, and each test starts before 2027-10.
   beforeEach(async () => {
     calendar = prcCalendarWithShiftedYears(2);
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: process.env.TEMPORAL_TEST_SERVER_PATH ?? '' } },
-    });
+    await h.setUp();
   });
-  afterEach(async () => {
-    await env?.teardown();
-  });
-
-  const newWorker = (taskQueue: string) =>
-    Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
-  // Waits in real time for the worker: skipping time while an activity runs would time it out.
-  const until = async (what: string, check: () => boolean) => {
-    for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
-    if (!check()) throw new Error(`timed out waiting for ${what}`);
-  };
-  const start = async (taskQueue: string, input: defs.TaskWorkflowInput) => {
-    const handle = await env.client.workflow.start(taskWorkflow, {
-      taskQueue,
-      workflowId: `task-${input.taskId}`,
-      args: [input],
-    });
-    await until('the issue event', () => eventsOf(input.taskId).length > 0);
-    return handle;
-  };
-  const sleepUntil = async (iso: string, deltaMs: number) => {
-    const ms = Date.parse(iso) + deltaMs - (await env.currentTimeMs());
-    if (ms > 0) await env.sleep(ms);
-  };
+  afterEach(() => h.tearDown());
 
   it('fires every rung once at 09:00 Beijing time on its working day, across National Day and a make-up Saturday', async () => {
     const taskQueue = `tq-${randomUUID()}`;
@@ -334,13 +286,14 @@ describe('task workflow clock on the time-skipping server', () => {
       }
       expect(runs.runId).not.toBe(handle.firstExecutionRunId);
       // The new run carries state, seq, the ledger (still paused) and the fired rungs.
-      const snap = await env.client.workflow.getHandle(handle.workflowId).query(defs.snapshotQuery);
+      const snap = await h.env().client.workflow.getHandle(handle.workflowId).query(defs.snapshotQuery);
       expect(snap).toMatchObject({ state: 'in_progress', seq: 9, pausedSince: expect.any(String) as string });
-      await env.client.workflow
-        .getHandle(handle.workflowId)
+      await h
+        .env()
+        .client.workflow.getHandle(handle.workflowId)
         .executeUpdate(defs.resumeUpdate, { args: [{ actor: 'c', reason: '继续' }] });
       expect(eventsOf(input.taskId).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-      await env.client.workflow.getHandle(handle.workflowId).terminate('test done');
+      await h.env().client.workflow.getHandle(handle.workflowId).terminate('test done');
     });
   });
 
@@ -359,13 +312,14 @@ describe('task workflow clock on the time-skipping server', () => {
       // Instructions are taken while under review: they grow the history past its limit.
       let runs = await handle.describe();
       for (let i = 0; i < 20 && runs.runId === handle.firstExecutionRunId; i++) {
-        await env.client.workflow
-          .getHandle(handle.workflowId)
+        await h
+          .env()
+          .client.workflow.getHandle(handle.workflowId)
           .executeUpdate(defs.instructUpdate, { args: [{ actor: '领导', text: `第${i + 1}次批示` }] });
         runs = await handle.describe();
       }
       expect(runs.runId).not.toBe(handle.firstExecutionRunId);
-      const latest = env.client.workflow.getHandle(handle.workflowId);
+      const latest = h.env().client.workflow.getHandle(handle.workflowId);
       const self = await latest
         .executeUpdate(defs.reviewUpdate, { args: [{ actor: 'l', actorId: 'u1', decision: 'accept' }] })
         .catch((err: unknown) => err);
@@ -381,16 +335,11 @@ describe('task workflow clock on the time-skipping server', () => {
     const taskQueue = `tq-${randomUUID()}`;
     let gate: Promise<void> | null = null;
     let release = () => undefined as void;
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath: require.resolve('../../workflows'),
-      activities: {
-        ...activities,
-        planTaskDeadline: async (plan: Parameters<typeof activities.planTaskDeadline>[0]) => {
-          if (gate) await gate;
-          return activities.planTaskDeadline(plan);
-        },
+    const worker = await newWorker(taskQueue, {
+      ...activities,
+      planTaskDeadline: async (plan: Parameters<typeof activities.planTaskDeadline>[0]) => {
+        if (gate) await gate;
+        return activities.planTaskDeadline(plan);
       },
     });
     const input = taskInput(DUE);

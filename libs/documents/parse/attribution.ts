@@ -153,9 +153,9 @@ function isPlausible(content: AttributionContent): boolean {
   });
 }
 
-/** Roles and conventions inside one attribution's text (without the brackets). */
-export function parseAttributionContent(content: string): AttributionContent {
-  const result: AttributionContent = {
+/** An attribution that names nobody yet. */
+export function emptyContent(): AttributionContent {
+  return {
     lead: [],
     shared: [],
     cooperating: [],
@@ -166,6 +166,11 @@ export function parseAttributionContent(content: string): AttributionContent {
     laterGroup: [],
     aliases: {},
   };
+}
+
+/** Roles and conventions inside one attribution's text (without the brackets). */
+export function parseAttributionContent(content: string): AttributionContent {
+  const result = emptyContent();
   for (const clause of splitOutside(content, '；;。')) {
     const conventionAt = findConvention(clause, result.conventions);
     parseRoles(conventionAt < 0 ? clause : clause.slice(0, conventionAt), result);

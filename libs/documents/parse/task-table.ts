@@ -3,7 +3,12 @@
  * cells separated by tabs or by runs of two or more spaces, under a header row naming the columns
  * (序号 / 重点任务 / 牵头单位 / 配合单位 / 完成时限). Pure.
  */
-import { parseAttributionContent, type AttributionCandidate, type AttributionContent } from './attribution';
+import {
+  emptyContent,
+  parseAttributionContent,
+  type AttributionCandidate,
+  type AttributionContent,
+} from './attribution';
 import type { ParsedTable, Span, TableColumnRole } from './parse-result.types';
 import { splitParties } from './party-list';
 import { splitLines, type Line } from './structure';
@@ -203,17 +208,7 @@ function toRow(input: string, raw: RawRow, roles: TableColumnRole[], index: numb
   const text = tasks.map((c) => c.text).join('\n');
   const firstTask = tasks[0]?.text ?? '';
   const stop = firstTask.indexOf('。');
-  const content: AttributionContent = {
-    lead: [],
-    shared: [],
-    cooperating: [],
-    guiding: [],
-    conventions: [],
-    openList: false,
-    ambiguous: [],
-    laterGroup: [],
-    aliases: {},
-  };
+  const content = emptyContent();
   const partyCells: Cell[] = [];
   for (const [i, role] of roles.entries()) {
     const c = cell(i);

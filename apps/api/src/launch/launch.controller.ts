@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LaunchService } from '../../../../libs/launch';
 import { Access } from '../auth/access.decorator';
 import { ApiErrors } from '../common/common.dto';
@@ -22,6 +22,7 @@ export class LaunchController {
       '文件规定的时限已过、日历未覆盖等逐项列在 problem 中，blocking 为 true 的措施须逐项指定日期后才能下发。',
   })
   @ApiOkResponse({ type: LaunchPreviewDto })
+  @ApiBody({ type: LaunchDocumentDto, required: false, description: '可省略：按文件规定的时限预览' })
   @ApiErrors(422)
   preview(@Param('id', uuidParam) id: string, @Body() body: LaunchDocumentDto) {
     return this.launches.preview(id, body);

@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { liaisonScope, type Principal } from '../../../../libs/auth';
 import { TaskBatchService } from '../../../../libs/tasks';
@@ -65,6 +65,7 @@ export class TaskBatchController {
   @HttpCode(200)
   @idempotency
   @ApiOperation({ summary: '一键签收：签收本单位在该文件中的全部待签收任务' })
+  @ApiBody({ type: ActorDto, required: false })
   @ApiOkResponse({ type: BatchOutcomeDto })
   @ApiErrors(404, 503)
   acknowledgeAll(

@@ -39,9 +39,14 @@ export class TaskBatchService {
     private readonly documents: DocumentsService,
   ) {}
 
+  /**
+   * For one agency (`agencyId`, or the user's only one): a user of several agencies says which, so
+   * that one report stands for one agency, as on paper.
+   */
   async forDocument(
     documentId: string,
     agencyIds: string[],
+    agencyId: string | undefined,
     action: BatchAction,
     requestId?: string,
   ): Promise<BatchOutcome> {
@@ -50,9 +55,16 @@ export class TaskBatchService {
     }
     const outcome: BatchOutcome = { applied: [], refused: [] };
     if (agencyIds.length === 0) return outcome;
+    if (agencyId !== undefined && !agencyIds.includes(agencyId)) {
+      throw new DocumentError('AGENCY_NOT_FOUND', `找不到本人所属的单位 ${agencyId}`);
+    }
+    if (agencyId === undefined && agencyIds.length > 1) {
+      throw new TaskError('AGENCY_REQUIRED', '您属于多个单位，请用 agencyId 指明为哪个单位签收或报送', { agencyIds });
+    }
+    const agency = agencyId ?? agencyIds[0];
     const { rows } = await this.tasks.list({
       documentId,
-      scope: agencyIds,
+      scope: [agency],
       state: FROM[action.kind],
       sort: 'measure',
       limit: 1000,
@@ -66,7 +78,7 @@ export class TaskBatchService {
         agency: row.agencyName,
       };
       try {
-        await this.actions.execute(row.id, action, requestId ? `${requestId}:${row.id}` : undefined, agencyIds);
+        await this.actions.execute(row.id, action, requestId ? `${requestId}:${row.id}` : undefined, [agency]);
         outcome.applied.push(item);
       } catch (err) {
         if (!(err instanceof TaskError)) throw err;

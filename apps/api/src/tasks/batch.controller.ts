@@ -1,6 +1,16 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { OptionalNotNull } from '../openapi/schema-rules';
 import { liaisonScope, type Principal } from '../../../../libs/auth';
 import { TaskBatchService } from '../../../../libs/tasks';
 import { Access, CurrentUser } from '../auth/access.decorator';
@@ -9,7 +19,14 @@ import { noNulPipe } from '../common/no-nul.pipe';
 import { uuidParam } from '../common/uuid.pipe';
 import { ActorDto } from './dto/task-actions.dto';
 
-export class BatchProgressDto extends ActorDto {
+export class BatchActorDto extends ActorDto {
+  @ApiPropertyOptional({ format: 'uuid', description: '为哪个单位办理（本人属于多个单位时必填）' })
+  @OptionalNotNull()
+  @IsUUID()
+  agencyId?: string;
+}
+
+export class BatchProgressDto extends BatchActorDto {
   @ApiProperty({ description: '本期进展情况（记入本单位在该文件中的每项办理中任务）', minLength: 1, maxLength: 10000 })
   @IsString()
   @MinLength(1)
@@ -65,19 +82,20 @@ export class TaskBatchController {
   @HttpCode(200)
   @idempotency
   @ApiOperation({ summary: '一键签收：签收本单位在该文件中的全部待签收任务' })
-  @ApiBody({ type: ActorDto, required: false })
+  @ApiBody({ type: BatchActorDto, required: false })
   @ApiOkResponse({ type: BatchOutcomeDto })
-  @ApiErrors(404, 503)
+  @ApiErrors(404, 422, 503)
   acknowledgeAll(
     @CurrentUser() me: Principal,
     @Param('id', uuidParam) id: string,
-    @Body(noNulPipe) b: ActorDto,
+    @Body(noNulPipe) b: BatchActorDto,
     @Headers('idempotency-key') key?: string,
   ) {
     const actor = b.actor ? `${me.displayName}（${b.actor}）` : me.displayName;
     return this.batches.forDocument(
       id,
       liaisonScope(me),
+      b.agencyId,
       { kind: 'acknowledge', input: { actor, actorId: me.userId } },
       this.key(me, key),
     );
@@ -102,6 +120,7 @@ export class TaskBatchController {
     return this.batches.forDocument(
       id,
       liaisonScope(me),
+      b.agencyId,
       { kind: 'progress', input: { actor, actorId: me.userId, note: b.note } },
       this.key(me, key),
     );

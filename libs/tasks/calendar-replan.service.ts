@@ -7,6 +7,9 @@ import { TEMPORAL_CLIENT } from '../temporal';
 import { type CalendarReplanResult, calendarReplanWorkflowId } from './calendar-replan.definitions';
 import { TaskError } from './tasks.errors';
 
+/** How long a calendar change's answer waits for its re-plan; a busy system answers "in progress". */
+const REPLAN_WAIT_MS = 20_000;
+
 /** Starts and follows the durable re-plan of running tasks after a calendar change. */
 @Injectable()
 export class CalendarReplanService {
@@ -42,9 +45,23 @@ export class CalendarReplanService {
     }
   }
 
-  /** Waits for the fan-out of a committed change: how many running tasks were told to re-plan. */
-  async result(change: CalendarChangeSummary, changeId: string): Promise<CalendarReplanResult | null> {
+  /**
+   * Waits, at most `waitMs`, for the fan-out of a committed change: how many running tasks were
+   * told to re-plan; 'running' when it is still at work (it is durable and finishes on its own).
+   */
+  async result(
+    change: CalendarChangeSummary,
+    changeId: string,
+    waitMs = REPLAN_WAIT_MS,
+  ): Promise<CalendarReplanResult | null | 'running'> {
     if (!this.needsReplan(change)) return null;
-    return this.temporal.workflow.getHandle<typeof calendarReplanWorkflow>(calendarReplanWorkflowId(changeId)).result();
+    const handle = this.temporal.workflow.getHandle<typeof calendarReplanWorkflow>(calendarReplanWorkflowId(changeId));
+    let timer: NodeJS.Timeout | undefined;
+    const later = new Promise<'running'>((resolve) => (timer = setTimeout(() => resolve('running'), waitMs)));
+    try {
+      return await Promise.race([handle.result(), later]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

@@ -142,7 +142,8 @@ export class CalendarController {
   /**
    * Every running task re-plans its timers after a change that moves working days: the re-plan is
    * a workflow started in the change's transaction (so it survives a crash), awaited after the
-   * commit to report how many tasks it reached.
+   * commit (for up to 20 s) to report how many tasks it reached; a busy system answers that the
+   * re-plan is still in progress rather than keeping the admin's request open.
    */
   private replanAfterCommit() {
     let changeId: string | null = null;
@@ -152,7 +153,8 @@ export class CalendarController {
     };
     const replanned = async (summary: CalendarChangeSummary) => {
       const result = changeId === null ? null : await this.replan.result(summary, changeId);
-      return { ...summary, replanned: result?.signalled ?? 0 };
+      if (result === 'running') return { ...summary, replanned: 0, replanInProgress: true };
+      return { ...summary, replanned: result?.signalled ?? 0, replanInProgress: false };
     };
     return { hook, replanned };
   }

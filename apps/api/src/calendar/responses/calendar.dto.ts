@@ -52,8 +52,13 @@ export class CalendarChangeResultDto {
   @ApiProperty({ description: '此前未维护该年度' })
   newlyCovered!: boolean;
 
-  @ApiProperty({ type: 'integer', minimum: 0, description: '已通知重新计时的在办任务数' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: '已通知重新计时的在办任务数（重排仍在进行时为已知的 0）' })
   replanned!: number;
+
+  @ApiProperty({
+    description: '重排仍在后台进行（任务较多或工作流服务繁忙）；完成后各任务的办理记录中会有「重新计时」',
+  })
+  replanInProgress!: boolean;
 }
 
 export class CalendarChangeRecordDto {

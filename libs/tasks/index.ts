@@ -7,7 +7,7 @@ export { TaskQueryService } from './task-query.service';
 export { TasksService } from './tasks.service';
 export { TaskEventsService } from './task-events.service';
 export { createTaskActivities } from './task.activities';
-export { TASK_STATES, STATE_LABELS, type TaskState } from './domain/task-state';
+export { TASK_SOURCES, TASK_STATES, STATE_LABELS, type TaskState } from './domain/task-state';
 export { CalendarReplanService } from './calendar-replan.service';
 export { createCalendarReplanActivities } from './calendar-replan.activities';
 export { TaskBatchService, type BatchOutcome } from './task-batch.service';

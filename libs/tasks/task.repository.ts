@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Acceptance } from '../clock/domain/clock-reading';
-import type { TaskEventType, TaskRole, TaskState } from './domain/task-state';
+import type { TaskEventType, TaskRole, TaskSource, TaskState } from './domain/task-state';
 
-/** How a task's agency was found in the text. */
-export type TaskSource = 'explicit' | 'alias' | 'group' | 'implied' | 'correction' | 'reassigned';
+export type { TaskSource } from './domain/task-state';
 
 /** One agency's share of one measure: the unit a liaison acts on and a workflow runs. */
 export interface TaskRow {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Client } from 'pg';
 import { type Http, signedIn } from '../setup/http';
+import { holdingSharedCalendar } from '../setup/shared-calendar';
 import { type AppProcess, freePort, startApp } from '../setup/processes';
 
 const seed = readFileSync(
@@ -266,7 +267,7 @@ describe('bad input over HTTP', () => {
   it('previews the real 2026 holiday notice as the packaged 2026 calendar, storing nothing', async () => {
     const before = await counts();
     const text = readFileSync(path.resolve(__dirname, '../fixtures/holiday-notices/2026.txt'), 'utf8');
-    const res = await admin.post('/calendar/notices/preview').send({ text });
+    const res = await holdingSharedCalendar(() => admin.post('/calendar/notices/preview').send({ text }));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ year: 2026, problems: [], current: 'stored', changedDays: [] });
     expect(res.body.holidays).toContainEqual({ day: '2026-02-15', name: '春节' });

@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { addDays, shanghaiDay } from '../../libs/clock';
 import { prcCalendarWithShiftedYears } from '../factories/prc-calendar';
 import { type Http, signedIn } from '../setup/http';
+import { holdingSharedCalendar } from '../setup/shared-calendar';
 import { type AppProcess, freePort, startApp } from '../setup/processes';
 
 const seed = readFileSync(
@@ -263,22 +264,25 @@ describe('walking skeleton, end to end', () => {
     expect((await http.get(`/tasks/${b.id}`)).body.pausedSince).toBeNull();
 
     // The State Council moves a holiday onto the due day: every running task of this document re-plans.
-    const correction = await admin
-      .put(`/calendar/days/${due}`)
-      .send({ kind: 'holiday', name: '调整', reason: '测试：放假安排调整' });
-    expect(correction.status).toBe(200);
-    expect(correction.body.changedDays).toEqual([due]);
-    expect(correction.body.replanned).toBeGreaterThanOrEqual(442);
-    await waitFor('the re-plan of task b', async () =>
-      ((await http.get(`/tasks/${b.id}`)).body.history as { type: string }[]).some((h) => h.type === 'replanned'),
-    );
-    const moved = (await http.get(`/tasks/${b.id}`)).body;
-    expect(moved.dueDate > due).toBe(true);
-    expect(moved.history.at(-1)).toMatchObject({
-      type: 'replanned',
-      detail: { reason: '测试：放假安排调整', from: due },
+    await holdingSharedCalendar(async () => {
+      const correction = await admin
+        .put(`/calendar/days/${due}`)
+        .send({ kind: 'holiday', name: '调整', reason: '测试：放假安排调整' });
+      expect(correction.status).toBe(200);
+      expect(correction.body.changedDays).toEqual([due]);
+      // A busy worker may still be re-planning when the answer comes (replanInProgress); task b's history shows it done.
+      if (!correction.body.replanInProgress) expect(correction.body.replanned).toBeGreaterThanOrEqual(442);
+      await waitFor('the re-plan of task b', async () =>
+        ((await http.get(`/tasks/${b.id}`)).body.history as { type: string }[]).some((h) => h.type === 'replanned'),
+      );
+      const moved = (await http.get(`/tasks/${b.id}`)).body;
+      expect(moved.dueDate > due).toBe(true);
+      expect(moved.history.at(-1)).toMatchObject({
+        type: 'replanned',
+        detail: { reason: '测试：放假安排调整', from: due },
+      });
+      const restore = await admin.put(`/calendar/days/${due}`).send({ kind: 'normal', reason: '测试：恢复' });
+      expect(restore.status).toBe(200);
     });
-    const restore = await admin.put(`/calendar/days/${due}`).send({ kind: 'normal', reason: '测试：恢复' });
-    expect(restore.status).toBe(200);
   });
 });

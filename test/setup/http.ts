@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { conforming, loadedChecker, openApiChecker } from './openapi-check';
 
 export interface Http {
   get(url: string): request.Test;
@@ -7,10 +8,14 @@ export interface Http {
   patch(url: string): request.Test;
 }
 
-/** Requests that carry a bearer token. */
+/** Requests that carry a bearer token; each JSON answer is checked against the served OpenAPI document. */
 export function authed(base: string, token: string): Http {
   const r = request(base);
-  const auth = (t: request.Test) => t.set('Authorization', `Bearer ${token}`);
+  const checker = loadedChecker(base);
+  const auth = (t: request.Test) => {
+    const signed = t.set('Authorization', `Bearer ${token}`);
+    return checker ? conforming(signed, checker) : signed;
+  };
   return {
     get: (u) => auth(r.get(u)),
     post: (u) => auth(r.post(u)),
@@ -28,5 +33,6 @@ export async function login(base: string, username: string): Promise<string> {
 }
 
 export async function signedIn(base: string, username: string): Promise<Http> {
+  await openApiChecker(base);
   return authed(base, await login(base, username));
 }

@@ -81,3 +81,7 @@ export function isOpenForAgency(state: TaskState): boolean {
 export function isFinal(state: TaskState): boolean {
   return state === 'accepted' || state === 'closed' || state === 'reassigned' || state === 'cancelled';
 }
+
+/** How a task's agency was found: in the text (explicit, alias, group, implied), by a correction, or by 转办. */
+export const TASK_SOURCES = ['explicit', 'alias', 'group', 'implied', 'correction', 'reassigned'] as const;
+export type TaskSource = (typeof TASK_SOURCES)[number];

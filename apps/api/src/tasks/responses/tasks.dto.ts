@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TASK_STATES, type TaskState } from '../../../../../libs/tasks';
+import { TASK_SOURCES, TASK_STATES, type TaskState } from '../../../../../libs/tasks';
 import { PageFieldsDto } from '../../common/common.dto';
 
 const COLOURS = ['green', 'yellow', 'red', 'grey'];
@@ -99,7 +99,7 @@ export class TaskPageDto extends PageFieldsDto {
 }
 
 export class TaskProvenanceDto {
-  @ApiProperty({ enum: ['explicit', 'alias', 'group', 'implied', 'correction'] })
+  @ApiProperty({ enum: TASK_SOURCES })
   source!: string;
 
   @ApiProperty({ type: 'string', nullable: true, description: '原文中的单位名称' })

@@ -14,6 +14,7 @@ import { type PlannedRung, planFromWire, type TaskPlan } from '../libs/clock/dom
 import { renderTemplate } from '../libs/clock/domain/ladder';
 import * as texts from '../libs/notifications/domain/notice-texts';
 import * as checks from '../libs/tasks/domain/task-checks';
+import { rungTargets } from '../libs/tasks/domain/cooperation';
 import type { Rejection, TaskFacts } from '../libs/tasks/domain/task-checks';
 import {
   isFinal,
@@ -304,7 +305,12 @@ export class TaskRun {
     if (action === 'submit') this.submittedOn = today();
     const timeliness = action === 'accept' && this.submittedOn ? this.timeliness(this.submittedOn) : {};
     const extra = closing ? { extensionClosed: closing } : {};
-    return this.record(action, result.to, actor, { ...detail, ...timeliness, ...extra });
+    // 配合: a cooperating task's submission is its input to the lead, whose liaisons are told at once.
+    const notify: defs.TaskNotice[] =
+      action === 'submit' && this.input.role === 'cooperating'
+        ? [{ audience: 'lead', message: texts.cooperatorInputText(this.input.agencyName, this.input.measureTitle) }]
+        : [];
+    return this.record(action, result.to, actor, { ...detail, ...timeliness, ...extra }, notify);
   }
 
   // Whether the accepted submission came in time; the activity adds how many working days late.
@@ -453,12 +459,18 @@ export class TaskRun {
 
   fire(planned: PlannedRung): Promise<defs.TaskSnapshot> {
     this.fired.add(planned.key);
-    const { ladder, measureTitle: measure, agencyName: agency } = this.input;
+    const { ladder, measureTitle: measure, agencyName: agency, role } = this.input;
     const dueDate = this.current().dueDate;
     const rung = ladder.find((r) => r.key === planned.key);
     const values = { measure, agency, dueDate, day: planned.day ?? '', rule: planned.label };
-    const message = rung ? renderTemplate(rung.template, values) : texts.reportReminderText(measure);
-    const { key: rule, label, offset, day, at: plannedAt, colour, audience } = planned;
+    const { key: rule, label, offset, day, at: plannedAt, colour } = planned;
+    // 配合: a cooperating task's rungs reach its own liaisons and the lead, never leaders.
+    const audience = rungTargets(role, planned.audience);
+    const message = !rung
+      ? texts.reportReminderText(measure)
+      : role === 'cooperating'
+        ? texts.cooperatingRungText(label, agency, measure, dueDate, offset)
+        : renderTemplate(rung.template, values);
     return this.record(
       planned.kind === 'rung' ? 'rung' : 'report_due',
       this.state,

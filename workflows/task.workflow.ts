@@ -24,10 +24,10 @@ export async function taskWorkflow(input: defs.TaskWorkflowInput): Promise<defs.
   );
   setHandler(
     defs.submitUpdate,
-    ({ actor, actorId, evidence, attachments }) => {
+    ({ actor, actorId, evidence, attachments, consolidated }) => {
       // Set before the write, as the state is: a review arriving meanwhile already sees who submitted.
       if (!checks.checkTransition(run.state, 'submit')) run.submittedBy = actorId ?? null;
-      return run.act('submit', actor, { evidence, ...files(attachments) });
+      return run.act('submit', actor, { evidence, ...files(attachments), ...(consolidated ? { consolidated } : {}) });
     },
     {
       validator: ({ evidence }: defs.SubmitInput) => refuse(checks.checkSubmit(run.state, evidence)),

@@ -4,6 +4,7 @@ import { isIsoDate } from '../clock';
 import type { ReportCadence } from '../clock/domain/firing-plan';
 import { ladderProblems, type Rung } from '../clock/domain/ladder';
 import type { ParsedTimeLimit } from '../documents/parse/parse-result.types';
+import type { TaskRole } from '../tasks/domain/task-state';
 import { TaskError } from '../tasks/tasks.errors';
 import type { DocumentDue, MeasureDue } from './domain/measure-due';
 
@@ -12,12 +13,20 @@ export interface MeasureDueRequest {
   dueDate: string;
 }
 
+/** The coordinator's lead (牵头) for a measure whose text names none. */
+export interface LeadRequest {
+  measureId: string;
+  agencyId: string;
+}
+
 export interface LaunchRequest {
   /** At most one of dueDate and dueInWorkingDays; neither only when every measure gets a date otherwise. */
   dueDate?: string;
   dueInWorkingDays?: number;
   /** Due dates for single measures, overriding the text's limit and the document-wide date. */
   measures?: MeasureDueRequest[];
+  /** Leads designated where the text names none: that party leads, the shared ones cooperate. */
+  leads?: LeadRequest[];
   ladder?: Rung[];
   maxExtensions?: number;
   reportCadence?: ReportCadence | null;
@@ -43,6 +52,17 @@ export interface MeasureDuePreview extends MeasureDue {
   tasks: number;
   timeLimit: ParsedTimeLimit | null;
   reportCadence: ReportCadence | null;
+  /** The parties as the launch would start them, with any designated lead applied. */
+  parties: LaunchParty[];
+}
+
+export interface LaunchParty {
+  taskId: string;
+  agencyId: string;
+  agency: string;
+  role: TaskRole;
+  /** The role the text gave, where a designated lead changed it. */
+  roleAsWritten: TaskRole | null;
 }
 
 export interface LaunchPreview {
@@ -63,9 +83,12 @@ export interface LaunchPlan {
 
 /** Measure ids as the database writes them (lower case), so an upper-case UUID names the same measure. */
 export function normalised(req: LaunchRequest): LaunchRequest {
-  return req.measures
-    ? { ...req, measures: req.measures.map((m) => ({ ...m, measureId: m.measureId.toLowerCase() })) }
-    : req;
+  const lower = <T extends { measureId: string }>(m: T): T => ({ ...m, measureId: m.measureId.toLowerCase() });
+  return {
+    ...req,
+    ...(req.measures ? { measures: req.measures.map(lower) } : {}),
+    ...(req.leads ? { leads: req.leads.map((l) => ({ ...lower(l), agencyId: l.agencyId.toLowerCase() })) } : {}),
+  };
 }
 
 export const PER_MEASURE_BASIS = '各项措施分别确定截止日期（以最晚者为准）';

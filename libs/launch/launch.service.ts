@@ -12,16 +12,19 @@ import {
   checkLadder,
   checkNotPast,
   covered,
+  type LaunchParty,
   type LaunchPlan,
   type LaunchPreview,
   type LaunchRequest,
   type LaunchResult,
+  type LeadRequest,
   normalised,
   PER_MEASURE_BASIS,
   refuseBlocked,
 } from './launch-request';
 import { isOutage } from './temporal-refusal';
 import { type DocumentDue, measureDue, ONGOING_REPORT_WORKING_DAY } from './domain/measure-due';
+import { leadDesignationProblem, rolesAfterDesignation } from './domain/lead-designation';
 import { AuditService } from '../audit/audit.service';
 import { currentAuditContext } from '../audit/audit-context';
 import { CalendarService } from '../calendar/calendar.service';
@@ -35,6 +38,7 @@ import { shanghaiDay } from '../clock';
 import { DEFAULT_LADDER } from '../clock/domain/ladder';
 import type { ReportCadence } from '../clock/domain/firing-plan';
 import { TasksService } from '../tasks/tasks.service';
+import type { TaskViewRow } from '../tasks/task.repository';
 import { TaskError } from '../tasks/tasks.errors';
 
 export { DEFAULT_MAX_EXTENSIONS };
@@ -87,7 +91,7 @@ export class LaunchService {
   /** Each measure's due date for this request: the pure rule over the stored parse and the request. */
   private async plan(
     doc: PolicyDocumentRow,
-    tasks: { measureId: string }[],
+    tasks: TaskViewRow[],
     req: LaunchRequest,
     today: string,
     tx: EntityManager,
@@ -102,10 +106,7 @@ export class LaunchService {
         throw new TaskError('MEASURE_NOT_IN_DOCUMENT', `措施 ${id} 不属于该文件`, { measureId: id });
       }
     }
-    const taskCounts = new Map<string, number>();
-    for (const t of tasks) {
-      taskCounts.set(t.measureId, (taskCounts.get(t.measureId) ?? 0) + 1);
-    }
+    const parties = partiesWithLeads(measures, tasks, req.leads ?? []);
     return {
       documentDue: checked.documentDue,
       measures: measures.map((m) => {
@@ -122,12 +123,13 @@ export class LaunchService {
           measureId: m.id,
           number: m.number,
           title: m.title,
-          tasks: m.withdrawnAt === null ? (taskCounts.get(m.id) ?? 0) : 0,
+          tasks: m.withdrawnAt === null ? (parties.get(m.id)?.length ?? 0) : 0,
           timeLimit,
           ...due,
           reportCadence: due.reportsMonthly
             ? (reportCadence ?? { monthlyWorkingDay: ONGOING_REPORT_WORKING_DAY })
             : null,
+          parties: parties.get(m.id) ?? [],
         };
       }),
     };
@@ -219,6 +221,9 @@ export class LaunchService {
         tx,
       );
       for (const { measureId, ...due } of launched) await this.documents.setMeasureDue(measureId, due, tx);
+      const leads = req.leads ?? [];
+      const roles = plan.measures.flatMap((m) => m.parties.map((p) => ({ taskId: p.taskId, role: p.role })));
+      if (leads.length > 0) await this.tasks.setLaunchRoles(roles, tx);
       const dueOf = new Map(launched.map((m) => [m.measureId, m.dueDate]));
       for (const task of tasks) {
         await this.tasks.markLaunched(task.id, dueOf.get(task.measureId) ?? dueDate, taskWorkflowId(task.id), tx);
@@ -236,6 +241,7 @@ export class LaunchService {
           dueBasis,
           tasks: tasks.length,
           ...settings,
+          ...(leads.length > 0 ? { leads } : {}),
           measures: launched.map(({ measureId, dueDate: due, dueBasis: basis }) => ({
             measureId,
             dueDate: due,
@@ -300,4 +306,49 @@ export class LaunchService {
       );
     }
   }
+}
+
+/**
+ * Each measure's parties as the launch starts them, with the request's designated leads applied;
+ * a designation the rules refuse (a lead the text names, an agency not on the measure) is an error.
+ */
+function partiesWithLeads(
+  measures: readonly { id: string; number: string }[],
+  tasks: readonly TaskViewRow[],
+  leads: readonly LeadRequest[],
+): Map<string, LaunchParty[]> {
+  const byMeasure = new Map<string, LaunchParty[]>();
+  for (const t of tasks) {
+    const party = {
+      taskId: t.id,
+      agencyId: t.agencyId,
+      agency: t.agencyName,
+      role: t.role,
+      roleAsWritten: t.roleAsWritten,
+    };
+    byMeasure.set(t.measureId, [...(byMeasure.get(t.measureId) ?? []), party]);
+  }
+  const numbers = new Map(measures.map((m) => [m.id, m.number]));
+  const seen = new Set<string>();
+  for (const { measureId, agencyId } of leads) {
+    const number = numbers.get(measureId);
+    if (number === undefined)
+      throw new TaskError('MEASURE_NOT_IN_DOCUMENT', `措施 ${measureId} 不属于该文件`, { measureId });
+    if (seen.has(measureId)) {
+      throw new TaskError('DUPLICATE_MEASURE', `措施${number}重复指定了牵头单位`, { measureId });
+    }
+    seen.add(measureId);
+    const parties = byMeasure.get(measureId) ?? [];
+    const named = parties.map((p) => ({ agencyId: p.agencyId, agencyName: p.agency, role: p.role }));
+    const problem = leadDesignationProblem(number, named, agencyId);
+    if (problem) throw new TaskError(problem.code, problem.message, { measureId, agencyId });
+    const roles = rolesAfterDesignation(named, agencyId);
+    byMeasure.set(
+      measureId,
+      parties.map((p, i) =>
+        roles[i] === p.role ? p : { ...p, role: roles[i], roleAsWritten: p.roleAsWritten ?? p.role },
+      ),
+    );
+  }
+  return byMeasure;
 }

@@ -30,7 +30,13 @@ export class DigestStore {
         audience: first.audience,
         label: first.label ?? '提醒',
         day: digestDay(key),
-        items: members.map((m) => ({ measure: m.measure, agency: m.agency, dueDate: m.dueDate, message: m.message })),
+        items: members.map((m) => ({
+          measure: m.measure,
+          agency: m.agency,
+          ownAgency: m.ownAgency,
+          dueDate: m.dueDate,
+          message: m.message,
+        })),
       });
       return this.notifications.insertDigest(
         {

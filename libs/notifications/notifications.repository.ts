@@ -45,6 +45,8 @@ export interface DigestMemberRow {
   agencyId: string;
   documentId: string;
   agency: string;
+  /** False for a notice to another agency's liaisons about this task (a cooperating task's lead). */
+  ownAgency: boolean;
   measure: string;
   label: string | null;
   dueDate: string | null;
@@ -180,8 +182,9 @@ export class NotificationsRepository {
   /** The notices of a key not yet in a digest, as the digest lists them (in document order). */
   async pendingDigestMembers(key: string, tx: EntityManager): Promise<DigestMemberRow[]> {
     return tx.query<DigestMemberRow[]>(
-      `SELECT n.id::text AS id, n.audience, t.agency_id AS "agencyId", t.document_id AS "documentId",
-              a.name AS agency, m.number || m.title AS measure, e.detail->>'label' AS label, e.detail->>'dueDate' AS "dueDate",
+      `SELECT n.id::text AS id, n.audience, COALESCE(n.agency_id, t.agency_id) AS "agencyId", t.document_id AS "documentId",
+              a.name AS agency, (n.agency_id IS NULL OR n.agency_id = t.agency_id) AS "ownAgency",
+              m.number || m.title AS measure, e.detail->>'label' AS label, e.detail->>'dueDate' AS "dueDate",
               n.message
        FROM notification n JOIN task t ON t.id = n.task_id JOIN agency a ON a.id = t.agency_id
          JOIN measure m ON m.id = t.measure_id
@@ -220,7 +223,7 @@ export class NotificationsRepository {
               d.id AS "documentId", d.launched_by AS "launchedBy", n.message,
               to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
        FROM notification n LEFT JOIN task t ON t.id = n.task_id
-         LEFT JOIN agency a ON a.id = COALESCE(t.agency_id, n.agency_id)
+         LEFT JOIN agency a ON a.id = COALESCE(n.agency_id, t.agency_id)
          LEFT JOIN measure m ON m.id = t.measure_id
          LEFT JOIN policy_document d ON d.id = COALESCE(t.document_id, n.document_id)
        WHERE n.id = $1`,

@@ -5,6 +5,13 @@ import type { Audience } from '../clock/domain/ladder';
 import { digestKeyOf } from './domain/digest';
 import { NotificationsRepository } from './notifications.repository';
 
+/** A notice of a task event; a liaison notice goes to `agencyId` when given (a lead's), else the task's agency. */
+export interface AddressedNotice {
+  audience: Audience;
+  message: string;
+  agencyId?: string;
+}
+
 /** The notification rows themselves: written with each task event, counted for metrics. */
 @Injectable()
 export class NotificationsService {
@@ -22,15 +29,19 @@ export class NotificationsService {
   async recordForEvent(
     task: { id: string; agencyId: string; documentId: string },
     event: { seq: number; type: string; detail: Record<string, unknown>; occurredAt: string },
-    notify: { audience: Audience; message: string }[],
+    notify: AddressedNotice[],
     tx: EntityManager,
   ): Promise<void> {
-    const rows = notify.map((n) => ({
-      audience: n.audience,
-      agencyId: n.audience === 'liaison' ? task.agencyId : null,
-      message: n.message,
-      digestKey: digestKeyOf(event, n.audience, task),
-    }));
+    const rows = notify.map((n) => {
+      const agencyId = n.audience === 'liaison' ? (n.agencyId ?? task.agencyId) : null;
+      const addressee = { agencyId: agencyId ?? task.agencyId, documentId: task.documentId };
+      return {
+        audience: n.audience,
+        agencyId,
+        message: n.message,
+        digestKey: digestKeyOf(event, n.audience, addressee),
+      };
+    });
     await this.notifications.insertForEvent(task.id, event.seq, rows, tx);
   }
 

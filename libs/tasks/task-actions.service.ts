@@ -70,13 +70,35 @@ export class TaskActionsService {
     });
   }
 
-  private async apply(task: TaskRow, asked: TaskCommand, requestId?: string): Promise<TaskSnapshot> {
+  /**
+   * 退回配合材料: the lead's liaison sends a cooperating task's input back for more (its clock runs
+   * again). Only on measures the user's agency leads; the user's own task is not theirs to review.
+   */
+  async returnInput(
+    taskId: string,
+    input: { actor: string; actorId?: string; reason: string },
+    requestId: string | undefined,
+    scope: string[],
+  ): Promise<TaskSnapshot> {
+    const task = await this.tasks.findById(taskId);
+    const leads = task ? await this.tasks.leadAgencies(task.measureId) : [];
+    const leading = leads.some((l) => scope.includes(l.agencyId));
+    if (!task || (!leading && !scope.includes(task.agencyId)))
+      throw new TaskError('TASK_NOT_FOUND', `找不到任务 ${taskId}`);
+    if (task.role !== 'cooperating' || !leading) {
+      throw new TaskError('NOT_LEAD', '只有牵头单位可以退回配合单位报送的材料');
+    }
+    return this.apply(task, { kind: 'review', input: { ...input, decision: 'return' } }, requestId, true);
+  }
+
+  private async apply(task: TaskRow, asked: TaskCommand, requestId?: string, byLead = false): Promise<TaskSnapshot> {
     const taskId = task.id;
     if (!task.workflowId || task.state === 'draft') {
       throw new TaskError('NOT_LAUNCHED', '该任务所属文件尚未下发');
     }
     await this.refusePersonalData(task, asked);
     await this.checkDates(asked);
+    if (!byLead) asked = await this.withCooperation(task, asked);
     if (asked.kind === 'reassign') {
       const problem = await this.tasks.reassignmentProblem(taskId, asked.input.toAgencyId);
       if (problem) throw new TaskError('INVALID_REASSIGNMENT', problem);
@@ -119,6 +141,34 @@ export class TaskActionsService {
         .catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * 牵头/配合: a cooperating task with a lead reports to it, so the coordinator does not accept it
+   * (it closes with the measure once the lead's consolidated submission is accepted); the lead's
+   * submission records what each cooperator had delivered by then.
+   */
+  private async withCooperation(task: TaskRow, command: TaskCommand): Promise<TaskCommand> {
+    if (command.kind === 'review' && command.input.decision === 'accept' && task.role === 'cooperating') {
+      const leads = await this.tasks.leadAgencies(task.measureId);
+      if (leads.length > 0) {
+        const names = leads.map((l) => l.agencyName).join('、');
+        throw new TaskError(
+          'REPORTS_TO_LEAD',
+          `配合单位的材料报送牵头单位（${names}）汇总，由牵头单位统一报审；措施办结时配合任务随之办结`,
+        );
+      }
+    }
+    if (command.kind !== 'submit' || task.role !== 'lead') return command;
+    const cooperators = await this.tasks.cooperatorsOf(task.measureId);
+    if (cooperators.length === 0) return command;
+    const consolidated = cooperators.map((c) => ({
+      taskId: c.taskId,
+      agency: c.agency,
+      state: c.state,
+      inputSeq: c.latestInput?.seq ?? null,
+    }));
+    return { kind: 'submit', input: { ...command.input, consolidated }, attachmentIds: command.attachmentIds };
   }
 
   /** The attachments a report or submission names, each of which must be the task's own. */

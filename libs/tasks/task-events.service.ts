@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { Audience } from '../clock/domain/ladder';
-import { NotificationsService } from '../notifications/notifications.service';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { NoticeTarget } from './domain/cooperation';
+import { type AddressedNotice, NotificationsService } from '../notifications/notifications.service';
 import { type NewTaskEvent, TaskRepository } from './task.repository';
 
 export interface TaskClockState {
@@ -16,7 +16,7 @@ export interface TaskEventRecord extends NewTaskEvent {
   /** The clock as the workflow sees it after this event. */
   clock?: TaskClockState | null;
   /** One notification per audience, written with the event (rung-like ones join a digest). */
-  notify?: { audience: Audience; message: string }[];
+  notify?: { audience: NoticeTarget; message: string }[];
 }
 
 export type RecordOutcome = 'recorded' | 'duplicate' | 'unknown-task';
@@ -42,14 +42,29 @@ export class TaskEventsService {
       );
       if (!inserted) return 'duplicate';
       await this.notifications.recordForEvent(
-        { id: taskId, ...task },
+        { id: taskId, agencyId: task.agencyId, documentId: task.documentId },
         { seq, type, detail, occurredAt },
-        e.notify ?? [],
+        await this.addressed(e.notify ?? [], task.measureId, tx),
         tx,
       );
       // Events may land out of order when updates overlap; only a newer one moves the mirror.
       await this.tasks.applyEvent({ taskId, state: toState, seq, clock: e.clock ?? null }, tx);
       return 'recorded';
+    });
+  }
+
+  /** 牵头: a notice to the lead goes to the liaisons of each agency leading the measure, or to its coordinators when none does. */
+  private async addressed(
+    notify: { audience: NoticeTarget; message: string }[],
+    measureId: string,
+    tx: EntityManager,
+  ): Promise<AddressedNotice[]> {
+    if (!notify.some((n) => n.audience === 'lead')) return notify as AddressedNotice[];
+    const leads = await this.tasks.leadAgencies(measureId, tx);
+    return notify.flatMap((n): AddressedNotice[] => {
+      if (n.audience !== 'lead') return [{ audience: n.audience, message: n.message }];
+      if (leads.length === 0) return [{ audience: 'coordinator', message: n.message }];
+      return leads.map((l) => ({ audience: 'liaison', agencyId: l.agencyId, message: n.message }));
     });
   }
 }

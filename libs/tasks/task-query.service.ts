@@ -134,7 +134,11 @@ export class TaskQueryService {
         partyAsWritten: task.partyAsWritten,
         attributionSpan: span,
         attributionText: span && sourceText !== null ? sourceText.slice(span[0], span[1]) : null,
+        roleAsWritten: task.roleAsWritten,
       },
+      // 牵头/配合: whom a cooperating task reports to, and what a lead's cooperators delivered.
+      reportsTo: task.role === 'cooperating' ? await this.tasks.leadAgencies(task.measureId) : [],
+      cooperators: task.role === 'lead' ? await this.tasks.cooperatorsOf(task.measureId) : [],
       history,
       timeline: mergeTimeline(history, await this.audit.taskEntries(id)),
     };

@@ -1,8 +1,9 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { LedgerEntry } from '../clock/domain/due-date-ledger';
-import type { Audience, Rung } from '../clock/domain/ladder';
+import type { Rung } from '../clock/domain/ladder';
 import type { PlanOnTheWire, ReportCadence } from '../clock/domain/firing-plan';
 import type { TaskRole, TaskState } from './domain/task-state';
+import type { NoticeTarget } from './domain/cooperation';
 
 /** Business-key workflow ID of a task: launching or reassigning twice finds it taken. */
 export const taskWorkflowId = (taskId: string): string => `task-${taskId}`;
@@ -65,7 +66,8 @@ export interface TaskHandover {
 
 /** A message for everyone in one audience of the task (resolved to people at delivery). */
 export interface TaskNotice {
-  audience: Audience;
+  /** `lead`: the liaisons of the measure's lead agency (牵头), resolved when the notice is stored. */
+  audience: NoticeTarget;
   message: string;
 }
 
@@ -101,6 +103,15 @@ export interface ProgressInput extends ActorInput {
 export interface SubmitInput extends ActorInput {
   evidence: string;
   attachments?: TaskAttachmentRef[];
+  /** A lead's consolidated submission (牵头汇总): what each cooperating task had delivered, by event seq. */
+  consolidated?: ConsolidatedInput[];
+}
+export interface ConsolidatedInput {
+  taskId: string;
+  agency: string;
+  state: TaskState;
+  /** The cooperator's latest submission or progress report (null: nothing delivered yet). */
+  inputSeq: number | null;
 }
 export interface ReviewInput extends ActorInput {
   decision: 'accept' | 'return';

@@ -24,11 +24,28 @@ export interface TaskRow {
   partyAsWritten: string | null;
   attributionStart: number | null;
   attributionEnd: number | null;
+  /** The role the text gave, when the coordinator designated a lead at launch (else null: the text's own). */
+  roleAsWritten: TaskRole | null;
   workflowId: string | null;
   /** Sequence number of the last event applied. */
   lastEventSeq: number;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** A cooperating task as its lead sees it: its state and the last input it delivered. */
+export interface CooperatorRow {
+  taskId: string;
+  agency: string;
+  agencyId: string;
+  state: TaskState;
+  latestInput: {
+    seq: number;
+    type: 'submit' | 'progress';
+    at: string;
+    text: string | null;
+    attachments: { id: string; name: string; sha256: string }[] | null;
+  } | null;
 }
 
 /** A task with the measure and agency names its views show (a read joining documents and registry). */
@@ -98,7 +115,7 @@ const TASK = `t.id, t.document_id AS "documentId", t.measure_id AS "measureId", 
   t.state, t.due_date::text AS "dueDate", t.paused_since::text AS "pausedSince",
   t.calendar_gap_year AS "calendarGapYear", t.extension_count AS "extensionCount", t.source,
   t.party_as_written AS "partyAsWritten", t.attribution_start AS "attributionStart",
-  t.attribution_end AS "attributionEnd", t.workflow_id AS "workflowId", t.last_event_seq AS "lastEventSeq",
+  t.attribution_end AS "attributionEnd", t.role_as_written AS "roleAsWritten", t.workflow_id AS "workflowId", t.last_event_seq AS "lastEventSeq",
   t.created_at AS "createdAt", t.updated_at AS "updatedAt"`;
 
 // The Beijing day of the submission under review: a late one stays late while it waits.
@@ -170,9 +187,13 @@ export class TaskRepository {
 
   /** Locks the task's row for the caller's transaction; null when there is no such task. */
   /** Locks the task's row for the event's transaction; answers where it belongs. */
-  async lockTask(id: string, tx: EntityManager): Promise<{ agencyId: string; documentId: string } | null> {
-    const rows = await tx.query<{ agencyId: string; documentId: string }[]>(
-      'SELECT agency_id AS "agencyId", document_id AS "documentId" FROM task WHERE id = $1 FOR UPDATE',
+  async lockTask(
+    id: string,
+    tx: EntityManager,
+  ): Promise<{ agencyId: string; documentId: string; measureId: string } | null> {
+    const rows = await tx.query<{ agencyId: string; documentId: string; measureId: string }[]>(
+      `SELECT agency_id AS "agencyId", document_id AS "documentId", measure_id AS "measureId"
+       FROM task WHERE id = $1 FOR UPDATE`,
       [id],
     );
     return rows[0] ?? null;
@@ -200,6 +221,51 @@ export class TaskRepository {
   }
 
   /** One measure's tasks in launch order (as created). */
+  /**
+   * Roles the coordinator set at launch (a designated lead, 牵头, and the parties cooperating with
+   * it): each changed task keeps the role the text gave in role_as_written.
+   */
+  async setLaunchRoles(changes: readonly { taskId: string; role: TaskRole }[], tx: EntityManager): Promise<void> {
+    if (changes.length === 0) return;
+    await tx.query(
+      `UPDATE task t SET role_as_written = COALESCE(t.role_as_written, t.role), role = c.role, updated_at = now()
+       FROM unnest($1::uuid[], $2::text[]) AS c(id, role)
+       WHERE t.id = c.id AND t.role <> c.role`,
+      [changes.map((c) => c.taskId), changes.map((c) => c.role)],
+    );
+  }
+
+  /** The agencies leading a measure now (牵头; a lead reassigned hands it on, a withdrawn one none). */
+  async leadAgencies(
+    measureId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<{ agencyId: string; agencyName: string }[]> {
+    return manager.query(
+      `SELECT t.agency_id AS "agencyId", a.name AS "agencyName" FROM task t JOIN agency a ON a.id = t.agency_id
+       WHERE t.measure_id = $1 AND t.role = 'lead' AND t.state NOT IN ('reassigned', 'cancelled')
+       ORDER BY t.created_at, t.id`,
+      [measureId],
+    );
+  }
+
+  /**
+   * The cooperating tasks of a measure with what each last delivered to the lead: the latest
+   * submission (报送) or progress report, its text and attachments.
+   */
+  async cooperatorsOf(measureId: string): Promise<CooperatorRow[]> {
+    return this.db.query<CooperatorRow[]>(
+      `SELECT t.id AS "taskId", a.name AS agency, t.agency_id AS "agencyId", t.state,
+         (SELECT jsonb_build_object('seq', e.seq, 'type', e.type, 'at', e.occurred_at,
+            'text', COALESCE(e.detail->>'evidence', e.detail->>'note'), 'attachments', e.detail->'attachments')
+          FROM task_event e WHERE e.task_id = t.id AND e.type IN ('submit', 'progress')
+          ORDER BY e.seq DESC LIMIT 1) AS "latestInput"
+       FROM task t JOIN agency a ON a.id = t.agency_id
+       WHERE t.measure_id = $1 AND t.role = 'cooperating' AND t.state NOT IN ('reassigned', 'cancelled')
+       ORDER BY t.created_at, t.id`,
+      [measureId],
+    );
+  }
+
   async forLaunchOfMeasure(measureId: string): Promise<TaskViewRow[]> {
     return this.db.query<TaskViewRow[]>(
       `SELECT ${TASK_VIEW} WHERE t.measure_id = $1 AND t.state <> 'cancelled' AND t.reassigned_from IS NULL

@@ -14,6 +14,10 @@ export type TaskErrorCode =
   | 'INVALID_LADDER'
   | 'NO_TASKS'
   | 'AGENCY_REQUIRED'
+  | 'LEAD_ALREADY_NAMED'
+  | 'AGENCY_NOT_ON_MEASURE'
+  | 'REPORTS_TO_LEAD'
+  | 'NOT_LEAD'
   | 'WORKFLOW_REFUSED'
   | 'WORKFLOW_UNAVAILABLE';
 
@@ -28,6 +32,11 @@ export const TASK_ERRORS = {
   DUE_DATE_IN_PAST: 422,
   NO_TASKS: 422,
   AGENCY_REQUIRED: 422,
+  LEAD_ALREADY_NAMED: 422,
+  AGENCY_NOT_ON_MEASURE: 422,
+  // A cooperating task's input goes to its lead, who consolidates it: the coordinator reviews the lead's.
+  REPORTS_TO_LEAD: 409,
+  NOT_LEAD: 409,
   MEASURE_NOT_IN_DOCUMENT: 422,
   INVALID_REASSIGNMENT: 422,
   EXTENSION_TOO_LATE: 422,

@@ -47,6 +47,11 @@ export class TasksService {
   }
 
   /** Sets the due date and the workflow id of a task being launched. */
+  /** Roles set at launch (a designated lead and those cooperating with it), the text's kept. */
+  setLaunchRoles(changes: readonly { taskId: string; role: TaskRole }[], tx: EntityManager): Promise<void> {
+    return this.tasks.setLaunchRoles(changes, tx);
+  }
+
   markLaunched(taskId: string, dueDate: string, workflowId: string, tx: EntityManager): Promise<void> {
     return this.tasks.setLaunched(taskId, dueDate, workflowId, tx);
   }

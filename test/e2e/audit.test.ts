@@ -42,6 +42,8 @@ const EXPECTED: Record<string, string> = {
   'POST /tasks/{id}/submit': 'task.submit',
   'POST /tasks/{id}/review': 'task.review',
   'POST /tasks/{id}/reassign': 'task.reassign',
+  // The lead's liaison sends a cooperator's input back: a review of the cooperating task.
+  'POST /tasks/{id}/return-input': 'task.review',
   'POST /documents/{id}/acknowledge': 'task.acknowledge',
   'POST /documents/{id}/progress': 'task.progress',
   'POST /measures/{id}/withdraw': 'measure.withdraw',
@@ -66,6 +68,8 @@ const TINY = `天津市民政局关于开展审计测试工作的通知
 （一）开展审计测试。按要求完成各项测试工作并报送结果。（市民政局负责）
 
 （二）完善测试制度。建立健全测试制度并抓好落实。（市教委负责）
+
+（三）加强测试协同。做好测试保障工作。（市民政局牵头，市公安局配合）
 `;
 
 interface User {
@@ -143,7 +147,7 @@ describe('audit entries for every write endpoint', () => {
       startApp('api', env, /listening on/),
     ]);
     base = `http://127.0.0.1:${env.PORT}`;
-    for (const name of ['admin', 'coordinator', 'leader', 'liaison.市民政局', 'liaison.市教委'])
+    for (const name of ['admin', 'coordinator', 'leader', 'liaison.市民政局', 'liaison.市教委', 'liaison.市公安局'])
       users[name] = await signIn(name);
   });
 
@@ -282,7 +286,7 @@ describe('audit entries for every write endpoint', () => {
     await write('POST /documents/{id}/launch', coordinator, `/documents/${documentId}/launch`, { dueDate, ladder });
     expect(covered.get('POST /documents/{id}/launch')).toMatchObject({
       before: { status: 'imported' },
-      after: { status: 'launched', dueDate, maxExtensions: 2, tasks: 2 },
+      after: { status: 'launched', dueDate, maxExtensions: 2, tasks: 4 },
     });
 
     // Task actions: Workflow Updates, audited by the API around the call.
@@ -290,7 +294,8 @@ describe('audit entries for every write endpoint', () => {
     const deadline = Date.now() + 60_000;
     while (!taskId) {
       const list = await get(coordinator, `/tasks?documentId=${documentId}&state=issued`);
-      const found = (list.items as { id: string; agency: string }[]).find((t) => t.agency === '市民政局');
+      const items = list.items as { id: string; agency: string; measureNumber: string }[];
+      const found = items.find((t) => t.agency === '市民政局' && t.measureNumber === '（一）');
       if (found) taskId = found.id;
       else if (Date.now() > deadline) throw new Error('the task was never issued');
       else await new Promise((r) => setTimeout(r, 250));
@@ -351,6 +356,25 @@ describe('audit entries for every write endpoint', () => {
       after: { outcome: 'applied', state: 'accepted', input: { decision: 'accept' } },
     });
 
+    // 牵头/配合: the cooperating 市公安局 reports its input to the lead, whose liaison sends it back for more.
+    const policeLiaison = users['liaison.市公安局'];
+    let coopId = '';
+    const coopDeadline = Date.now() + 60_000;
+    while (!coopId) {
+      const list = await get(coordinator, `/tasks?documentId=${documentId}&state=issued`);
+      coopId = (list.items as { id: string; agency: string }[]).find((t) => t.agency === '市公安局')?.id ?? '';
+      if (!coopId && Date.now() > coopDeadline) throw new Error('the cooperating task was never issued');
+      if (!coopId) await new Promise((r) => setTimeout(r, 250));
+    }
+    await write('POST /tasks/{id}/acknowledge', policeLiaison, `/tasks/${coopId}/acknowledge`, {});
+    await write('POST /tasks/{id}/submit', policeLiaison, `/tasks/${coopId}/submit`, { evidence: '已报送保障方案' });
+    await write('POST /tasks/{id}/return-input', mca, `/tasks/${coopId}/return-input`, { reason: '请补充经费测算' });
+    expect(covered.get('POST /tasks/{id}/return-input')).toMatchObject({
+      task_id: coopId,
+      before: { state: 'submitted' },
+      after: { outcome: 'applied', state: 'in_progress', input: { decision: 'return', reason: '请补充经费测算' } },
+    });
+
     // 最多报一次: the other agency (市教委, one task here) acknowledges and reports once for the document.
     const moeLiaison = users['liaison.市教委'];
     const acked = await write(
@@ -409,8 +433,9 @@ describe('audit entries for every write endpoint', () => {
     const docAudit = await get(leader, `/documents/${documentId}/audit?pageSize=500`);
     const docActions = (docAudit.items as { action: string }[]).map((i) => i.action);
     expect(docActions.slice(-3)).toEqual(['task.acknowledge', 'document.launch', 'import.confirm']);
-    // 14 task and document writes, 市教委's acknowledgement and report, the reassignment and the two withdrawals.
-    expect(docActions).toHaveLength(19);
+    // 14 task and document writes, 市公安局's acknowledgement and input and its return, 市教委's
+    // acknowledgement and report, the reassignment and the two withdrawals.
+    expect(docActions).toHaveLength(22);
     const detail = await get(coordinator, task);
     const timeline = detail.timeline as { source: string; at: string; action?: string; type?: string }[];
     expect((detail.history as unknown[]).length).toBeGreaterThan(0);

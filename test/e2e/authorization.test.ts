@@ -63,6 +63,7 @@ const TABLE: Record<string, Who[]> = {
   'POST /tasks/{id}/instructions': ['leader'],
   'POST /tasks/{id}/supervision-read': ['leader'],
   'POST /tasks/{id}/reassign': ['coordinator'],
+  'POST /tasks/{id}/return-input': ['liaison'],
   'POST /tasks/{id}/attachments': ['liaison'],
   'GET /tasks/{id}/attachments': ALL,
   'GET /tasks/{id}/attachments/{attachmentId}': ALL,
@@ -90,7 +91,13 @@ describe('authorization matrix', () => {
 
   beforeAll(async () => {
     const port = await freePort();
-    api = await startApp('api', { PORT: String(port), TEMPORAL_TASK_QUEUE: `authz-${randomUUID()}` }, /listening on/);
+    // Every route with every caller is more writes a minute than the default budget allows one address.
+    const limits = { RATE_LIMIT_WRITE: '100000', RATE_LIMIT_READ: '100000' };
+    api = await startApp(
+      'api',
+      { PORT: String(port), TEMPORAL_TASK_QUEUE: `authz-${randomUUID()}`, ...limits },
+      /listening on/,
+    );
     base = `http://127.0.0.1:${port}`;
     for (const [role, user] of [
       ['admin', 'admin'],

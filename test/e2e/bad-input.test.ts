@@ -349,6 +349,7 @@ describe('bad input over HTTP', () => {
         '/tasks/{id}/progress',
         '/tasks/{id}/reassign',
         '/tasks/{id}/resume',
+        '/tasks/{id}/return-input',
         '/tasks/{id}/review',
         '/tasks/{id}/submit',
         '/tasks/{id}/supervision-read',

@@ -73,6 +73,15 @@ describe('digest text', () => {
     );
   });
 
+  it('names the cooperating agency in a lead liaison digest, not its own', () => {
+    const items = [item(1, '市民政局'), { ...item(2, '市教委'), ownAgency: false }];
+    const text = digestText({ audience: 'liaison', label: '到期提醒', day: '2027-10-15', items });
+    expect(text.split('\n').slice(1, 3)).toEqual([
+      '1. 「（1）措施1」（截止日期2027-10-15）',
+      '2. 「（2）措施2」（市教委，截止日期2027-10-15）',
+    ]);
+  });
+
   it('names the agency of each measure for coordinators and leaders', () => {
     const items = [item(1, '市民政局'), { ...item(2, '市教委'), dueDate: null }];
     const text = digestText({ audience: 'coordinator', label: '催办', day: '2027-10-20', items });

@@ -51,6 +51,8 @@ export function digestSubject(key: string, part: number): string {
 export interface DigestItem {
   measure: string;
   agency: string;
+  /** False when a liaison digest lists another agency's task (a cooperator's, to its lead). */
+  ownAgency?: boolean;
   dueDate: string | null;
   /** The notice the task's rung wrote, used as it is when it is the only one. */
   message: string;
@@ -64,7 +66,8 @@ export function digestText(input: { audience: Audience; label: string; day: stri
   const { audience, label, day, items } = input;
   if (items.length === 1) return items[0].message;
   const lines = items.slice(0, DIGEST_LINES).map((item, i) => {
-    const about = [audience === 'liaison' ? '' : item.agency, item.dueDate ? `截止日期${item.dueDate}` : '']
+    const named = audience !== 'liaison' || item.ownAgency === false;
+    const about = [named ? item.agency : '', item.dueDate ? `截止日期${item.dueDate}` : '']
       .filter((part) => part !== '')
       .join('，');
     return `${i + 1}. 「${item.measure}」${about ? `（${about}）` : ''}`;

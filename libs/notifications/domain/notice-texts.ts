@@ -57,3 +57,20 @@ export function reassignedHereText(measure: string, fromAgency: string, dueDate:
 export function measureRevisedText(measure: string, summary: string): string {
   return `【文件修订】「${measure}」有调整：${summary}。请按修订后的要求办理。`;
 }
+
+/** A rung of a cooperating task, to the cooperating agency and its lead (never to leaders). */
+export function cooperatingRungText(
+  label: string,
+  agency: string,
+  measure: string,
+  dueDate: string,
+  offset: number,
+): string {
+  const when = offset < 0 ? `将于${dueDate}到期` : offset === 0 ? `今日（${dueDate}）到期` : `已逾期（截止${dueDate}）`;
+  return `【${label}】${agency}配合的「${measure}」${when}，请配合单位抓紧办理并向牵头单位报送材料，牵头单位督促汇总。`;
+}
+
+/** To the lead's liaisons: a cooperating agency delivered its input (报送配合材料). */
+export function cooperatorInputText(agency: string, measure: string): string {
+  return `${agency}已报送「${measure}」的配合材料，请牵头单位汇总后统一提交办结。`;
+}

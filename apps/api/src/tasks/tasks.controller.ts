@@ -47,6 +47,9 @@ const asLiaison = (me: Principal) => ({
   standIn: (agencyId: string) => standingInFor(me, agencyId)?.displayName ?? null,
 });
 
+/** An Idempotency-Key per user, so two people's retries never collide. */
+const requestIdOf = (me: Principal, key?: string) => (key ? `${me.userId}:${key.slice(0, 200)}` : undefined);
+
 /** The acting person is the signed-in user; `actor` in a body only adds a free-text note of who. */
 const who = (me: Principal, b: ActorDto) => (b.actor ? `${me.displayName}（${b.actor}）` : me.displayName);
 
@@ -162,6 +165,22 @@ export class TasksController {
     );
   }
 
+  @Post('tasks/:id/return-input')
+  @Access('liaison')
+  @taskAction
+  @ApiOperation({
+    summary: '退回配合材料（牵头单位联络员）：配合单位报送的材料不全时退回补充，须说明理由，配合任务恢复计时',
+  })
+  returnInput(
+    @CurrentUser() me: Principal,
+    @Param('id', uuidParam) id: string,
+    @Body(noNulPipe) b: ReasonDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    const input = { actor: who(me, b), actorId: me.userId, reason: b.reason };
+    return this.actions.returnInput(id, input, requestIdOf(me, key), liaisonScope(me));
+  }
+
   @Post('tasks/:id/extension-decision')
   @Access('coordinator')
   @taskAction
@@ -262,8 +281,6 @@ export class TasksController {
     liaison?: { agencyIds: string[]; standIn: StandIn },
   ) {
     const withId = { ...command, input: { ...command.input, actorId: me.userId } } as TaskCommand;
-    // Keys are per user, so two people's retries never collide.
-    const requestId = key ? `${me.userId}:${key.slice(0, 200)}` : undefined;
-    return this.actions.execute(id, withId, requestId, liaison?.agencyIds ?? null, liaison?.standIn);
+    return this.actions.execute(id, withId, requestIdOf(me, key), liaison?.agencyIds ?? null, liaison?.standIn);
   }
 }

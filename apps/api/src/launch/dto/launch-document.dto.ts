@@ -75,6 +75,16 @@ export class MeasureDueDto {
   dueDate!: string;
 }
 
+export class LeadDto {
+  @ApiProperty({ format: 'uuid', description: '该文件的措施 id（原文未明确牵头单位的措施）' })
+  @IsUUID('all')
+  measureId!: string;
+
+  @ApiProperty({ format: 'uuid', description: '指定为牵头单位的责任单位 id（须为该措施的责任单位之一）' })
+  @IsUUID('all')
+  agencyId!: string;
+}
+
 /**
  * At most one of dueDate and dueInWorkingDays (both: 400 DUE_REQUIRED). Neither is allowed only when
  * every measure gets its date otherwise (from `measures` or the text's time limit); else 400 DUE_REQUIRED.
@@ -119,6 +129,19 @@ export class LaunchDocumentDto {
   @ValidateNested({ each: true })
   @Type(() => MeasureDueDto)
   measures?: MeasureDueDto[];
+
+  @ApiPropertyOptional({
+    type: [LeadDto],
+    maxItems: 500,
+    description:
+      '为原文未明确牵头单位的措施指定牵头单位：被指定单位牵头，原为共同负责的单位改为配合，由牵头单位汇总报审；原文已有牵头单位的措施不能指定',
+  })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => LeadDto)
+  leads?: LeadDto[];
 
   @ApiPropertyOptional({
     type: [RungDto],

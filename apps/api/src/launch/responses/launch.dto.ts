@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { TASK_ROLES } from '../../../../../libs/tasks/domain/task-state';
 import { ReportCadenceDto } from '../dto/launch-document.dto';
 
 export class LaunchResultDto {
@@ -86,6 +87,26 @@ export class MeasureDuePreviewDto {
 
   @ApiProperty({ type: DueProblemDto, nullable: true })
   problem!: DueProblemDto | null;
+
+  @ApiProperty({ type: () => [LaunchPartyDto], description: '下发后的责任单位及分工（已计入指定的牵头单位）' })
+  parties!: LaunchPartyDto[];
+}
+
+export class LaunchPartyDto {
+  @ApiProperty({ format: 'uuid' })
+  taskId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  agencyId!: string;
+
+  @ApiProperty({ example: '市民政局' })
+  agency!: string;
+
+  @ApiProperty({ enum: TASK_ROLES, description: 'lead 牵头、shared 共同负责、cooperating 配合、guiding 指导、implied 属地' })
+  role!: string;
+
+  @ApiProperty({ enum: TASK_ROLES, nullable: true, description: '原文的分工（指定牵头单位改变了分工时）' })
+  roleAsWritten!: string | null;
 }
 
 export class LaunchPreviewDto {

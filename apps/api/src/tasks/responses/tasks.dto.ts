@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TASK_SOURCES, TASK_STATES, type TaskState } from '../../../../../libs/tasks';
+import { TASK_ROLES } from '../../../../../libs/tasks/domain/task-state';
 import { PageFieldsDto } from '../../common/common.dto';
 
 const COLOURS = ['green', 'yellow', 'red', 'grey'];
-const TASK_ROLES = ['lead', 'shared', 'cooperating', 'guiding', 'implied'];
 
 export class ClockRuleDto {
   @ApiProperty()
@@ -117,6 +117,66 @@ export class TaskProvenanceDto {
 
   @ApiProperty({ type: 'string', nullable: true })
   attributionText!: string | null;
+
+  @ApiProperty({
+    enum: TASK_ROLES,
+    nullable: true,
+    description: '原文的分工（下发时指定牵头单位改变了分工时），否则为 null',
+  })
+  roleAsWritten!: string | null;
+}
+
+export class LeadAgencyDto {
+  @ApiProperty({ format: 'uuid' })
+  agencyId!: string;
+
+  @ApiProperty({ example: '市民政局' })
+  agencyName!: string;
+}
+
+export class AttachmentRefDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  sha256!: string;
+}
+
+export class CooperatorInputDto {
+  @ApiProperty({ type: 'integer', description: '办理记录中的事件序号' })
+  seq!: number;
+
+  @ApiProperty({ enum: ['submit', 'progress'], description: 'submit 报送配合材料；progress 进展情况' })
+  type!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  text!: string | null;
+
+  @ApiProperty({ type: [AttachmentRefDto], nullable: true })
+  attachments!: AttachmentRefDto[] | null;
+}
+
+export class CooperatorDto {
+  @ApiProperty({ format: 'uuid' })
+  taskId!: string;
+
+  @ApiProperty({ example: '市教委' })
+  agency!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  agencyId!: string;
+
+  @ApiProperty({ enum: TASK_STATES })
+  state!: TaskState;
+
+  @ApiProperty({ type: CooperatorInputDto, nullable: true, description: '最近一次报送的材料或进展（未报送为 null）' })
+  latestInput!: CooperatorInputDto | null;
 }
 
 export class TaskHistoryEntryDto {
@@ -148,6 +208,12 @@ export class TaskDetailDto extends TaskViewDto {
 
   @ApiProperty({ type: TaskProvenanceDto })
   provenance!: TaskProvenanceDto;
+
+  @ApiProperty({ type: [LeadAgencyDto], description: '配合任务：向其报送材料的牵头单位（其他任务为空）' })
+  reportsTo!: LeadAgencyDto[];
+
+  @ApiProperty({ type: [CooperatorDto], description: '牵头任务：各配合单位的任务及其报送的材料（其他任务为空）' })
+  cooperators!: CooperatorDto[];
 
   @ApiProperty({ type: [TaskHistoryEntryDto] })
   history!: TaskHistoryEntryDto[];

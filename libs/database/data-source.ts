@@ -14,6 +14,7 @@ import { ControlOfWork1765500000000 } from './migrations/1765500000000-ControlOf
 import { People1765600000000 } from './migrations/1765600000000-People';
 import { MeasureDueDates1765700000000 } from './migrations/1765700000000-MeasureDueDates';
 import { DocumentRevisions1765800000000 } from './migrations/1765800000000-DocumentRevisions';
+import { LeaderDigests1765910000000 } from './migrations/1765910000000-LeaderDigests';
 import { DesignatedLeads1765930000000 } from './migrations/1765930000000-DesignatedLeads';
 
 // Data access is raw SQL in each context's repository (docs/decisions.md): no entity classes.
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   People1765600000000,
   MeasureDueDates1765700000000,
   DocumentRevisions1765800000000,
+  LeaderDigests1765910000000,
   DesignatedLeads1765930000000,
 ];
 

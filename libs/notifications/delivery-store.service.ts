@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { UsersService } from '../auth/users.service';
-import { documentCoordinators } from './domain/recipients';
+import { addressedLeaders, documentCoordinators } from './domain/recipients';
 import { NotificationError } from './notifications.errors';
 import {
   type DeliveryChannel,
@@ -58,15 +58,16 @@ export class DeliveryStore {
     return found;
   }
 
-  /** The notifications an event wrote, with the digest each joins (its transaction has committed). */
+  /** The notifications an event wrote, once per digest each joins (its transaction has committed). */
   ofEvent(taskId: string, eventSeq: number): Promise<{ id: string; digestKey: string | null }[]> {
     return this.notifications.ofEvent(taskId, eventSeq);
   }
 
   /**
    * Who receives a notice, from today's users and roles: the one place this is decided. Liaisons
-   * of the agency it is addressed to; the coordinators of its document; all leaders (分管 leaders
-   * will narrow this); admins.
+   * of the agency it is addressed to; the coordinators of its document; for leaders, the leader a
+   * digest is addressed to, or the 分管 leaders of the task's agency (every leader where none is
+   * set), or all leaders for a notice about neither; admins.
    */
   async recipientsOf(n: NotificationToSend, tx: EntityManager): Promise<Recipient[]> {
     switch (n.audience) {
@@ -75,6 +76,8 @@ export class DeliveryStore {
       case 'coordinator':
         return documentCoordinators(await this.users.withRole('coordinator', tx), n.launchedBy);
       case 'leader':
+        if (n.userId) return addressedLeaders(await this.users.withRole('leader', tx), n.userId);
+        return n.taskAgencyId ? this.users.leadersFor(n.taskAgencyId, tx) : this.users.withRole('leader', tx);
       case 'admin':
         return this.users.withRole(n.audience, tx);
     }

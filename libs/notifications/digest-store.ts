@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { digestDay, digestSubject, digestText } from './domain/digest';
 import type { NotificationsRepository } from './notifications.repository';
 
-/** Writes digest notices: one notification without a task, listing the rung notices of its key. */
+/** Writes digest notices: one notification without a task, listing the rung notices of its key (a leader's addressed to them). */
 export class DigestStore {
   constructor(
     private readonly db: DataSource,
@@ -40,10 +40,12 @@ export class DigestStore {
       });
       return this.notifications.insertDigest(
         {
+          key,
           subject,
           audience: first.audience,
           agencyId: first.audience === 'liaison' ? first.agencyId : null,
           documentId: first.audience === 'coordinator' ? first.documentId : null,
+          userId: first.userId,
           message,
           memberIds: members.map((m) => m.id),
         },

@@ -37,6 +37,8 @@ export class NotificationQueryService {
     taskId?: string;
     /** A liaison's agencies: only the notices addressed to them. */
     scope?: string[] | null;
+    /** Leave out the notices addressed to one other user (another leader's digest). */
+    addressee?: string;
     page: number;
     pageSize: number;
   }): Promise<Page<NotificationView>> {

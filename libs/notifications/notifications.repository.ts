@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Audience } from '../clock/domain/ladder';
+import type { DigestAddress } from './domain/digest';
 import type { NoticeAudience } from './domain/notice-audience';
 
 export type DeliveryChannel = 'email' | 'webhook';
@@ -34,6 +35,8 @@ export interface NotificationToSendRow {
   /** The document it is about (the task's, or a coordinator digest's) and who launched it. */
   documentId: string | null;
   launchedBy: string | null;
+  /** The one user it is addressed to (a leader's digest), else null: its audience's rule decides. */
+  userId: string | null;
   message: string;
   createdAt: string;
 }
@@ -44,6 +47,8 @@ export interface DigestMemberRow {
   audience: Audience;
   agencyId: string;
   documentId: string;
+  /** The user the key's digest is addressed to (a leader's own), null for a group. */
+  userId: string | null;
   agency: string;
   /** False for a notice to another agency's liaisons about this task (a cooperating task's lead). */
   ownAgency: boolean;
@@ -90,6 +95,8 @@ export interface NotificationFilter {
   agencyId?: string;
   taskId?: string;
   scope?: string[] | null;
+  /** Leave out notices addressed to one user other than this one (another leader's digest). */
+  addressee?: string;
 }
 
 const INBOX = `SELECT i.id, i.notification_id::text AS "notificationId", n.task_id AS "taskId", n.audience,
@@ -109,14 +116,21 @@ export class NotificationsRepository {
   async insertForEvent(
     taskId: string,
     eventSeq: number,
-    rows: { audience: Audience; agencyId: string | null; message: string; digestKey: string | null }[],
+    rows: { audience: Audience; agencyId: string | null; message: string; digests: DigestAddress[] }[],
     tx: EntityManager,
   ): Promise<void> {
     for (const n of rows) {
+      // A retried event write inserts nothing, so the digests a notice joins are those of its first write.
+      const written = await tx.query<{ id: string }[]>(
+        `INSERT INTO notification (task_id, event_seq, audience, agency_id, message)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id::text AS id`,
+        [taskId, eventSeq, n.audience, n.agencyId, n.message],
+      );
+      if (written.length === 0 || n.digests.length === 0) continue;
       await tx.query(
-        `INSERT INTO notification (task_id, event_seq, audience, agency_id, message, digest_key)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-        [taskId, eventSeq, n.audience, n.agencyId, n.message, n.digestKey],
+        `INSERT INTO digest_member (digest_key, notification_id, user_id)
+         SELECT d.key, $1, d.user_id FROM unnest($2::text[], $3::uuid[]) AS d(key, user_id)`,
+        [written[0].id, n.digests.map((d) => d.key), n.digests.map((d) => d.userId)],
       );
     }
   }
@@ -147,11 +161,15 @@ export class NotificationsRepository {
     return rows.map((r) => r.id);
   }
 
-  /** An event's notifications, each with the digest it joins (null: delivered on its own). */
+  /**
+   * An event's notifications, each once per digest it joins (a leaders' notice: one per leader),
+   * or once with a null key when it is delivered on its own.
+   */
   async ofEvent(taskId: string, eventSeq: number): Promise<{ id: string; digestKey: string | null }[]> {
     return this.db.query<{ id: string; digestKey: string | null }[]>(
-      `SELECT id::text AS id, digest_key AS "digestKey" FROM notification WHERE task_id = $1 AND event_seq = $2
-       ORDER BY id`,
+      `SELECT n.id::text AS id, m.digest_key AS "digestKey"
+       FROM notification n LEFT JOIN digest_member m ON m.notification_id = n.id
+       WHERE n.task_id = $1 AND n.event_seq = $2 ORDER BY n.id, m.digest_key`,
       [taskId, eventSeq],
     );
   }
@@ -182,37 +200,44 @@ export class NotificationsRepository {
   /** The notices of a key not yet in a digest, as the digest lists them (in document order). */
   async pendingDigestMembers(key: string, tx: EntityManager): Promise<DigestMemberRow[]> {
     return tx.query<DigestMemberRow[]>(
-      `SELECT n.id::text AS id, n.audience, COALESCE(n.agency_id, t.agency_id) AS "agencyId", t.document_id AS "documentId",
-              a.name AS agency, (n.agency_id IS NULL OR n.agency_id = t.agency_id) AS "ownAgency",
+      `SELECT n.id::text AS id, n.audience, COALESCE(n.agency_id, t.agency_id) AS "agencyId",
+              t.document_id AS "documentId", dm.user_id AS "userId", a.name AS agency,
+              (n.agency_id IS NULL OR n.agency_id = t.agency_id) AS "ownAgency",
               m.number || m.title AS measure, e.detail->>'label' AS label, e.detail->>'dueDate' AS "dueDate",
               n.message
-       FROM notification n JOIN task t ON t.id = n.task_id JOIN agency a ON a.id = t.agency_id
+       FROM digest_member dm JOIN notification n ON n.id = dm.notification_id
+         JOIN task t ON t.id = n.task_id JOIN agency a ON a.id = t.agency_id
          JOIN measure m ON m.id = t.measure_id
          LEFT JOIN task_event e ON e.task_id = n.task_id AND e.seq = n.event_seq
-       WHERE n.digest_key = $1 AND n.digest_id IS NULL
-       ORDER BY t.document_id, m.seq, a.name, n.id FOR UPDATE OF n`,
+       WHERE dm.digest_key = $1 AND dm.digest_id IS NULL
+       ORDER BY t.document_id, m.seq, a.name, n.id FOR UPDATE OF dm`,
       [key],
     );
   }
 
-  /** Writes a digest notice and marks its members as in it; answers its id. */
+  /** Writes the digest of a key and marks its members as listed in it; answers its id. */
   async insertDigest(
     d: {
+      key: string;
       subject: string;
       audience: Audience;
       agencyId: string | null;
       documentId: string | null;
+      userId: string | null;
       message: string;
       memberIds: string[];
     },
     tx: EntityManager,
   ): Promise<string> {
     const [{ id }] = await tx.query<{ id: string }[]>(
-      `INSERT INTO notification (subject, audience, agency_id, document_id, message) VALUES ($1, $2, $3, $4, $5)
-       RETURNING id::text AS id`,
-      [d.subject, d.audience, d.agencyId, d.documentId, d.message],
+      `INSERT INTO notification (subject, audience, agency_id, document_id, user_id, message)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text AS id`,
+      [d.subject, d.audience, d.agencyId, d.documentId, d.userId, d.message],
     );
-    await tx.query('UPDATE notification SET digest_id = $1 WHERE id = ANY($2::bigint[])', [id, d.memberIds]);
+    await tx.query(
+      'UPDATE digest_member SET digest_id = $1 WHERE digest_key = $2 AND notification_id = ANY($3::bigint[])',
+      [id, d.key, d.memberIds],
+    );
     return id;
   }
 
@@ -220,7 +245,7 @@ export class NotificationsRepository {
     const rows = await this.db.query<NotificationToSendRow[]>(
       `SELECT n.id::text AS id, n.task_id AS "taskId", n.event_seq AS "eventSeq", n.audience,
               a.id AS "taskAgencyId", a.name AS "agencyName", m.title AS "measureTitle",
-              d.id AS "documentId", d.launched_by AS "launchedBy", n.message,
+              d.id AS "documentId", d.launched_by AS "launchedBy", n.user_id AS "userId", n.message,
               to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
        FROM notification n LEFT JOIN task t ON t.id = n.task_id
          LEFT JOIN agency a ON a.id = COALESCE(n.agency_id, t.agency_id)
@@ -247,6 +272,7 @@ export class NotificationsRepository {
     if (filter.agencyId) add('agency_id = ?', filter.agencyId);
     if (filter.taskId) add('task_id = ?', filter.taskId);
     if (filter.scope) add("audience = 'liaison' AND agency_id = ANY(?::uuid[])", filter.scope);
+    if (filter.addressee) add('(user_id IS NULL OR user_id = ?)', filter.addressee);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.db.query<{ total: number }[]>(
       `SELECT count(*)::int AS total FROM notification ${clause}`,

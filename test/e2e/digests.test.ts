@@ -36,6 +36,19 @@ describe('rung digests, end to end', () => {
     }
   };
 
+  const digestsOf = async (pattern: string) =>
+    (
+      await db.query<Row>(
+        `SELECT id::text, subject, audience, agency_id, message FROM notification
+         WHERE task_id IS NULL AND subject LIKE $1 ORDER BY id`,
+        [pattern],
+      )
+    ).rows;
+  const inboxOf = async (notificationId: string) =>
+    (
+      await db.query<{ user_id: string }>('SELECT user_id FROM inbox_item WHERE notification_id = $1', [notificationId])
+    ).rows.map((r) => r.user_id);
+
   beforeAll(async () => {
     env.PORT = String(await freePort());
     db = new Client({ connectionString: process.env.DATABASE_URL });
@@ -111,26 +124,11 @@ describe('rung digests, end to end', () => {
     expect(launch.status).toBe(202);
     expect(launch.body).toMatchObject({ tasks: 22 });
 
-    const digestsOf = async (pattern: string) =>
-      (
-        await db.query<Row>(
-          `SELECT id::text, subject, audience, agency_id, message FROM notification
-           WHERE task_id IS NULL AND subject LIKE $1 ORDER BY id`,
-          [pattern],
-        )
-      ).rows;
-    const inboxOf = async (notificationId: string) =>
-      (
-        await db.query<{ user_id: string }>('SELECT user_id FROM inbox_item WHERE notification_id = $1', [
-          notificationId,
-        ])
-      ).rows.map((r) => r.user_id);
-
     // Every task's rung wrote its notices (the per-task history keeps them) …
     await waitFor('22 tasks × 3 rung notices', async () => {
       const { rows } = await db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM notification n JOIN task t ON t.id = n.task_id
-         WHERE t.document_id = $1 AND n.digest_key IS NOT NULL`,
+         WHERE t.document_id = $1 AND EXISTS (SELECT 1 FROM digest_member m WHERE m.notification_id = n.id)`,
         [documentId],
       );
       return rows[0].n === 66 ? true : null;
@@ -185,10 +183,11 @@ describe('rung digests, end to end', () => {
     );
     expect(launchedBy.rows[0].launched_by).toBe(me.userId);
 
-    // The leaders' digest lists the measures too.
-    const [leaderDigest] = await waitFor('the leader digest', async () => {
-      const rows = await digestsOf('digest-leader-all-reminder-%');
-      return rows.length > 0 ? rows : null;
+    // No leader supervises these new agencies: the demo leader's own digest lists them all.
+    const leader = ((await (await signedIn(base, 'leader')).get('/auth/me')).body as { userId: string }).userId;
+    const leaderDigest = await waitFor('the leader digest', async () => {
+      const rows = await digestsOf(`digest-leader-${leader}-reminder-%`);
+      return rows.find((r) => r.message.includes('落实汇总测试第22项工作')) ?? null;
     });
     expect(leaderDigest.message).toContain('落实汇总测试第22项工作');
 
@@ -206,5 +205,122 @@ describe('rung digests, end to end', () => {
     expect(undeliverable).toMatchObject({ agencyId: emptyId, agencyName: empty, audience: 'liaison' });
     expect(emptyDigest.message).toContain(`【提醒】${empty}承办的「（二十二）落实汇总测试第22项工作」`);
     expect((await liaisonHttp.get('/notifications/undeliverable')).status).toBe(403);
+  });
+
+  it('gives each 分管 leader one digest of their agencies, and an unsupervised agency’s items to every leader', async () => {
+    const admin = await signedIn(base, 'admin');
+    const coordinator = await signedIn(base, 'coordinator');
+    const suffix = Array.from({ length: 4 }, () => '甲乙丙丁戊己庚辛壬癸'[randomInt(10)]).join('');
+    const agency = async (name: string) => {
+      const res = await admin.post('/agencies').send({ name, kind: 'municipal_department' });
+      expect(res.status).toBe(201);
+      return (res.body as { id: string }).id;
+    };
+    const [eduName, healthName, sportName] = [`市分管教育${suffix}委`, `市分管卫生${suffix}委`, `市无分管${suffix}局`];
+    const [edu, health] = [await agency(eduName), await agency(healthName)];
+    await agency(sportName);
+    const leaderOf = async (supervised: string) => {
+      const username = `fenguan.${randomUUID().slice(0, 8)}`;
+      const created = await admin.post('/users').send({
+        username,
+        displayName: `分管领导 ${suffix}`,
+        password: process.env.DEMO_PASSWORD,
+        roles: ['leader'],
+        agencyIds: [],
+      });
+      expect(created.status).toBe(201);
+      const id = (created.body as { id: string }).id;
+      expect((await admin.patch(`/users/${id}`).send({ supervisedAgencyIds: [supervised] })).status).toBe(200);
+      return { id, http: await signedIn(base, username) };
+    };
+    const eduLeader = await leaderOf(edu);
+    const healthLeader = await leaderOf(health);
+    const demoLeader = ((await (await signedIn(base, 'leader')).get('/auth/me')).body as { userId: string }).userId;
+
+    const who = [eduName, eduName, healthName, healthName, sportName];
+    const measures = who.map(
+      (name, i) => `（${cn(i + 1)}）落实分管测试第${i + 1}项工作。按期完成并报送。（${name}负责）`,
+    );
+    const text = `天津市人民政府办公厅关于测试分管督办的通知\n\n各区人民政府，市政府各委、办、局：\n\n为检验分管督办，提出如下要求。\n一、工作要求\n\n${measures.join('\n')}\n`;
+    const doc = await coordinator.post('/documents').send({ text });
+    expect(doc.status).toBe(201);
+    const documentId = (doc.body as { id: string }).id;
+    // A rung for leaders only, due at once; its key is this test's alone, so no other test's notices join.
+    const ladder = [
+      {
+        key: 'fenguan',
+        label: '督办',
+        offset: -5,
+        audience: ['leader'],
+        colour: 'red',
+        template: '【督办】{agency}承办的「{measure}」将于{dueDate}到期，请督促办理。',
+      },
+      {
+        key: 'due',
+        label: '到期提醒',
+        offset: 0,
+        audience: ['liaison'],
+        colour: 'yellow',
+        template: '【到期提醒】「{measure}」今日到期。',
+      },
+    ];
+    const launch = await coordinator.post(`/documents/${documentId}/launch`).send({ dueInWorkingDays: 3, ladder });
+    expect(launch.status).toBe(202);
+    expect(launch.body).toMatchObject({ tasks: 5 });
+
+    const delivered = (userId: string) =>
+      waitFor(`the digest of ${userId}`, async () => {
+        const rows = await digestsOf(`digest-leader-${userId}-fenguan-%`);
+        return rows.length > 0 && (await inboxOf(rows[0].id)).length > 0 ? rows : null;
+      });
+    const itemLines = (message: string) => message.split('\n').filter((l) => /^\d+\. 「/.test(l));
+
+    // The 教育 leader: the two 教育 measures and the unsupervised one, in one digest, to them alone.
+    const [eduDigest, ...moreEdu] = await delivered(eduLeader.id);
+    expect(moreEdu).toHaveLength(0);
+    expect(eduDigest.message.split('\n')[0]).toMatch(/^【督办】今日督办：3 项（\d{4}-\d{2}-\d{2}）$/);
+    expect(itemLines(eduDigest.message).map((l) => /」（(.+?)，/.exec(l)?.[1])).toEqual([eduName, eduName, sportName]);
+    expect(await inboxOf(eduDigest.id)).toEqual([eduLeader.id]);
+
+    const [healthDigest, ...moreHealth] = await delivered(healthLeader.id);
+    expect(moreHealth).toHaveLength(0);
+    expect(itemLines(healthDigest.message).map((l) => /」（(.+?)，/.exec(l)?.[1])).toEqual([
+      healthName,
+      healthName,
+      sportName,
+    ]);
+    expect(await inboxOf(healthDigest.id)).toEqual([healthLeader.id]);
+
+    // A leader who supervises none of them gets the unsupervised agency's item only: a digest of one is that notice.
+    const [demoDigest, ...moreDemo] = await delivered(demoLeader);
+    expect(moreDemo).toHaveLength(0);
+    expect(demoDigest.message).toMatch(new RegExp(`^【督办】${sportName}承办的「（五）落实分管测试第5项工作」将于`));
+    expect(await inboxOf(demoDigest.id)).toEqual([demoLeader]);
+
+    // Each leader's inbox and notice list hold their own digest, not the other's.
+    const inbox = (await eduLeader.http.get('/inbox').query({ pageSize: 100 })).body as {
+      items: { notificationId: string }[];
+    };
+    const inInbox = inbox.items.map((i) => i.notificationId);
+    expect(inInbox).toContain(eduDigest.id);
+    expect(inInbox).not.toContain(healthDigest.id);
+    const listed = (await eduLeader.http.get('/notifications').query({ audience: 'leader', pageSize: 500 })).body as {
+      items: { id: string }[];
+    };
+    const ids = listed.items.map((i) => String(i.id));
+    expect(ids).toContain(eduDigest.id);
+    expect(ids).not.toContain(healthDigest.id);
+    // Coordinators still see every notice.
+    const all = (await coordinator.get('/notifications').query({ audience: 'leader', pageSize: 500 })).body as {
+      items: { id: string }[];
+    };
+    expect(all.items.map((i) => String(i.id))).toEqual(expect.arrayContaining([eduDigest.id, healthDigest.id]));
+    // No per-task inbox item for these rungs.
+    const perTask = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM inbox_item i JOIN notification n ON n.id = i.notification_id
+         JOIN task t ON t.id = n.task_id WHERE t.document_id = $1`,
+      [documentId],
+    );
+    expect(perTask.rows[0].n).toBe(0);
   });
 });

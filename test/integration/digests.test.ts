@@ -64,7 +64,7 @@ describe('digest composing, on real PostgreSQL', () => {
     expect(second).not.toBe(first);
     expect(await digests.compose(key, 3)).toBeNull();
     const members = await db.query<{ digest_id: string }[]>(
-      'SELECT digest_id::text FROM notification WHERE digest_key = $1 ORDER BY id',
+      'SELECT digest_id::text FROM digest_member WHERE digest_key = $1 ORDER BY notification_id',
       [key],
     );
     expect(members.map((m) => m.digest_id)).toEqual([first, first, second]);

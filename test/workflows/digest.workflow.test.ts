@@ -61,6 +61,7 @@ describe('digest workflow', () => {
           measureTitle: null,
           documentId: null,
           launchedBy: null,
+          userId: null,
           message: '今日到期提醒',
           createdAt: new Date().toISOString(),
         }),

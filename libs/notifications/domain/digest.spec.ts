@@ -1,5 +1,5 @@
-import { DIGEST_LINES, type DigestItem, digestDay, digestKeyOf, digestSubject, digestText } from './digest';
-import { documentCoordinators } from './recipients';
+import { DIGEST_LINES, type DigestItem, digestDay, digestsOf, digestSubject, digestText } from './digest';
+import { addressedLeaders, documentCoordinators } from './recipients';
 
 const TASK = { agencyId: 'a1', documentId: 'd1' };
 // 09:00 Beijing on 2027-10-15 is 01:00 UTC.
@@ -16,22 +16,47 @@ const item = (i: number, agency = '市民政局'): DigestItem => ({
   message: `【到期提醒】${agency}承办的「（${i}）措施${i}」今日到期。`,
 });
 
+// The key of a notice's one digest (liaisons, coordinators), or null when it is sent at once.
+const keyOf = (event: Parameters<typeof digestsOf>[0], audience: 'liaison' | 'coordinator') => {
+  const digests = digestsOf(event, audience, TASK, []);
+  expect(digests.length).toBeLessThanOrEqual(1);
+  return digests[0]?.key ?? null;
+};
+
 describe('digest keys', () => {
-  it('groups liaison notices by agency, coordinator notices by document, leader notices in one group', () => {
-    expect(digestKeyOf(rung(), 'liaison', TASK)).toBe('digest-liaison-a1-due-2027-10-15');
-    expect(digestKeyOf(rung(), 'coordinator', TASK)).toBe('digest-coordinator-d1-due-2027-10-15');
-    expect(digestKeyOf(rung(), 'leader', TASK)).toBe('digest-leader-all-due-2027-10-15');
+  it('groups liaison notices by agency, coordinator notices by document', () => {
+    expect(digestsOf(rung(), 'liaison', TASK, ['u1'])).toEqual([
+      { key: 'digest-liaison-a1-due-2027-10-15', userId: null },
+    ]);
+    expect(digestsOf(rung(), 'coordinator', TASK, ['u1'])).toEqual([
+      { key: 'digest-coordinator-d1-due-2027-10-15', userId: null },
+    ]);
+  });
+
+  it('gives each leader a notice is addressed to a digest of their own, addressed to them', () => {
+    expect(digestsOf(rung(), 'leader', TASK, ['u1', 'u2'])).toEqual([
+      { key: 'digest-leader-u1-due-2027-10-15', userId: 'u1' },
+      { key: 'digest-leader-u2-due-2027-10-15', userId: 'u2' },
+    ]);
+    // The same leader named twice (no duplicates in leadersFor, but the key must stay unique).
+    expect(digestsOf(rung(), 'leader', TASK, ['u1', 'u1'])).toEqual([
+      { key: 'digest-leader-u1-due-2027-10-15', userId: 'u1' },
+    ]);
+  });
+
+  it("keeps one leaders' group when there is no leader at all, so the notice is recorded as undeliverable", () => {
+    expect(digestsOf(rung(), 'leader', TASK, [])).toEqual([{ key: 'digest-leader-all-due-2027-10-15', userId: null }]);
   });
 
   it('takes the Beijing day, not the UTC one', () => {
     // 2027-10-14T16:30Z is already 00:30 on the 15th in Beijing.
-    expect(digestKeyOf(rung('2027-10-14T16:30:00.000Z'), 'liaison', TASK)).toBe('digest-liaison-a1-due-2027-10-15');
-    expect(digestKeyOf(rung('2027-10-14T15:59:00.000Z'), 'liaison', TASK)).toBe('digest-liaison-a1-due-2027-10-14');
+    expect(keyOf(rung('2027-10-14T16:30:00.000Z'), 'liaison')).toBe('digest-liaison-a1-due-2027-10-15');
+    expect(keyOf(rung('2027-10-14T15:59:00.000Z'), 'liaison')).toBe('digest-liaison-a1-due-2027-10-14');
   });
 
   it('digests report reminders, and nothing that needs a person now', () => {
     const report = { type: 'report_due', detail: { rule: 'report-2027-10' }, occurredAt: '2027-10-15T01:00:00Z' };
-    expect(digestKeyOf(report, 'liaison', TASK)).toBe('digest-liaison-a1-report-2027-10-2027-10-15');
+    expect(keyOf(report, 'liaison')).toBe('digest-liaison-a1-report-2027-10-2027-10-15');
     for (const type of [
       'return',
       'extension_requested',
@@ -40,7 +65,8 @@ describe('digest keys', () => {
       'close',
       'calendar_gap',
     ]) {
-      expect(digestKeyOf({ ...rung(), type }, 'liaison', TASK)).toBeNull();
+      expect(keyOf({ ...rung(), type }, 'liaison')).toBeNull();
+      expect(digestsOf({ ...rung(), type }, 'leader', TASK, ['u1'])).toEqual([]);
     }
   });
 
@@ -119,5 +145,17 @@ describe('coordinators of a document', () => {
   it('falls back to all coordinators when unknown or no longer a coordinator', () => {
     expect(documentCoordinators(all, null)).toEqual(all);
     expect(documentCoordinators(all, 'gone')).toEqual(all);
+  });
+});
+
+describe('the leader a digest is addressed to', () => {
+  const all = [{ userId: 'l1' }, { userId: 'l2' }];
+  it('is that leader alone', () => {
+    expect(addressedLeaders(all, 'l2')).toEqual([{ userId: 'l2' }]);
+  });
+  it('falls back to all leaders when there is none, or they are no longer an active leader', () => {
+    expect(addressedLeaders(all, null)).toEqual(all);
+    expect(addressedLeaders(all, 'gone')).toEqual(all);
+    expect(addressedLeaders([], 'l1')).toEqual([]);
   });
 });

@@ -10,32 +10,57 @@ export const DIGESTED_EVENTS = ['rung', 'report_due'] as const;
 /** At most this many measures are listed in one digest; the rest are counted. */
 export const DIGEST_LINES = 50;
 
-/** The group a notice's recipients form: the agency (its liaisons), the document (its coordinators), all leaders. */
-export function digestGroup(audience: Audience, task: { agencyId: string; documentId: string }): string {
-  switch (audience) {
-    case 'liaison':
-      return task.agencyId;
-    case 'coordinator':
-      return task.documentId;
-    case 'leader':
-      // 分管 leaders will be resolved per agency; until then one group.
-      return 'all';
-  }
+/** The digest of one group: its key, and the one user it is addressed to (a leader's own digest) or null. */
+export interface DigestAddress {
+  key: string;
+  userId: string | null;
 }
 
 /**
- * The digest a notice of an event joins, or null for a notice sent at once. The key is also the
- * digest workflow's ID and the subject of the digest notice.
+ * The groups a notice's recipients form: the agency (its liaisons), the document (its
+ * coordinators), and for leaders each leader it is addressed to (`leaders`: the task agency's 分管
+ * leaders, or every leader where none is set), so that each leader has one digest of their own.
+ * `all` is the leaders' group when there is no active leader at all: its digest is undeliverable.
  */
-export function digestKeyOf(
+export function digestGroups(
+  audience: Audience,
+  task: { agencyId: string; documentId: string },
+  leaders: readonly string[],
+): { group: string; userId: string | null }[] {
+  switch (audience) {
+    case 'liaison':
+      return [{ group: task.agencyId, userId: null }];
+    case 'coordinator':
+      return [{ group: task.documentId, userId: null }];
+    case 'leader':
+      return leaders.length > 0
+        ? [...new Set(leaders)].map((userId) => ({ group: userId, userId }))
+        : [{ group: 'all', userId: null }];
+  }
+}
+
+/** Whether an event's notices are gathered into digests rather than sent at once. */
+export const isDigested = (event: { type: string }): boolean =>
+  (DIGESTED_EVENTS as readonly string[]).includes(event.type);
+
+/**
+ * The digests a notice of an event joins (none for a notice sent at once): one per group of its
+ * recipients (`digestGroups`), so a leaders' notice joins the digest of each of its leaders. A key
+ * is also its digest workflow's ID and the subject of its digest notice.
+ */
+export function digestsOf(
   event: { type: string; detail: Record<string, unknown>; occurredAt: string },
   audience: Audience,
   task: { agencyId: string; documentId: string },
-): string | null {
-  if (!(DIGESTED_EVENTS as readonly string[]).includes(event.type)) return null;
+  leaders: readonly string[],
+): DigestAddress[] {
+  if (!isDigested(event)) return [];
   const rule = typeof event.detail.rule === 'string' ? event.detail.rule : event.type;
   const day = shanghaiDay(new Date(event.occurredAt));
-  return `digest-${audience}-${digestGroup(audience, task)}-${rule}-${day}`;
+  return digestGroups(audience, task, leaders).map(({ group, userId }) => ({
+    key: `digest-${audience}-${group}-${rule}-${day}`,
+    userId,
+  }));
 }
 
 /** The Beijing day a digest key is for (its last part). */

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { agencyScope, type Principal } from '../../../../libs/auth';
+import { agencyScope, hasAnyRole, type Principal } from '../../../../libs/auth';
 import { NotificationQueryService } from '../../../../libs/notifications';
 import { Access, CurrentUser } from '../auth/access.decorator';
 import { NotificationQueryDto } from './dto/notification-query.dto';
@@ -15,10 +15,14 @@ export class NotificationsController {
 
   @Get('notifications')
   @Access('admin', 'coordinator', 'leader', 'liaison')
-  @ApiOperation({ summary: '提醒、催办、督办、批示等通知（联络员只看到发给本单位的；新的在前）' })
+  @ApiOperation({
+    summary: '提醒、催办、督办、批示等通知（联络员只看到发给本单位的，领导看不到发给其他领导的汇总；新的在前）',
+  })
   @ApiOkResponse({ type: NotificationPageDto })
   listNotifications(@CurrentUser() me: Principal, @Query() q: NotificationQueryDto) {
-    return this.notifications.list({ ...q, scope: agencyScope(me) });
+    // A leader's digest is theirs: other leaders do not see it; coordinators and admins see every notice.
+    const addressee = hasAnyRole(me, ['admin', 'coordinator']) ? undefined : me.userId;
+    return this.notifications.list({ ...q, scope: agencyScope(me), addressee });
   }
 
   @Get('notifications/undeliverable')

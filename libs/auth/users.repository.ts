@@ -177,6 +177,17 @@ export class UsersRepository {
     );
   }
 
+  /** Ends the user's deputyship; answers the one ended, if there was one. */
+  async clearDeputy(userId: string, tx: EntityManager): Promise<{ deputyId: string; from: string; to: string } | null> {
+    const rows = await tx.query<{ deputyId: string; from: string; to: string }[]>(
+      `WITH gone AS (DELETE FROM user_deputy WHERE user_id = $1
+         RETURNING deputy_id AS "deputyId", starts_on::text AS "from", ends_on::text AS "to")
+       SELECT * FROM gone`,
+      [userId],
+    );
+    return rows[0] ?? null;
+  }
+
   /** Active liaisons whose deputy the user is today (Beijing day), with their agencies. */
   async actingFor(deputyId: string): Promise<ActingFor[]> {
     return this.db.query<ActingFor[]>(

@@ -179,6 +179,23 @@ export class UsersService {
     return { deputy: { id: deputy.id, displayName: deputy.displayName }, from: d.from, to: d.to };
   }
 
+  /** Ends the user's deputyship at once (the deputy acts for them no more); repeating it changes nothing. */
+  async endDeputy(userId: string): Promise<{ ended: boolean }> {
+    return this.db.transaction(async (tx) => {
+      const ended = await this.users.clearDeputy(userId, tx);
+      if (ended) {
+        await this.audit.record(tx, {
+          action: 'user.deputy_end',
+          targetType: 'user',
+          targetId: userId,
+          before: ended,
+          after: null,
+        });
+      }
+      return { ended: ended !== null };
+    });
+  }
+
   private async linkAgencies(tx: EntityManager, table: AgencyLink, userId: string, agencyIds: string[]) {
     if (!(await this.users.setAgencies(table, userId, agencyIds, tx))) {
       throw new AuthError('UNKNOWN_AGENCY', '所选单位不存在（请从单位库中选择）');

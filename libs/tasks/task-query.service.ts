@@ -169,6 +169,9 @@ export class TaskQueryService {
         number: m.number,
         section: m.section,
         title: m.title,
+        // Launched before per-measure dates: the document's date applies.
+        dueDate: m.dueDate ?? doc.dueDate,
+        dueBasis: m.dueDate ? m.dueBasis : doc.dueBasis,
         colour: done ? ('green' as const) : worstColour(views.map((v) => v.colour)),
         done,
         tasks: views,

@@ -49,6 +49,7 @@ const EXPECTED: Record<string, string> = {
   'POST /measures/{id}/withdraw': 'measure.withdraw',
   'POST /documents/{id}/withdraw': 'document.withdraw',
   'POST /tasks/{id}/attachments': 'attachment.upload',
+  'DELETE /auth/me/deputy': 'user.deputy_end',
 };
 /** Sign-in itself changes nothing worth auditing (see docs/decisions.md). */
 // Sign-in, and reads sent as POST (a holiday notice or a launch previewed, nothing stored).
@@ -118,7 +119,7 @@ describe('audit entries for every write endpoint', () => {
   ): Promise<Record<string, unknown>> => {
     const [method] = op.split(' ');
     const requestId = `audit-e2e-${randomUUID()}`;
-    const verb = method.toLowerCase() as 'post' | 'put' | 'patch';
+    const verb = method.toLowerCase() as 'post' | 'put' | 'patch' | 'delete';
     let req = request(base)[verb](path).set('Authorization', `Bearer ${who.token}`).set('X-Request-Id', requestId);
     if (Buffer.isBuffer(body)) req = req.set('Content-Type', 'text/plain');
     const res = await (body === undefined ? req : typeof body === 'function' ? body(req) : req.send(body));
@@ -324,6 +325,11 @@ describe('audit entries for every write endpoint', () => {
     expect(covered.get('POST /auth/me/deputy')).toMatchObject({
       target_id: mca.userId,
       after: { deputyId: period.userId, from: period.from, to: period.to },
+    });
+    await write('DELETE /auth/me/deputy', mca, '/auth/me/deputy');
+    expect(covered.get('DELETE /auth/me/deputy')).toMatchObject({
+      target_id: mca.userId,
+      before: { deputyId: period.userId, from: period.from, to: period.to },
     });
     await write('POST /tasks/{id}/extension-request', mca, `${task}/extension-request`, {
       reason: '需征求意见',

@@ -23,6 +23,7 @@ const TABLE: Record<string, Who[]> = {
   'GET /auth/me': ['signed-in'],
   'PATCH /auth/me': ['signed-in'],
   'POST /auth/me/deputy': ['liaison'],
+  'DELETE /auth/me/deputy': ['liaison'],
   'GET /users': ['admin'],
   'POST /users': ['admin'],
   'PATCH /users/{id}': ['admin'],
@@ -189,7 +190,7 @@ describe('authorization matrix', () => {
     const [method, template] = op.split(' ');
     const url = template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(PARAMS[name] ?? randomUUID()));
     const send = (token?: string) => {
-      const req = request(base)[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch'](url);
+      const req = request(base)[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
       if (token) void req.set('Authorization', `Bearer ${token}`);
       return method === 'GET' ? req : req.send({});
     };

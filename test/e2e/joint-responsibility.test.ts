@@ -242,6 +242,11 @@ describe('joint responsibility: a lead and its cooperators, end to end', () => {
       history: { type: string; detail: { role?: string } }[];
     };
     expect(detail.provenance.roleAsWritten).toBe('shared');
+    // The status shows each measure's own due date and its basis.
+    const status = (await coordinator.get(`/documents/${doc.id}/status`)).body as {
+      measures: { number: string; dueDate: string; dueBasis: string }[];
+    };
+    expect(status.measures.find((m) => m.number === '（二）')).toMatchObject({ dueDate, dueBasis: '下发时指定日期' });
     expect(detail.history[0]).toMatchObject({ type: 'issue', detail: { role: 'lead' } });
     // The parse still reports what the text says.
     const parsed = (await coordinator.get(`/documents/${doc.id}`)).body as {

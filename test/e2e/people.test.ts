@@ -124,6 +124,23 @@ describe('people and their duties, end to end', () => {
     expect(accepted.body).toMatchObject({ state: 'accepted' });
   });
 
+  it('a liaison of two agencies names the one a batch acknowledgement or report is for (最多报一次)', async () => {
+    const [mca, moe] = [await agencyId('市民政局'), await agencyId('市教委')];
+    const two = await newUser('两单位联络员', ['liaison'], [mca, moe]);
+    const tasks = await launch();
+    const documentId = ((await coordinator.get(`/tasks/${tasks['市教委']}`)).body as { documentId: string }).documentId;
+    const unnamed = await two.http.post(`/documents/${documentId}/acknowledge`).send({});
+    expect(unnamed.status).toBe(422);
+    expect(unnamed.body).toMatchObject({ code: 'AGENCY_REQUIRED' });
+    const report = await two.http.post(`/documents/${documentId}/progress`).send({ note: '本期进展' });
+    expect(report.body).toMatchObject({ code: 'AGENCY_REQUIRED' });
+    const named = await two.http.post(`/documents/${documentId}/acknowledge`).send({ agencyId: moe });
+    expect(named.status).toBe(200);
+    expect(named.body).toMatchObject({ applied: [{ agency: '市教委' }], refused: [] });
+    // The other agency's task is untouched.
+    expect(((await coordinator.get(`/tasks/${tasks['市民政局']}`)).body as { state: string }).state).toBe('issued');
+  });
+
   it('an admin edits an account; a disabled user can neither sign in nor refresh', async () => {
     const person = await newUser('待改', ['liaison'], [await agencyId('市民政局')]);
     const mca = await agencyId('市民政局');
@@ -311,5 +328,13 @@ describe('people and their duties, end to end', () => {
     ).toMatchObject({
       actor: '休假联络员',
     });
+
+    // Back early: the liaison ends the deputyship, and the deputy acts for them no more.
+    const ended = await absent.http.delete('/auth/me/deputy');
+    expect(ended.status).toBe(200);
+    expect(ended.body).toEqual({ ended: true });
+    expect((await deputy.http.get('/auth/me')).body.actingFor ?? []).toEqual([]);
+    expect((await deputy.http.get(`/tasks/${task}`)).status).toBe(404);
+    expect((await absent.http.delete('/auth/me/deputy')).body).toEqual({ ended: false });
   });
 });

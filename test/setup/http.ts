@@ -6,6 +6,7 @@ export interface Http {
   post(url: string): request.Test;
   put(url: string): request.Test;
   patch(url: string): request.Test;
+  delete(url: string): request.Test;
 }
 
 /** Requests that carry a bearer token; each JSON answer is checked against the served OpenAPI document. */
@@ -21,6 +22,7 @@ export function authed(base: string, token: string): Http {
     post: (u) => auth(r.post(u)),
     put: (u) => auth(r.put(u)),
     patch: (u) => auth(r.patch(u)),
+    delete: (u) => auth(r.delete(u)),
   };
 }
 

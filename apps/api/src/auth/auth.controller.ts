@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -18,7 +18,7 @@ import {
   UpdateContactDto,
   UpdateUserDto,
 } from './dto/auth.dto';
-import { DeputyDto, PrincipalDto, TokenPairDto, UserDto } from './responses/auth.dto';
+import { DeputyDto, DeputyEndedDto, PrincipalDto, TokenPairDto, UserDto } from './responses/auth.dto';
 import { ApiErrors } from '../common/common.dto';
 import { AuthRateLimit } from '../ops/rate-limit';
 import { Access, CurrentUser, Public, SignedIn } from './access.decorator';
@@ -102,6 +102,14 @@ export class AuthController {
   @ApiErrors(400, 422)
   setDeputy(@CurrentUser() me: Principal, @Body(noNulPipe) body: SetDeputyDto) {
     return this.users.setDeputy(me.userId, { deputyId: body.userId, from: body.from, to: body.to });
+  }
+
+  @Delete('auth/me/deputy')
+  @Access('liaison')
+  @ApiOperation({ summary: '结束代理（联络员）：本人指定的代理人即日起不再代为办理；没有代理时不变' })
+  @ApiOkResponse({ type: DeputyEndedDto })
+  endDeputy(@CurrentUser() me: Principal) {
+    return this.users.endDeputy(me.userId);
   }
 
   @Get('users')

@@ -16,6 +16,7 @@ import { TaskBatchService } from '../../../../libs/tasks';
 import { Access, CurrentUser } from '../auth/access.decorator';
 import { ApiErrors } from '../common/common.dto';
 import { noNulPipe } from '../common/no-nul.pipe';
+import { requestIdOf } from '../common/request-id';
 import { uuidParam } from '../common/uuid.pipe';
 import { ActorDto } from './dto/task-actions.dto';
 
@@ -97,7 +98,7 @@ export class TaskBatchController {
       liaisonScope(me),
       b.agencyId,
       { kind: 'acknowledge', input: { actor, actorId: me.userId } },
-      this.key(me, key),
+      requestIdOf(me, key),
     );
   }
 
@@ -122,11 +123,7 @@ export class TaskBatchController {
       liaisonScope(me),
       b.agencyId,
       { kind: 'progress', input: { actor, actorId: me.userId, note: b.note } },
-      this.key(me, key),
+      requestIdOf(me, key),
     );
-  }
-
-  private key(me: Principal, key?: string) {
-    return key ? `${me.userId}:${key.slice(0, 200)}` : undefined;
   }
 }

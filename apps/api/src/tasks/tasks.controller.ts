@@ -26,6 +26,7 @@ import {
 import { ApiErrors } from '../common/common.dto';
 import { TaskDetailDto, TaskPageDto, TaskSnapshotDto } from './responses/tasks.dto';
 import { noNulPipe } from '../common/no-nul.pipe';
+import { requestIdOf } from '../common/request-id';
 import { uuidParam } from '../common/uuid.pipe';
 
 // Every task action: the optional idempotency header (same name as the @Headers parameter, so the
@@ -46,9 +47,6 @@ const asLiaison = (me: Principal) => ({
   agencyIds: liaisonScope(me),
   standIn: (agencyId: string) => standingInFor(me, agencyId)?.displayName ?? null,
 });
-
-/** An Idempotency-Key per user, so two people's retries never collide. */
-const requestIdOf = (me: Principal, key?: string) => (key ? `${me.userId}:${key.slice(0, 200)}` : undefined);
 
 /** The acting person is the signed-in user; `actor` in a body only adds a free-text note of who. */
 const who = (me: Principal, b: ActorDto) => (b.actor ? `${me.displayName}（${b.actor}）` : me.displayName);

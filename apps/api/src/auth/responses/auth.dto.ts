@@ -94,3 +94,8 @@ export class DeputyDto {
   @ApiProperty({ format: 'date' })
   to!: string;
 }
+
+export class DeputyEndedDto {
+  @ApiProperty({ description: '是否结束了一项代理（原本没有代理时为 false）' })
+  ended!: boolean;
+}

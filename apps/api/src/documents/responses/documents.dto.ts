@@ -118,6 +118,12 @@ export class MeasureStatusDto {
   @ApiProperty()
   title!: string;
 
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: '该措施的截止日期（下发前为 null）' })
+  dueDate!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: '截止日期的依据，如「文件规定：2027年6月底前」' })
+  dueBasis!: string | null;
+
   @ApiProperty({ enum: COLOURS })
   colour!: string;
 

@@ -102,7 +102,10 @@ export class LaunchPartyDto {
   @ApiProperty({ example: '市民政局' })
   agency!: string;
 
-  @ApiProperty({ enum: TASK_ROLES, description: 'lead 牵头、shared 共同负责、cooperating 配合、guiding 指导、implied 属地' })
+  @ApiProperty({
+    enum: TASK_ROLES,
+    description: 'lead 牵头、shared 共同负责、cooperating 配合、guiding 指导、implied 属地',
+  })
   role!: string;
 
   @ApiProperty({ enum: TASK_ROLES, nullable: true, description: '原文的分工（指定牵头单位改变了分工时）' })

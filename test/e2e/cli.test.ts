@@ -136,7 +136,7 @@ describe('duban CLI', () => {
   it('lists preview in the usage text', () => {
     const run = duban('--help');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('duban preview FILE');
+    expect(run.stdout).toContain('duban preview <file>');
     expect(run.stdout).toContain('未找到编号措施');
   });
 

@@ -157,7 +157,7 @@ function cli(argv: string[]): Argv {
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 0) {
-    await cli(argv).showHelp('error');
+    cli(argv).showHelp('error');
     return 2;
   }
   await cli(argv).parseAsync();

@@ -84,7 +84,10 @@ async function readPassword(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) {
     const text = Buffer.from(chunk as Buffer).toString('utf8');
-    const end = text.search(/[\r\n\u0004]/);
+    // Enter ends the password; so does Ctrl-D (EOT) in raw mode.
+    const eot = text.indexOf(String.fromCharCode(4));
+    const line = text.search(/[\r\n]/);
+    const end = eot >= 0 && (line < 0 || eot < line) ? eot : line;
     chunks.push(Buffer.from(end >= 0 ? text.slice(0, end) : text));
     if (end >= 0) break;
   }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { addDays, shanghaiDay } from '../../libs/clock';
 import { type Http, signedIn } from '../setup/http';
-import { type AppProcess, freePort, startApp } from '../setup/processes';
+import { useE2eStack } from '../setup/e2e-stack';
 
 const root = path.resolve(__dirname, '..', '..');
 const text = (tag: string) => `天津市关于加强${tag}工作的实施方案
@@ -16,10 +16,8 @@ const text = (tag: string) => `天津市关于加强${tag}工作的实施方案
 
 /** The coordinators' command line against the real API (issue 12): login, status, tasks; errors in one line. */
 describe('duban CLI over the API', () => {
-  const env = { TEMPORAL_TASK_QUEUE: `cli-${randomUUID()}`, PORT: '0' };
+  const stack = useE2eStack('cli');
   const config = mkdtempSync(path.join(os.tmpdir(), 'duban-cli-config-'));
-  let api: AppProcess;
-  let worker: AppProcess;
   let base: string;
   let coordinator: Http;
   let documentId: string;
@@ -31,12 +29,7 @@ describe('duban CLI over the API', () => {
     });
 
   beforeAll(async () => {
-    env.PORT = String(await freePort());
-    [worker, api] = await Promise.all([
-      startApp('worker', env, /duban worker started/),
-      startApp('api', env, /listening on/),
-    ]);
-    base = `http://127.0.0.1:${env.PORT}`;
+    base = stack.base;
     coordinator = await signedIn(base, 'coordinator');
     const imported = await coordinator.post('/documents').send({ text: text(`命令行${randomUUID().slice(0, 6)}`) });
     documentId = (imported.body as { id: string }).id;
@@ -50,9 +43,6 @@ describe('duban CLI over the API', () => {
       if (Date.now() > deadline) throw new Error('tasks never issued');
       await new Promise((r) => setTimeout(r, 200));
     }
-  });
-  afterAll(async () => {
-    await Promise.all([api?.stop(), worker?.stop()]);
   });
 
   it('refuses a wrong password and an unreachable API in one line, before anything is saved', () => {

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { addDays, shanghaiDay } from '../../libs/clock';
 import { type Http, signedIn } from '../setup/http';
-import { type AppProcess, freePort, startApp } from '../setup/processes';
+import { useE2eStack } from '../setup/e2e-stack';
 
 // A made-up implementation plan of three measures; the agencies are in the packaged registry.
 const text = (tag: string) => `天津市关于加强${tag}工作的实施方案
@@ -24,42 +23,19 @@ interface TaskRow {
 
 /** Issue 11, control of running work over HTTP: 转办 and 撤销, on the real worker, Temporal and PostgreSQL. */
 describe('reassigning and withdrawing, end to end', () => {
-  const env = { TEMPORAL_TASK_QUEUE: `ctl-${randomUUID()}`, PORT: '0' };
-  let api: AppProcess;
-  let worker: AppProcess;
+  const stack = useE2eStack('ctl');
   let http: Http;
-  let db: Client;
   const dueDate = addDays(shanghaiDay(new Date()), 20);
+  const waitFor = (what: string, check: () => Promise<boolean>) => stack.waitFor(what, check);
 
   beforeAll(async () => {
-    env.PORT = String(await freePort());
-    db = new Client({ connectionString: process.env.DATABASE_URL });
-    await db.connect();
-    [worker, api] = await Promise.all([
-      startApp('worker', env, /duban worker started/),
-      startApp('api', env, /listening on/),
-    ]);
-    http = await signedIn(`http://127.0.0.1:${env.PORT}`, 'coordinator');
-  });
-  afterAll(async () => {
-    await Promise.all([api?.stop(), worker?.stop()]);
-    await db?.end();
+    http = await signedIn(stack.base, 'coordinator');
   });
 
   const tasksOf = async (documentId: string): Promise<TaskRow[]> => {
     const res = await http.get('/tasks').query({ documentId, pageSize: 100, sort: 'measure' });
     expect(res.status).toBe(200);
     return (res.body as { items: TaskRow[] }).items;
-  };
-  const waitFor = async (what: string, check: () => Promise<boolean>) => {
-    const deadline = Date.now() + 60_000;
-    while (!(await check())) {
-      if (Date.now() > deadline) {
-        if (process.env.E2E_DEBUG) console.log(api.output(), worker.output());
-        throw new Error(`timed out waiting for ${what}`);
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
   };
   const imported = async (tag: string) => {
     const res = await http.post('/documents').send({ text: text(tag) });
@@ -101,9 +77,11 @@ describe('reassigning and withdrawing, end to end', () => {
     expect(fresh).toMatchObject({ agency: '市公安局', measureNumber: '（一）', dueDate, state: 'issued' });
     const old = (await http.get(`/tasks/${edu.id}`)).body;
     expect(old.state).toBe('reassigned');
-    const links = await db.query(`SELECT reassigned_from, source FROM task WHERE id = $1`, [newId]);
+    const links = await stack.db.query(`SELECT reassigned_from, source FROM task WHERE id = $1`, [newId]);
     expect(links.rows[0]).toEqual({ reassigned_from: edu.id, source: 'reassigned' });
-    const events = await db.query(`SELECT type, detail FROM task_event WHERE task_id = $1 ORDER BY seq`, [edu.id]);
+    const events = await stack.db.query(`SELECT type, detail FROM task_event WHERE task_id = $1 ORDER BY seq`, [
+      edu.id,
+    ]);
     expect(events.rows.at(-1)).toMatchObject({ type: 'reassign', detail: { to: { taskId: newId } } });
     // The same request again (same key) changes nothing; a final task takes no second reassignment.
     const again = await http
@@ -111,10 +89,10 @@ describe('reassigning and withdrawing, end to end', () => {
       .set('Idempotency-Key', 'reassign-1')
       .send({ agencyId: police.agencyId, reason: '职责调整，改由市公安局承办' });
     expect([201, 409]).toContain(again.status);
-    expect((await db.query(`SELECT count(*)::int AS n FROM task WHERE reassigned_from = $1`, [edu.id])).rows[0].n).toBe(
-      1,
-    );
-    const audit = await db.query(
+    expect(
+      (await stack.db.query(`SELECT count(*)::int AS n FROM task WHERE reassigned_from = $1`, [edu.id])).rows[0].n,
+    ).toBe(1);
+    const audit = await stack.db.query(
       `SELECT count(*)::int AS n FROM audit_log WHERE action = 'task.reassign' AND task_id = $1`,
       [edu.id],
     );
@@ -154,7 +132,7 @@ describe('reassigning and withdrawing, end to end', () => {
 
   it('lets a liaison acknowledge and report once for all their agency’s tasks of a document (最多报一次)', async () => {
     const doc = await launched(`一次报${randomUUID().slice(0, 6)}`);
-    const mca = await signedIn(`http://127.0.0.1:${env.PORT}`, 'liaison.市民政局');
+    const mca = await signedIn(stack.base, 'liaison.市民政局');
     const acked = await mca.post(`/documents/${doc.id}/acknowledge`).send({});
     expect(acked.status).toBe(200);
     expect(acked.body.applied.map((t: { measureNumber: string }) => t.measureNumber)).toEqual([
@@ -168,7 +146,7 @@ describe('reassigning and withdrawing, end to end', () => {
     expect((await report()).body.applied).toHaveLength(3);
     // The same request again (same key) reports nothing twice.
     await report();
-    const events = await db.query<{ n: number }>(
+    const events = await stack.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM task_event e JOIN task t ON t.id = e.task_id JOIN agency a ON a.id = t.agency_id
        WHERE t.document_id = $1 AND a.name = '市民政局' AND e.type = 'progress' AND e.detail->>'note' = '本月已完成排查部署'`,
       [doc.id],
@@ -191,7 +169,7 @@ describe('reassigning and withdrawing, end to end', () => {
     expect((await http.post(`/documents/${docId}/launch`).send({ dueDate })).status).toBe(202);
     await waitFor('issued', async () => (await tasksOf(docId)).every((t) => t.state === 'issued'));
     const all = await tasksOf(docId);
-    const base = `http://127.0.0.1:${env.PORT}`;
+    const base = stack.base;
     const mca = await signedIn(base, 'liaison.市民政局');
     const seen = (await mca.get('/tasks').query({ documentId: docId })).body.items as TaskRow[];
     expect(seen.map((t) => `${t.measureNumber}${t.agency}`).sort()).toEqual(
@@ -248,19 +226,23 @@ describe('reassigning and withdrawing, end to end', () => {
       expect(find(after, '（一）', agency)).toMatchObject({ id: find(before, '（一）', agency)!.id, state: 'issued' });
     }
     const typesOf = async (id: string) =>
-      (await db.query<{ type: string }>(`SELECT type FROM task_event WHERE task_id = $1 ORDER BY seq`, [id])).rows.map(
-        (r) => r.type,
-      );
+      (
+        await stack.db.query<{ type: string }>(`SELECT type FROM task_event WHERE task_id = $1 ORDER BY seq`, [id])
+      ).rows.map((r) => r.type);
     expect(await typesOf(find(after, '（一）', '市民政局')!.id)).toEqual(['issue']);
     // Changed measure: the kept task has the change on record; the new party's task runs with the same due date.
     const finance = find(after, '（二）', '市财政局')!;
     expect(finance.id).toBe(find(before, '（二）', '市财政局')!.id);
     await waitFor('the change recorded', async () => (await typesOf(finance.id)).includes('revised'));
-    const note = await db.query(`SELECT detail FROM task_event WHERE task_id = $1 AND type = 'revised'`, [finance.id]);
+    const note = await stack.db.query(`SELECT detail FROM task_event WHERE task_id = $1 AND type = 'revised'`, [
+      finance.id,
+    ]);
     expect(note.rows[0].detail).toMatchObject({ revision: 2 });
     expect(note.rows[0].detail.summary).toContain('措施内容有修改');
     expect(find(after, '（二）', '市人社局')!.dueDate).toBe(dueDate);
-    const kept = await db.query(`SELECT count(*)::int AS n FROM document_revision WHERE document_id = $1`, [doc.id]);
+    const kept = await stack.db.query(`SELECT count(*)::int AS n FROM document_revision WHERE document_id = $1`, [
+      doc.id,
+    ]);
     expect(kept.rows[0].n).toBe(1);
     // The document against its own text shows no change.
     const again = await http.post('/imports').send({ text: revised, revisesDocumentId: doc.id });

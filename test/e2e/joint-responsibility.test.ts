@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { addDays, DEFAULT_LADDER, shanghaiDay } from '../../libs/clock';
 import { type Http, signedIn } from '../setup/http';
-import { type AppProcess, freePort, startApp } from '../setup/processes';
+import { useE2eStack } from '../setup/e2e-stack';
 
 // A made-up implementation plan; the agencies are in the packaged registry.
 const text = (tag: string) => `天津市关于加强${tag}工作的实施方案
@@ -23,43 +22,18 @@ interface TaskRow {
 
 /** Issue 11, 牵头/配合 over HTTP on the real worker, Temporal and PostgreSQL. */
 describe('joint responsibility: a lead and its cooperators, end to end', () => {
-  const env = { TEMPORAL_TASK_QUEUE: `joint-${randomUUID()}`, PORT: '0' };
-  let api: AppProcess;
-  let worker: AppProcess;
-  let base: string;
+  const stack = useE2eStack('joint');
   let coordinator: Http;
   const liaisons: Record<string, Http> = {};
-  let db: Client;
   const dueDate = addDays(shanghaiDay(new Date()), 30);
+  const waitFor = (what: string, check: () => Promise<boolean>) => stack.waitFor(what, check);
 
   beforeAll(async () => {
-    env.PORT = String(await freePort());
-    db = new Client({ connectionString: process.env.DATABASE_URL });
-    await db.connect();
-    [worker, api] = await Promise.all([
-      startApp('worker', env, /duban worker started/),
-      startApp('api', env, /listening on/),
-    ]);
-    base = `http://127.0.0.1:${env.PORT}`;
-    coordinator = await signedIn(base, 'coordinator');
-    for (const agency of ['市民政局', '市教委', '市公安局', '市财政局', '市卫生健康委'])
-      liaisons[agency] = await signedIn(base, `liaison.${agency}`);
-  });
-  afterAll(async () => {
-    await Promise.all([api?.stop(), worker?.stop()]);
-    await db?.end();
+    coordinator = await signedIn(stack.base, 'coordinator');
+    for (const agency of ['市民政局', '市教委', '市财政局', '市公安局', '市卫生健康委'])
+      liaisons[agency] = await signedIn(stack.base, `liaison.${agency}`);
   });
 
-  const waitFor = async (what: string, check: () => Promise<boolean>) => {
-    const deadline = Date.now() + 60_000;
-    while (!(await check())) {
-      if (Date.now() > deadline) {
-        if (process.env.E2E_DEBUG) console.log(api.output(), worker.output());
-        throw new Error(`timed out waiting for ${what}`);
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  };
   const tasksOf = async (documentId: string): Promise<TaskRow[]> => {
     const res = await coordinator.get('/tasks').query({ documentId, pageSize: 100, sort: 'measure' });
     expect(res.status).toBe(200);
@@ -89,13 +63,13 @@ describe('joint responsibility: a lead and its cooperators, end to end', () => {
 
     // Cooperating rungs reach the cooperating agency and the lead, never leaders (nor coordinators).
     await waitFor('the early rung of every task of the measure', async () => {
-      const { rows } = await db.query(
+      const { rows } = await stack.db.query(
         `SELECT DISTINCT task_id FROM task_event WHERE type = 'rung' AND task_id = ANY($1)`,
         [tasks.map((t) => t.id)],
       );
       return rows.length === tasks.length;
     });
-    const { rows: notices } = await db.query<{ task_id: string; audience: string; agency: string | null }>(
+    const { rows: notices } = await stack.db.query<{ task_id: string; audience: string; agency: string | null }>(
       `SELECT n.task_id, n.audience, a.name AS agency FROM notification n
          JOIN task_event e ON e.task_id = n.task_id AND e.seq = n.event_seq AND e.type = 'rung'
          LEFT JOIN agency a ON a.id = n.agency_id

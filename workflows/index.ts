@@ -5,3 +5,4 @@ export { calendarReplanWorkflow } from './calendar-replan.workflow';
 export { withdrawalWorkflow } from './withdrawal.workflow';
 export { measureRevisionWorkflow } from './revision.workflow';
 export { digestWorkflow } from './digest.workflow';
+export { circularWorkflow } from './circular.workflow';

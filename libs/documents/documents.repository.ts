@@ -123,6 +123,15 @@ export class DocumentsRepository {
     return rows[0] ?? null;
   }
 
+  /** Documents launched before `before` and not withdrawn by then (the ones a circular of that day reports on). */
+  async runningAt(before: Date): Promise<{ id: string; title: string | null }[]> {
+    return this.db.query(
+      `SELECT id, title FROM policy_document
+       WHERE launched_at < $1 AND (withdrawn_at IS NULL OR withdrawn_at >= $1) ORDER BY launched_at, id`,
+      [before],
+    );
+  }
+
   async exists(id: string, manager: EntityManager = this.db.manager): Promise<boolean> {
     const rows = await manager.query<unknown[]>('SELECT 1 FROM policy_document WHERE id = $1', [id]);
     return rows.length > 0;

@@ -50,6 +50,11 @@ export class DocumentsService {
     return this.documents.markWithdrawn(scope === 'document' ? 'policy_document' : 'measure', id, reason, tx);
   }
 
+  /** Documents launched before `before` and not withdrawn by then. */
+  runningAt(before: Date): Promise<{ id: string; title: string | null }[]> {
+    return this.documents.runningAt(before);
+  }
+
   exists(id: string, manager?: EntityManager): Promise<boolean> {
     return this.documents.exists(id, manager);
   }

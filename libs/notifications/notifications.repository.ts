@@ -138,15 +138,16 @@ export class NotificationsRepository {
   /** A notice about the system, raised once per subject and audience; answers the ids it wrote now. */
   async insertSystemNotice(
     subject: string,
-    rows: { audience: Exclude<NoticeAudience, 'liaison'>; message: string }[],
+    // A coordinators' notice about one document goes to that document's coordinators.
+    rows: { audience: Exclude<NoticeAudience, 'liaison'>; message: string; documentId?: string }[],
     tx: EntityManager,
   ): Promise<string[]> {
     const ids: string[] = [];
     for (const n of rows) {
       const written = await tx.query<{ id: string }[]>(
-        `INSERT INTO notification (subject, audience, message) VALUES ($1, $2, $3)
+        `INSERT INTO notification (subject, audience, message, document_id) VALUES ($1, $2, $3, $4)
          ON CONFLICT (subject, audience) WHERE subject IS NOT NULL DO NOTHING RETURNING id::text AS id`,
-        [subject, n.audience, n.message],
+        [subject, n.audience, n.message, n.documentId ?? null],
       );
       ids.push(...written.map((r) => r.id));
     }

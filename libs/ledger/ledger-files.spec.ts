@@ -46,7 +46,8 @@ const sheet = ledgerSheet({
 describe('ledgerXlsx', () => {
   it('writes a workbook exceljs reads back: title, headers, merges, fills, frozen header, filter, A3 print', async () => {
     const book = new Workbook();
-    await book.xlsx.load(await ledgerXlsx(sheet));
+    // exceljs types its Buffer as an ArrayBuffer of its own.
+    await book.xlsx.load((await ledgerXlsx(sheet)) as unknown as ArrayBuffer);
     const ws = book.getWorksheet('任务落实台账')!;
     expect(ws.getCell('A1').value).toBe('《测试文件》任务落实台账（截至 2026年12月1日）');
     expect(ws.getCell('A1').isMerged).toBe(true);

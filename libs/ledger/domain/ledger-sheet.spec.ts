@@ -160,6 +160,7 @@ describe('ledgerSheet', () => {
     expect(only({ state: 'in_progress', measureId: 'm1' })).toEqual(['t2', 't1']);
     expect(only({ agencyId: 'id-市教委' })).toEqual(['t1']);
     expect(only({ state: 'draft' })).toEqual([]);
+    expect(matches(tasks[3], {})).toBe(true);
     const filtered = ledgerSheet({ documentTitle: 'x', asOf: '2026-12-01', tasks, filter: { colour: 'red' } });
     expect(filtered.columns).toHaveLength(sheet.columns.length);
     expect(filtered.rows[0].cells[0]).toBe('1');

@@ -23,7 +23,8 @@ interface TaskItem {
   role: string;
   state: string;
   dueDate: string;
-  clock: { workingDaysLeft: number | null };
+  stateLabel: string;
+  clock: { workingDaysLeft: number | null; explanation: string };
 }
 
 const ROLE_LABELS: Record<string, string> = {
@@ -238,6 +239,7 @@ describe('the supervision ledger, end to end', () => {
     for (const t of tasks) {
       const r = row(t.measureNumber, t.agency);
       expect(r[col('分工')]).toBe(ROLE_LABELS[t.role]);
+      expect([r[col('灯色依据')], r[col('状态')]]).toEqual([t.clock.explanation, t.stateLabel]);
       if (t.clock.workingDaysLeft !== null && t.state !== 'accepted')
         expect(r[col('剩余/逾期工作日')]).toBe(`剩余 ${t.clock.workingDaysLeft} 个工作日`);
     }

@@ -168,10 +168,10 @@ describe('bad input over HTTP', () => {
       () => http.get(`/documents/${documentId}/ledger`).query({ colour: 'blue', role: 'boss', state: 'done' }),
     ],
     [
-      'ledger with a filter the task list has not',
+      'ledger with paging it has not, and overdue not a boolean',
       400,
       'VALIDATION_FAILED',
-      () => http.get(`/documents/${documentId}/ledger`).query({ overdue: 'true' }),
+      () => http.get(`/documents/${documentId}/ledger`).query({ page: '2', overdue: 'maybe' }),
     ],
     [
       'ledger filtered by an agency id that is not a UUID',

@@ -268,6 +268,8 @@ describe('the supervision ledger, end to end', () => {
     expect(green.rows.every((r) => r[green.col('灯色')] === '绿灯' && r[green.col('措施编号')] === '（一）')).toBe(
       true,
     );
+    expect((await xlsx({ overdue: 'true' })).rows).toEqual([]);
+    expect((await xlsx({ overdue: 'false' })).rows).toHaveLength(6);
     const shared = await xlsx({ role: find('（二）', '市财政局').role });
     expect(shared.rows.map((r) => r[shared.col('责任单位')])).toContain('市财政局');
     const mine = await xlsx({}, liaisons.市教委);

@@ -159,6 +159,8 @@ describe('ledgerSheet', () => {
     expect(only({ colour: 'red' })).toEqual(['t3']);
     expect(only({ state: 'in_progress', measureId: 'm1' })).toEqual(['t2', 't1']);
     expect(only({ agencyId: 'id-市教委' })).toEqual(['t1']);
+    expect(only({ overdue: true })).toEqual(['t3']);
+    expect(only({ overdue: false })).toEqual(['t2', 't1']);
     expect(only({ state: 'draft' })).toEqual([]);
     expect(matches(tasks[3], {})).toBe(true);
     const filtered = ledgerSheet({ documentTitle: 'x', asOf: '2026-12-01', tasks, filter: { colour: 'red' } });

@@ -41,6 +41,8 @@ export interface LedgerFilter {
   role?: TaskRole;
   state?: TaskState;
   colour?: Colour;
+  /** Overdue as of the day (true) or not (false), as the clock read it. */
+  overdue?: boolean;
 }
 
 export interface LedgerColumn {
@@ -98,7 +100,8 @@ export function matches(t: LedgerTask, f: LedgerFilter): boolean {
     (f.measureId === undefined || t.measureId === f.measureId) &&
     (f.role === undefined || (t.asOf.role ?? t.role) === f.role) &&
     (f.state === undefined || t.asOf.state === f.state) &&
-    (f.colour === undefined || t.reading.colour === f.colour)
+    (f.colour === undefined || t.reading.colour === f.colour) &&
+    (f.overdue === undefined || t.reading.overdue === f.overdue)
   );
 }
 

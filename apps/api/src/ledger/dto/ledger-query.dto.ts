@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
 import type { Colour } from '../../../../../libs/clock';
 import type { LedgerFormat } from '../../../../../libs/ledger';
 import { TASK_STATES, type TaskState } from '../../../../../libs/tasks';
@@ -54,4 +55,10 @@ export class LedgerQueryDto {
   @IsOptional()
   @IsIn(COLOURS)
   colour?: Colour;
+
+  @ApiPropertyOptional({ description: '只看截至当日逾期（true）或未逾期（false）的任务' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
 }

@@ -6,7 +6,7 @@ import { DocumentsService } from '../documents/documents.service';
 import { TaskQueryService } from '../tasks/task-query.service';
 import { clockAsOf, readingInstant } from './domain/clock-as-of';
 import { type LedgerFilter, type LedgerSheet, ledgerSheet } from './domain/ledger-sheet';
-import { endOfBeijingDay, taskAsOf } from './domain/task-as-of';
+import { endOfBeijingDay, reassignedFrom, taskAsOf, type TaskAsOf } from './domain/task-as-of';
 import { ledgerCsv, ledgerXlsx } from './ledger-files';
 import { LedgerError } from './ledger.errors';
 
@@ -53,8 +53,19 @@ export class LedgerService {
     ]);
     const at = readingInstant(asOf, now);
     const measureOf = new Map(measures.map((m) => [m.id, m]));
-    const tasks = history.map(({ task, events }) => {
-      const state = taskAsOf(events, asOf);
+    const states = new Map<string, TaskAsOf>();
+    // A 转办 successor carries its predecessor's fired rungs and extensions on (a chain, never a cycle).
+    const stateOf = (taskId: string, depth = 0): TaskAsOf => {
+      const known = states.get(taskId);
+      if (known) return known;
+      const events = history.events.get(taskId) ?? [];
+      const from = depth < 20 ? reassignedFrom(events) : null;
+      const state = taskAsOf(events, asOf, from ? stateOf(from, depth + 1) : null);
+      states.set(taskId, state);
+      return state;
+    };
+    const tasks = history.tasks.map((task) => {
+      const state = stateOf(task.id);
       const measure = measureOf.get(task.measureId);
       return {
         taskId: task.id,

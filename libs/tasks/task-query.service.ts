@@ -145,8 +145,9 @@ export class TaskQueryService {
   }
 
   /**
-   * A document's tasks a caller may see (`scope`: a liaison's agencies) with each one's events
-   * that occurred before `before`: what an as-of reading (督办台账) rebuilds them from.
+   * A document's tasks a caller may see (`scope`: a liaison's agencies) and the events of all its
+   * tasks (a 转办 successor's predecessor may be another agency's) that occurred before `before`:
+   * what an as-of reading (督办台账) rebuilds them from.
    */
   async historyOfDocument(documentId: string, scope: string[] | null, before: Date) {
     const [tasks, events] = await Promise.all([
@@ -159,7 +160,7 @@ export class TaskQueryService {
       list.push(e);
       byTask.set(taskId, list);
     }
-    return tasks.map((task) => ({ task, events: byTask.get(task.id) ?? [] }));
+    return { tasks, events: byTask };
   }
 
   /** Each measure × party with its state and colour, rolled up to measure and document. */

@@ -5,7 +5,7 @@ import { ConfigModule } from '../../libs/config';
 import { DatabaseModule } from '../../libs/database';
 import { LedgerModule, LedgerService, type LedgerSheet } from '../../libs/ledger';
 import { TEMPORAL_CLIENT } from '../../libs/temporal';
-import { type DocumentRows, importedDocumentRows } from '../factories/rows';
+import { agencyRow, type DocumentRows, importedDocumentRows } from '../factories/rows';
 
 @Global()
 @Module({ providers: [{ provide: TEMPORAL_CLIENT, useValue: {} }], exports: [TEMPORAL_CLIENT] })
@@ -88,6 +88,40 @@ describe('the ledger as of a day, from the event history', () => {
     expect(sheet.measureSpans).toEqual([{ from: 0, to: 1 }]);
     const later = await ledger.sheet(rows.documentId, '2026-11-30', {}, null, now);
     expect(cells(later, lead)).toMatchObject({ 状态: '待审核', 最新进展: '2026-11-28：已完成' });
+  });
+
+  it('carries a 转办 predecessor’s fired rungs and extensions on to its successor', async () => {
+    const [, , shared] = rows.taskIds;
+    const other = await agencyRow(db);
+    const [next] = await db.query<{ id: string }[]>(
+      `INSERT INTO task (document_id, measure_id, agency_id, role, source, reassigned_from)
+       SELECT document_id, measure_id, $2, role, 'reassigned', id FROM task WHERE id = $1 RETURNING id`,
+      [shared, other],
+    );
+    await event(shared, 2, 'extension_approved', 'issued', '2026-11-05T10:00:00', {
+      from: '2026-12-01',
+      to: '2026-12-15',
+      reason: '需协调',
+    });
+    await event(shared, 3, 'reassign', 'reassigned', '2026-11-06T10:00:00', {
+      reason: '职责调整',
+      to: { taskId: next.id, agency: '新单位' },
+    });
+    await event(next.id, 1, 'issue', 'issued', '2026-11-06T10:00:01', {
+      dueDate: '2026-12-15',
+      role: 'shared',
+      reassignedFrom: { taskId: shared, agency: '原单位' },
+    });
+    const sheet = await ledger.sheet(rows.documentId, '2026-11-25', {}, [other], now);
+    expect(sheet.rows.map((r) => r.taskId)).toEqual([next.id]);
+    expect(cells(sheet, next.id)).toMatchObject({
+      办理时限: '2026-12-15',
+      延期: '1 次，延至 2026-12-15；依据：需协调',
+      状态: '待签收',
+    });
+    expect(cells(sheet, next.id).备注).toContain('由原单位转办而来');
+    const all = await ledger.sheet(rows.documentId, '2026-11-25', {}, null, now);
+    expect(cells(all, shared)).toMatchObject({ 状态: '已转办', 灯色: '灰灯' });
   });
 
   it('gives a liaison the rows their task list shows: their own, and cooperators on measures they lead', async () => {

@@ -2,7 +2,7 @@ import { makeCalendar } from '../../calendar/domain/working-days';
 import { DEFAULT_LADDER } from '../../clock/domain/ladder';
 import { prcCalendarData } from '../../../test/factories/prc-calendar';
 import { clockAsOf, readingInstant } from './clock-as-of';
-import { endOfBeijingDay, type HistoryEvent, latestReport, taskAsOf } from './task-as-of';
+import { endOfBeijingDay, type HistoryEvent, latestReport, reassignedFrom, taskAsOf } from './task-as-of';
 
 const cal = makeCalendar(prcCalendarData());
 
@@ -152,7 +152,7 @@ describe('taskAsOf', () => {
       ev('issue', '2026-09-21T10:00:00', 'issued', {
         dueDate: '2026-12-31',
         role: 'cooperating',
-        reassignedFrom: { agency: '市教委' },
+        reassignedFrom: { taskId: 't1', agency: '市教委' },
       }),
       ev('report_due', '2026-10-09T09:00:00', 'issued', { rule: 'report-2026-10', label: '进展报送提醒' }, 'system'),
       ev('reassign', '2026-10-12T10:00:00', 'reassigned', {
@@ -160,7 +160,14 @@ describe('taskAsOf', () => {
         to: { taskId: 't2', agency: '市公安局' },
       }),
     ];
-    const t = taskAsOf(events, '2026-10-31');
+    const carried = taskAsOf(history(), '2026-10-14');
+    const t = taskAsOf(events, '2026-10-31', carried);
+    // A successor carries its predecessor's fired rungs and extensions on, as its workflow does.
+    expect(t.fired).toEqual(carried.fired);
+    expect(t.extensions).toHaveLength(1);
+    expect(carried.fired).toHaveLength(1);
+    expect(reassignedFrom(events)).toBe('t1');
+    expect(reassignedFrom(history())).toBeNull();
     expect(t.reportReminders).toEqual([{ period: '2026-10', day: '2026-10-09' }]);
     expect(t.notes).toEqual(['2026-09-21 由市教委转办而来', '2026-10-12 转办至市公安局：职责调整']);
     expect(t.state).toBe('reassigned');

@@ -75,9 +75,15 @@ const names = (v: unknown): string[] =>
  * Replays the events of one task that occurred by the end of Beijing day `asOf`, in seq order.
  * The due date follows what each event recorded: the issue's date, an approved extension's
  * `to`, a resume's or a returned review's `to`, a calendar re-plan's `to` (and the date a rung
- * or an acceptance names); a submission opens the 待审核 pause the workflow opens.
+ * or an acceptance names); a submission opens the 待审核 pause the workflow opens. A 转办
+ * successor starts with what its predecessor had `carried` on (fired rungs, extensions), as its
+ * workflow does.
  */
-export function taskAsOf(events: readonly HistoryEvent[], asOf: string): TaskAsOf {
+export function taskAsOf(
+  events: readonly HistoryEvent[],
+  asOf: string,
+  carried: Pick<TaskAsOf, 'fired' | 'extensions'> | null = null,
+): TaskAsOf {
   const until = endOfBeijingDay(asOf).getTime();
   const t: TaskAsOf = {
     state: 'draft',
@@ -88,8 +94,8 @@ export function taskAsOf(events: readonly HistoryEvent[], asOf: string): TaskAsO
     pauseKind: null,
     submittedOn: null,
     acceptance: null,
-    fired: [],
-    extensions: [],
+    fired: [...(carried?.fired ?? [])],
+    extensions: [...(carried?.extensions ?? [])],
     pendingExtension: null,
     reports: [],
     reportReminders: [],
@@ -226,6 +232,12 @@ function acceptanceOf(d: Record<string, unknown>): Acceptance | null {
   if (str(d.dueDate)) a.dueDate = str(d.dueDate)!;
   if (typeof d.workingDaysLate === 'number') a.workingDaysLate = d.workingDaysLate;
   return a;
+}
+
+/** The task a 转办 successor took over from, as its issue event recorded it; null for any other task. */
+export function reassignedFrom(events: readonly HistoryEvent[]): string | null {
+  const issue = events.find((e) => e.type === 'issue');
+  return str(obj(issue?.detail.reassignedFrom)?.taskId);
 }
 
 /** The latest progress report or submission, the one a ledger shows as 最新进展. */

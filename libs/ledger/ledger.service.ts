@@ -46,13 +46,11 @@ export class LedgerService {
     const asOf = this.asOf(asOfDay, now);
     const doc = await this.documents.getDocument(documentId);
     const ladder = doc.ladder ?? DEFAULT_LADDER;
-    const [measures, history, cal] = await Promise.all([
-      this.documents.measures(documentId),
+    const [history, cal] = await Promise.all([
       this.tasks.historyOfDocument(documentId, scope, endOfBeijingDay(asOf)),
       this.calendar.getWorkCalendar(),
     ]);
     const at = readingInstant(asOf, now);
-    const measureOf = new Map(measures.map((m) => [m.id, m]));
     const states = new Map<string, TaskAsOf>();
     // A 转办 successor carries its predecessor's fired rungs and extensions on (a chain, never a cycle).
     const stateOf = (taskId: string, depth = 0): TaskAsOf => {
@@ -66,11 +64,10 @@ export class LedgerService {
     };
     const tasks = history.tasks.map((task) => {
       const state = stateOf(task.id);
-      const measure = measureOf.get(task.measureId);
       return {
         taskId: task.id,
         measureId: task.measureId,
-        measureSeq: measure?.seq ?? task.measureSeq,
+        measureSeq: task.measureSeq,
         measureNumber: task.measureNumber,
         measureTitle: task.measureTitle,
         agencyId: task.agencyId,

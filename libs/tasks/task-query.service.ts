@@ -16,7 +16,7 @@ import { DEFAULT_LADDER, type Rung } from '../clock/domain/ladder';
 import { isMeasureDone } from './domain/measure-done';
 import { STATE_LABELS, type TaskRole, type TaskState } from './domain/task-state';
 import type { Page } from '../database/page';
-import { TaskRepository, type TaskViewRow } from './task.repository';
+import { type TaskEventRow, TaskRepository, type TaskViewRow } from './task.repository';
 import { TaskError } from './tasks.errors';
 
 export interface TaskView {
@@ -142,6 +142,25 @@ export class TaskQueryService {
       history,
       timeline: mergeTimeline(history, await this.audit.taskEntries(id)),
     };
+  }
+
+  /**
+   * A document's tasks a caller may see (`scope`: a liaison's agencies) and the events of all its
+   * tasks (a 转办 successor's predecessor may be another agency's) that occurred before `before`:
+   * what an as-of reading (督办台账) rebuilds them from.
+   */
+  async historyOfDocument(documentId: string, scope: string[] | null, before: Date) {
+    const [tasks, events] = await Promise.all([
+      this.tasks.viewsOfDocumentSeenBy(documentId, scope),
+      this.tasks.eventsOfDocumentBefore(documentId, before),
+    ]);
+    const byTask = new Map<string, TaskEventRow[]>();
+    for (const { taskId, ...e } of events) {
+      const list = byTask.get(taskId) ?? [];
+      list.push(e);
+      byTask.set(taskId, list);
+    }
+    return { tasks, events: byTask };
   }
 
   /** Each measure × party with its state and colour, rolled up to measure and document. */

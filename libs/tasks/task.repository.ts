@@ -210,6 +210,26 @@ export class TaskRepository {
     ]);
   }
 
+  /** A document's tasks a caller may see (a liaison's `scope`, as the task list; null: all), as created. */
+  async viewsOfDocumentSeenBy(documentId: string, scope: string[] | null): Promise<TaskViewRow[]> {
+    const seen = scope ? `AND ${SEEN_BY_AGENCIES.replaceAll('$scope', '$2')}` : '';
+    return this.db.query<TaskViewRow[]>(
+      `SELECT ${TASK_VIEW} WHERE t.document_id = $1 ${seen} ORDER BY t.created_at, t.id`,
+      scope ? [documentId, scope] : [documentId],
+    );
+  }
+
+  /** The events of a document's tasks that occurred before `before`, by task and seq (as-of reads). */
+  async eventsOfDocumentBefore(documentId: string, before: Date): Promise<(TaskEventRow & { taskId: string })[]> {
+    return this.db.query(
+      `SELECT e.task_id AS "taskId", e.seq, e.type, e.from_state AS "fromState", e.to_state AS "toState", e.actor,
+         e.detail, e.occurred_at AS "occurredAt"
+       FROM task_event e JOIN task t ON t.id = e.task_id
+       WHERE t.document_id = $1 AND e.occurred_at < $2 ORDER BY e.task_id, e.seq`,
+      [documentId, before],
+    );
+  }
+
   /** The measures of a document that have tasks, in document order (what a launch starts a workflow for). */
   async measureIdsWithTasks(documentId: string): Promise<string[]> {
     const rows = await this.db.query<{ id: string }[]>(

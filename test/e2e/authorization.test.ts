@@ -38,6 +38,8 @@ const TABLE: Record<string, Who[]> = {
   'POST /measures/{id}/withdraw': ['coordinator'],
   'GET /documents/{id}/status': ['admin', 'coordinator', 'leader'],
   'GET /documents/{id}/audit': ['admin', 'coordinator', 'leader'],
+  // 督办台账: a liaison gets the rows the task list shows them (their agencies', and cooperators' on measures they lead).
+  'GET /documents/{id}/ledger': ALL,
   'POST /imports': ['coordinator'],
   'POST /imports/text': ['coordinator'],
   'GET /imports/{id}': ['coordinator'],

@@ -9,6 +9,7 @@ import { DatabaseModule } from '../../../libs/database';
 import { NotificationsModule } from '../../../libs/notifications';
 import { DocumentsModule, ImportModule, RegistryModule } from '../../../libs/documents';
 import { LaunchModule } from '../../../libs/launch';
+import { LedgerModule } from '../../../libs/ledger';
 import { WithdrawalModule } from '../../../libs/withdrawal';
 import { RevisionModule } from '../../../libs/revision';
 import { TasksModule } from '../../../libs/tasks';
@@ -24,6 +25,7 @@ import { DocumentsController } from './documents/documents.controller';
 import { ImportsController } from './imports/imports.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { LaunchController } from './launch/launch.controller';
+import { LedgerController } from './ledger/ledger.controller';
 import { WithdrawalController } from './withdrawal/withdrawal.controller';
 import { TaskBatchController } from './tasks/batch.controller';
 import { NotificationsController } from './notifications/notifications.controller';
@@ -47,6 +49,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     WithdrawalModule,
     RevisionModule,
     TasksModule,
+    LedgerModule,
     NotificationsModule,
     OpsModule,
   ],
@@ -60,6 +63,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     NotificationsController,
     ImportsController,
     TasksController,
+    LedgerController,
     AttachmentsController,
     RegistryController,
     CalendarController,

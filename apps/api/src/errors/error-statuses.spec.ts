@@ -3,6 +3,7 @@ import { CALENDAR_ERRORS, CalendarError, CalendarGapError } from '../../../../li
 import { DOCUMENT_ERRORS, DocumentError } from '../../../../libs/documents';
 import { DomainError } from '../../../../libs/errors';
 import { EVIDENCE_ERRORS, EvidenceError } from '../../../../libs/evidence';
+import { LEDGER_ERRORS, LedgerError } from '../../../../libs/ledger';
 import { NOTIFICATION_ERRORS, NotificationError } from '../../../../libs/notifications';
 import { TASK_ERRORS, TaskError } from '../../../../libs/tasks';
 import { UPDATE_REJECTIONS } from '../../../../libs/tasks/task.definitions';
@@ -32,6 +33,7 @@ describe('error codes', () => {
       FORBIDDEN: 403,
       YEAR_NOT_FOUND: 404,
       INVALID_CALENDAR: 422,
+      AS_OF_IN_FUTURE: 422,
     });
     for (const status of Object.values(ERROR_STATUSES))
       expect([400, 401, 403, 404, 409, 413, 415, 422, 503]).toContain(status);
@@ -50,6 +52,7 @@ describe('error codes', () => {
       new CalendarError('YEAR_NOT_FOUND', '工作日历中没有 2099 年'),
       new CalendarGapError(2099),
       new EvidenceError('PERSONAL_DATA', '疑似手机号码'),
+      new LedgerError('AS_OF_IN_FUTURE', '截至日期晚于今天'),
     ];
     for (const e of errors) {
       expect(e).toBeInstanceOf(DomainError);
@@ -57,7 +60,7 @@ describe('error codes', () => {
     }
     expect(new CalendarGapError(2099).details).toEqual({ year: 2099 });
     // Referenced so a context's table cannot silently drop out of the registry.
-    expect(Object.keys(ERROR_TABLES)).toHaveLength(7);
+    expect(Object.keys(ERROR_TABLES)).toHaveLength(8);
     expect([
       DOCUMENT_ERRORS,
       TASK_ERRORS,
@@ -65,6 +68,7 @@ describe('error codes', () => {
       NOTIFICATION_ERRORS,
       CALENDAR_ERRORS,
       EVIDENCE_ERRORS,
-    ]).toHaveLength(6);
+      LEDGER_ERRORS,
+    ]).toHaveLength(7);
   });
 });

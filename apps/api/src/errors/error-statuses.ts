@@ -2,6 +2,7 @@ import { AUTH_ERRORS } from '../../../../libs/auth';
 import { CALENDAR_ERRORS } from '../../../../libs/calendar';
 import { DOCUMENT_ERRORS } from '../../../../libs/documents';
 import { EVIDENCE_ERRORS } from '../../../../libs/evidence';
+import { LEDGER_ERRORS } from '../../../../libs/ledger';
 import { SHARED_ERRORS } from '../../../../libs/errors';
 import { NOTIFICATION_ERRORS } from '../../../../libs/notifications';
 import { TASK_ERRORS } from '../../../../libs/tasks';
@@ -15,6 +16,7 @@ export const ERROR_TABLES = {
   notifications: NOTIFICATION_ERRORS,
   calendar: CALENDAR_ERRORS,
   evidence: EVIDENCE_ERRORS,
+  ledger: LEDGER_ERRORS,
 } as const;
 
 /** Every DomainError code the API can answer with, and its HTTP status. */

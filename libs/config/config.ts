@@ -36,6 +36,8 @@ export interface AppConfig {
     /** How long a digest gathers the rung notices of its day after the first (DIGEST_WINDOW_SECONDS, 120). */
     digestWindowSeconds: number;
   };
+  /** 情况通报: whether the worker creates its schedules (CIRCULAR_SCHEDULES, true; off for tests that need none). */
+  circulars: { schedules: boolean };
 }
 
 /** The API's configuration: the settings of every process plus sign-in, HTTP and rate limits. */
@@ -196,8 +198,12 @@ function read(env: Env, api: boolean): AppConfig | ApiConfig {
     recordDelayMs: count('DELIVERY_RECORD_DELAY_MS', 0, 0),
     digestWindowSeconds: count('DIGEST_WINDOW_SECONDS', 120, 1),
   };
+  const schedulesRaw = env.CIRCULAR_SCHEDULES?.trim().toLowerCase() || 'true';
+  if (!['true', 'false', '1', '0'].includes(schedulesRaw))
+    problems.push(`CIRCULAR_SCHEDULES must be true or false, got "${env.CIRCULAR_SCHEDULES}"`);
+  const circulars = { schedules: schedulesRaw === 'true' || schedulesRaw === '1' };
   if (problems.length > 0) throw new ConfigError(problems);
-  const service: AppConfig = { databaseUrl, temporal, log, notifications };
+  const service: AppConfig = { databaseUrl, temporal, log, notifications, circulars };
   return auth && http && rateLimit ? { ...service, auth, http, rateLimit } : service;
 }
 

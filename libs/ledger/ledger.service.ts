@@ -5,7 +5,7 @@ import { DEFAULT_LADDER } from '../clock/domain/ladder';
 import { DocumentsService } from '../documents/documents.service';
 import { TaskQueryService } from '../tasks/task-query.service';
 import { clockAsOf, readingInstant } from './domain/clock-as-of';
-import { type LedgerFilter, type LedgerSheet, ledgerSheet } from './domain/ledger-sheet';
+import { type LedgerFilter, type LedgerSheet, type LedgerTask, ledgerSheet } from './domain/ledger-sheet';
 import { endOfBeijingDay, reassignedFrom, taskAsOf, type TaskAsOf } from './domain/task-as-of';
 import { ledgerCsv, ledgerXlsx } from './ledger-files';
 import { LedgerError } from './ledger.errors';
@@ -44,6 +44,20 @@ export class LedgerService {
     now = new Date(),
   ): Promise<LedgerSheet> {
     const asOf = this.asOf(asOfDay, now);
+    const { title, tasks } = await this.tasksAsOf(documentId, asOf, scope, now);
+    return ledgerSheet({ documentTitle: title ?? '未命名文件', asOf, tasks, filter });
+  }
+
+  /**
+   * A document's tasks as they stood at the end of `asOf` (rebuilt from their events), each read
+   * on the clock of that day: what the ledger lays out and the 情况通报 counts.
+   */
+  async tasksAsOf(
+    documentId: string,
+    asOf: string,
+    scope: string[] | null,
+    now = new Date(),
+  ): Promise<{ title: string | null; tasks: LedgerTask[] }> {
     const doc = await this.documents.getDocument(documentId);
     const ladder = doc.ladder ?? DEFAULT_LADDER;
     const [history, cal] = await Promise.all([
@@ -77,7 +91,7 @@ export class LedgerService {
         reading: clockAsOf(cal, state, ladder, at),
       };
     });
-    return ledgerSheet({ documentTitle: doc.title ?? '未命名文件', asOf, tasks, filter });
+    return { title: doc.title, tasks };
   }
 
   async export(

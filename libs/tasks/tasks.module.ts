@@ -37,10 +37,13 @@ import { TasksService } from './tasks.service';
 })
 export class TasksModule {}
 
-/** What the worker needs: the stores behind the activities, without the Temporal client. */
+/**
+ * What the worker needs: the stores behind the activities and the reads (as-of rebuilds for the
+ * 台账 and 情况通报), without the Temporal client.
+ */
 @Module({
-  imports: [CalendarModule, NotificationStoreModule],
-  providers: [TaskEventsService, TaskRepository, TasksService],
-  exports: [TaskEventsService, TasksService, CalendarModule],
+  imports: [CalendarModule, NotificationStoreModule, AuditModule, DocumentsModule],
+  providers: [TaskEventsService, TaskRepository, TasksService, TaskQueryService],
+  exports: [TaskEventsService, TasksService, TaskQueryService, CalendarModule],
 })
 export class TaskEventsModule {}

@@ -50,6 +50,7 @@ const EXPECTED: Record<string, string> = {
   'POST /documents/{id}/withdraw': 'document.withdraw',
   'POST /tasks/{id}/attachments': 'attachment.upload',
   'DELETE /auth/me/deputy': 'user.deputy_end',
+  'POST /circulars/backfill': 'circular.backfill',
 };
 /** Sign-in itself changes nothing worth auditing (see docs/decisions.md). */
 // Sign-in, and reads sent as POST (a holiday notice or a launch previewed, nothing stored).
@@ -418,6 +419,16 @@ describe('audit entries for every write endpoint', () => {
       target_id: other.measureId,
       document_id: documentId,
       after: { withdrawn: true, reason: '不再实施' },
+    });
+    // 情况通报 backfill of days long past: recorded, nothing to run.
+    await write('POST /circulars/backfill', admin, '/circulars/backfill', {
+      kind: 'weekly',
+      from: '2020-01-06',
+      to: '2020-01-12',
+    });
+    expect(covered.get('POST /circulars/backfill')).toMatchObject({
+      target_id: 'weekly',
+      after: { kind: 'weekly', from: '2020-01-06', to: '2020-01-12', days: 0 },
     });
     await write('POST /documents/{id}/withdraw', coordinator, `/documents/${documentId}/withdraw`, {
       reason: '测试结束',

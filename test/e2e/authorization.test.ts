@@ -40,6 +40,10 @@ const TABLE: Record<string, Who[]> = {
   'GET /documents/{id}/audit': ['admin', 'coordinator', 'leader'],
   // 督办台账: a liaison gets the rows the task list shows them (their agencies', and cooperators' on measures they lead).
   'GET /documents/{id}/ledger': ALL,
+  'GET /documents/{id}/circular': ['admin', 'coordinator', 'leader'],
+  'GET /circulars': ['admin', 'coordinator', 'leader'],
+  'GET /circulars/{id}': ['admin', 'coordinator', 'leader'],
+  'POST /circulars/backfill': ['admin'],
   'POST /imports': ['coordinator'],
   'POST /imports/text': ['coordinator'],
   'GET /imports/{id}': ['coordinator'],

@@ -5,6 +5,8 @@ import { type AppProcess, freePort, startApp } from './processes';
 /** What an end-to-end suite runs against: the built API and worker as processes on their own task queue. */
 export interface E2eStack {
   base: string;
+  /** The suite's own Temporal task queue. */
+  queue: string;
   api: AppProcess;
   worker: AppProcess;
   /** PostgreSQL, for checks the API does not answer. */
@@ -32,7 +34,8 @@ export function useE2eStack(name: string, env: Record<string, string> = {}): E2e
   } as E2eStack;
   beforeAll(async () => {
     const port = String(await freePort());
-    const all = { TEMPORAL_TASK_QUEUE: `${name}-${randomUUID()}`, ...env, PORT: port };
+    stack.queue = env.TEMPORAL_TASK_QUEUE ?? `${name}-${randomUUID()}`;
+    const all = { ...env, TEMPORAL_TASK_QUEUE: stack.queue, PORT: port };
     stack.db = new Client({ connectionString: process.env.DATABASE_URL });
     await stack.db.connect();
     [stack.worker, stack.api] = await Promise.all([

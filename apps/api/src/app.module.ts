@@ -10,6 +10,7 @@ import { NotificationsModule } from '../../../libs/notifications';
 import { DocumentsModule, ImportModule, RegistryModule } from '../../../libs/documents';
 import { LaunchModule } from '../../../libs/launch';
 import { LedgerModule } from '../../../libs/ledger';
+import { CircularsApiModule } from '../../../libs/circulars';
 import { WithdrawalModule } from '../../../libs/withdrawal';
 import { RevisionModule } from '../../../libs/revision';
 import { TasksModule } from '../../../libs/tasks';
@@ -26,6 +27,7 @@ import { ImportsController } from './imports/imports.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { LaunchController } from './launch/launch.controller';
 import { LedgerController } from './ledger/ledger.controller';
+import { CircularsController } from './circulars/circulars.controller';
 import { WithdrawalController } from './withdrawal/withdrawal.controller';
 import { TaskBatchController } from './tasks/batch.controller';
 import { NotificationsController } from './notifications/notifications.controller';
@@ -50,6 +52,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     RevisionModule,
     TasksModule,
     LedgerModule,
+    CircularsApiModule,
     NotificationsModule,
     OpsModule,
   ],
@@ -64,6 +67,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ImportsController,
     TasksController,
     LedgerController,
+    CircularsController,
     AttachmentsController,
     RegistryController,
     CalendarController,

@@ -21,6 +21,7 @@ import {
   createDeliveryActivities,
   createDigestActivities,
 } from '../../../libs/notifications';
+import { CircularSchedules, CircularsService, createCircularActivities } from '../../../libs/circulars';
 import {
   TaskEventsService,
   TasksService,
@@ -51,6 +52,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly deliveryStore: DeliveryStore,
     private readonly mailer: MailerService,
     private readonly notifications: NotificationsRepository,
+    private readonly circulars: CircularsService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -80,6 +82,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         ...createRevisionActivities({ documents: this.documents }),
         ...createCalendarReplanActivities({ openTasks: this.tasks, changes: this.calendar }),
         ...createDigestActivities({ digests: new DigestStore(this.db, this.notifications) }),
+        ...createCircularActivities({
+          circulars: { issue: (kind, day) => this.circulars.issue(kind, day, (ids) => deliveries.startFor(ids)) },
+        }),
         ...createDeliveryActivities({
           store: this.deliveryStore,
           mailer: this.mailer,
@@ -87,6 +92,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         }),
       },
     });
+    // The 情况通报 schedules of this task queue (created once; an existing one is kept).
+    if (this.config.circulars.schedules) await new CircularSchedules(client, taskQueue).ensure();
     this.running = this.worker.run();
     this.running.catch((err: unknown) => this.logger.error(`worker stopped: ${String(err)}`));
     this.logger.log(`polling task queue ${this.config.temporal.taskQueue} on ${this.config.temporal.address}`);

@@ -4,10 +4,11 @@ import { DatabaseModule } from '../../../libs/database';
 import { DocumentsModule } from '../../../libs/documents/documents.module';
 import { DeliveryModule } from '../../../libs/notifications';
 import { TaskEventsModule } from '../../../libs/tasks';
+import { CircularsModule } from '../../../libs/circulars';
 import { TemporalWorkerService } from './temporal-worker.service';
 
 @Module({
-  imports: [WorkerConfigModule, DatabaseModule, DocumentsModule, TaskEventsModule, DeliveryModule],
+  imports: [WorkerConfigModule, DatabaseModule, DocumentsModule, TaskEventsModule, DeliveryModule, CircularsModule],
   providers: [TemporalWorkerService],
 })
 export class WorkerModule {}

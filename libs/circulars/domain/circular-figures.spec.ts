@@ -17,7 +17,7 @@ const task = (over: Partial<CircularTask>): CircularTask => ({
 });
 
 describe('the figures of a 情况通报', () => {
-  const period = circularAsOf('weekly', '2026-12-07'); // covers 2026-11-30 .. 2026-12-06
+  const period = circularAsOf('weekly', '2026-12-06'); // covers 2026-11-30 .. 2026-12-06
   const tasks = [
     task({ agency: '市教委', state: 'accepted', doneOn: '2026-12-02', onTime: true, workingDaysLeft: null }),
     task({ agency: '市卫生健康委', overdue: true, workingDaysLeft: -1 }),

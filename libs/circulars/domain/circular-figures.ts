@@ -32,9 +32,9 @@ export interface Share {
   percent: number;
 }
 
+/** The figures only: the period's name is the stored circular's (an issue week or a month). */
 export interface CircularFigures {
   asOf: string;
-  period: string;
   from: string;
   to: string;
   /** 总体情况: tasks counted (withdrawn and reassigned ones are not: their successor is). */
@@ -89,7 +89,6 @@ export function circularFigures(
   const measures = tally(measureOf);
   return {
     asOf: period.asOf,
-    period: period.period,
     from: period.from,
     to: period.to,
     total: counted.length,

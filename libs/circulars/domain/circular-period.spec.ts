@@ -9,13 +9,19 @@ describe('when a 情况通报 is due (the PRC calendar, not a cron)', () => {
     expect(circularDueOn(cal, 'weekly', '2026-09-28')).toEqual({
       kind: 'weekly',
       period: '2026-W40',
-      asOf: '2026-09-28',
+      issuedOn: '2026-09-28',
+      asOf: '2026-09-27',
       from: '2026-09-21',
       to: '2026-09-27',
     });
     // National Day: Monday 5 October to Wednesday is off, so Thursday 8 October is the week's first working day.
     expect(circularDueOn(cal, 'weekly', '2026-10-05')).toBeNull();
-    expect(circularDueOn(cal, 'weekly', '2026-10-08')).toMatchObject({ period: '2026-W41', asOf: '2026-10-08' });
+    expect(circularDueOn(cal, 'weekly', '2026-10-08')).toMatchObject({
+      period: '2026-W41',
+      issuedOn: '2026-10-08',
+      asOf: '2026-10-07',
+      from: '2026-10-01',
+    });
     expect(circularDueOn(cal, 'weekly', '2026-10-09')).toBeNull();
   });
 
@@ -29,8 +35,9 @@ describe('when a 情况通报 is due (the PRC calendar, not a cron)', () => {
   it('monthly: on the third working day, a make-up Saturday counted, covering the month before', () => {
     expect(circularDueOn(cal, 'monthly', '2026-10-10')).toEqual({
       kind: 'monthly',
-      period: '2026-10',
-      asOf: '2026-10-10',
+      period: '2026-09',
+      issuedOn: '2026-10-10',
+      asOf: '2026-09-30',
       from: '2026-09-01',
       to: '2026-09-30',
     });
@@ -39,18 +46,21 @@ describe('when a 情况通报 is due (the PRC calendar, not a cron)', () => {
     expect(workingDayOrdinal(cal, 'monthly', '2026-10-03')).toBe(0);
   });
 
-  it('regenerates any day: the same period and window whenever it is asked', () => {
-    expect(circularAsOf('weekly', '2026-10-09')).toEqual({
+  it('regenerates as of any day: the window a stored circular of that day had', () => {
+    expect(circularAsOf('weekly', '2026-09-27')).toEqual({
       kind: 'weekly',
-      period: '2026-W41',
-      asOf: '2026-10-09',
-      from: '2026-10-02',
-      to: '2026-10-08',
+      period: '2026-W39',
+      issuedOn: null,
+      asOf: '2026-09-27',
+      from: '2026-09-21',
+      to: '2026-09-27',
     });
+    const stored = circularDueOn(cal, 'monthly', '2026-10-10');
+    expect(circularAsOf('monthly', '2026-09-30')).toEqual({ ...stored, issuedOn: null });
     expect(circularAsOf('monthly', '2026-01-15')).toMatchObject({
       period: '2026-01',
-      from: '2025-12-01',
-      to: '2025-12-31',
+      from: '2026-01-01',
+      to: '2026-01-15',
     });
   });
 });

@@ -4,8 +4,10 @@
  * and this rule says whether the day is the circular's day, and which period it closes.
  * - weekly, to the coordinators: on the 1st working day of each week (Monday to Sunday);
  * - monthly, to leadership: on the 3rd working day of each month.
- * The as-of date is the scheduled day itself; the period it reports on ("this period": what was
- * done and instructed) is the previous week (the 7 days before it) or the previous month.
+ * The issue day is the schedule's scheduled day. A circular is as of a closed day, so that it
+ * reads the same whenever it is made: the weekly one as of the day before its issue day,
+ * reporting on the 7 days up to it; the monthly one as of the last day of the month before,
+ * reporting on that month.
  */
 import { addDays } from '../../clock/domain/beijing-time';
 import { isWorkingDay, type WorkCalendar } from '../../calendar/domain/working-days';
@@ -18,10 +20,13 @@ export const NTH_WORKING_DAY: Record<CircularKind, number> = { weekly: 1, monthl
 
 export interface CircularPeriod {
   kind: CircularKind;
-  /** `2026-W49` (ISO week of the as-of day) or `2026-12` (month of the as-of day). */
+  /** Weekly: the ISO week of the issue day (`2026-W41`); monthly: the month reported on (`2026-09`). */
   period: string;
+  /** The schedule's day it was issued on; null for one regenerated as of a day. */
+  issuedOn: string | null;
+  /** The figures are as of the end of this day (截至). */
   asOf: string;
-  /** The days "this period" covers, inclusive. */
+  /** The days "this period" covers (本期), inclusive; `to` is the as-of day. */
   from: string;
   to: string;
 }
@@ -52,18 +57,18 @@ export function workingDayOrdinal(cal: WorkCalendar, kind: CircularKind, day: st
 
 /** The circular due on this day, or null when the day is not its issue day. */
 export function circularDueOn(cal: WorkCalendar, kind: CircularKind, day: string): CircularPeriod | null {
-  return workingDayOrdinal(cal, kind, day) === NTH_WORKING_DAY[kind] ? circularAsOf(kind, day) : null;
+  if (workingDayOrdinal(cal, kind, day) !== NTH_WORKING_DAY[kind]) return null;
+  const asOf = kind === 'weekly' ? addDays(day, -1) : addDays(periodStart('monthly', day), -1);
+  const window = circularAsOf(kind, asOf);
+  return { ...window, period: kind === 'weekly' ? isoWeek(day) : window.period, issuedOn: day };
 }
 
-/** The circular of a period regenerated as of any day (a past date gives the same figures whenever run). */
-export function circularAsOf(kind: CircularKind, day: string): CircularPeriod {
-  if (kind === 'weekly') return { kind, period: isoWeek(day), asOf: day, from: addDays(day, -7), to: addDays(day, -1) };
-  const start = periodStart(kind, day);
-  return {
-    kind,
-    period: day.slice(0, 7),
-    asOf: day,
-    from: `${addDays(start, -1).slice(0, 7)}-01`,
-    to: addDays(start, -1),
-  };
+/**
+ * A circular as of the end of any day, the same whenever it is asked: the weekly one reports on
+ * the 7 days up to it, the monthly one on its month up to it.
+ */
+export function circularAsOf(kind: CircularKind, asOf: string): CircularPeriod {
+  if (kind === 'weekly')
+    return { kind, period: isoWeek(asOf), issuedOn: null, asOf, from: addDays(asOf, -6), to: asOf };
+  return { kind, period: asOf.slice(0, 7), issuedOn: null, asOf, from: periodStart('monthly', asOf), to: asOf };
 }

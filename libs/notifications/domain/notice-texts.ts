@@ -74,3 +74,23 @@ export function cooperatingRungText(
 export function cooperatorInputText(agency: string, measure: string): string {
   return `${agency}已报送「${measure}」的配合材料，请牵头单位汇总后统一提交办结。`;
 }
+
+/** A 情况通报 issued: the headline figures, to the document's coordinators (weekly) or leaders (monthly). */
+export function circularText(input: {
+  kind: 'weekly' | 'monthly';
+  title: string;
+  asOf: string;
+  total: number;
+  done: { count: number; percent: number };
+  overdue: { count: number; percent: number };
+  lagging: { agency: string }[];
+}): string {
+  const { kind, title, asOf, total, done, overdue, lagging } = input;
+  const [y, m, d] = asOf.split('-').map(Number);
+  const units = [...new Set(lagging.map((l) => l.agency))];
+  const slow = units.length ? `；进展滞后：${units.slice(0, 10).join('、')}${units.length > 10 ? '等' : ''}` : '';
+  return (
+    `【情况通报】《${title}》${kind === 'weekly' ? '周' : '月'}报（截至${y}年${m}月${d}日）：任务 ${total} 项，` +
+    `已办结 ${done.count} 项（${done.percent}%），逾期 ${overdue.count} 项（${overdue.percent}%）${slow}。`
+  );
+}

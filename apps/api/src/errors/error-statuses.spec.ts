@@ -3,6 +3,7 @@ import { CALENDAR_ERRORS, CalendarError, CalendarGapError } from '../../../../li
 import { DOCUMENT_ERRORS, DocumentError } from '../../../../libs/documents';
 import { DomainError } from '../../../../libs/errors';
 import { EVIDENCE_ERRORS, EvidenceError } from '../../../../libs/evidence';
+import { CIRCULAR_ERRORS, CircularError } from '../../../../libs/circulars';
 import { LEDGER_ERRORS, LedgerError } from '../../../../libs/ledger';
 import { NOTIFICATION_ERRORS, NotificationError } from '../../../../libs/notifications';
 import { TASK_ERRORS, TaskError } from '../../../../libs/tasks';
@@ -53,6 +54,7 @@ describe('error codes', () => {
       new CalendarGapError(2099),
       new EvidenceError('PERSONAL_DATA', '疑似手机号码'),
       new LedgerError('AS_OF_IN_FUTURE', '截至日期晚于今天'),
+      new CircularError('AS_OF_NOT_CLOSED', '截至日期须早于今天'),
     ];
     for (const e of errors) {
       expect(e).toBeInstanceOf(DomainError);
@@ -60,7 +62,7 @@ describe('error codes', () => {
     }
     expect(new CalendarGapError(2099).details).toEqual({ year: 2099 });
     // Referenced so a context's table cannot silently drop out of the registry.
-    expect(Object.keys(ERROR_TABLES)).toHaveLength(8);
+    expect(Object.keys(ERROR_TABLES)).toHaveLength(9);
     expect([
       DOCUMENT_ERRORS,
       TASK_ERRORS,
@@ -69,6 +71,7 @@ describe('error codes', () => {
       CALENDAR_ERRORS,
       EVIDENCE_ERRORS,
       LEDGER_ERRORS,
-    ]).toHaveLength(7);
+      CIRCULAR_ERRORS,
+    ]).toHaveLength(8);
   });
 });

@@ -3,6 +3,7 @@ import { CALENDAR_ERRORS } from '../../../../libs/calendar';
 import { DOCUMENT_ERRORS } from '../../../../libs/documents';
 import { EVIDENCE_ERRORS } from '../../../../libs/evidence';
 import { LEDGER_ERRORS } from '../../../../libs/ledger';
+import { CIRCULAR_ERRORS } from '../../../../libs/circulars';
 import { SHARED_ERRORS } from '../../../../libs/errors';
 import { NOTIFICATION_ERRORS } from '../../../../libs/notifications';
 import { TASK_ERRORS } from '../../../../libs/tasks';
@@ -17,6 +18,7 @@ export const ERROR_TABLES = {
   calendar: CALENDAR_ERRORS,
   evidence: EVIDENCE_ERRORS,
   ledger: LEDGER_ERRORS,
+  circulars: CIRCULAR_ERRORS,
 } as const;
 
 /** Every DomainError code the API can answer with, and its HTTP status. */

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { addDays, shanghaiDay } from '../../libs/clock';
+import { type Http, signedIn } from '../setup/http';
+import { useE2eStack } from '../setup/e2e-stack';
+
+const text = (tag: string) => `天津市关于加强${tag}工作的实施方案
+一、重点任务
+（一）健全工作机制。建立联席会议制度。（市民政局、市教委按职责分工负责）
+（二）加强资金保障。统筹安排所需经费。（市财政局负责）
+`;
+
+interface Circular {
+  id: string;
+  kind: string;
+  period: string;
+  asOf: string;
+  figures: { total: number; done: { count: number }; overdue: { count: number } } & Record<string, unknown>;
+}
+
+const monday = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+
+/**
+ * Issue 12, 情况通报 on a real Temporal dev server (the time-skipping server has no Schedules):
+ * three missed weeks backfilled give three circulars, once each, and a past circular regenerated
+ * after more work gives the same figures.
+ */
+describe('情况通报 on Temporal Schedules, end to end', () => {
+  const stack = useE2eStack('circular');
+  let coordinator: Http;
+  let admin: Http;
+  let temporal: Client;
+  let connection: Connection;
+  let documentId: string;
+  // Three whole weeks, Monday to Sunday, ending last Sunday: exactly three weekly issue days.
+  const to = addDays(monday(shanghaiDay(new Date())), -1);
+  const from = addDays(to, -20);
+
+  beforeAll(async () => {
+    coordinator = await signedIn(stack.base, 'coordinator');
+    admin = await signedIn(stack.base, 'admin');
+    connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+    temporal = new Client({ connection });
+    const imported = await coordinator.post('/documents').send({ text: text(`通报${randomUUID().slice(0, 6)}`) });
+    documentId = (imported.body as { id: string }).id;
+    const dueDate = addDays(shanghaiDay(new Date()), 20);
+    expect((await coordinator.post(`/documents/${documentId}/launch`).send({ dueDate })).status).toBe(202);
+    await stack.waitFor('every task issued', async () => {
+      const res = await coordinator.get('/tasks').query({ documentId });
+      const items = (res.body as { items: { state: string }[] }).items;
+      return items.length === 3 && items.every((t) => t.state === 'issued');
+    });
+    // The document ran for the weeks the system "missed": its launch and history are moved back five weeks.
+    await stack.db.query(`UPDATE policy_document SET launched_at = launched_at - interval '35 days' WHERE id = $1`, [
+      documentId,
+    ]);
+    await stack.db.query(
+      `UPDATE task_event SET occurred_at = occurred_at - interval '35 days'
+       WHERE task_id IN (SELECT id FROM task WHERE document_id = $1)`,
+      [documentId],
+    );
+  });
+  afterAll(async () => {
+    await connection?.close();
+  });
+
+  const circulars = async (): Promise<Circular[]> => {
+    const res = await coordinator.get('/circulars').query({ documentId, kind: 'weekly', pageSize: 100 });
+    expect(res.status).toBe(200);
+    return (res.body as { items: Circular[] }).items;
+  };
+  const completedRuns = async () => {
+    let n = 0;
+    const query = `WorkflowType = 'circularWorkflow' AND TaskQueue = '${stack.queue}' AND ExecutionStatus = 'Completed'`;
+    for await (const run of temporal.workflow.list({ query })) if (run.workflowId) n++;
+    return n;
+  };
+
+  it('backfills three missed weeks into three circulars, and a second backfill into none more', async () => {
+    const res = await admin.post('/circulars/backfill').send({ kind: 'weekly', from, to });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ days: 21 });
+    await stack.waitFor('21 scheduled runs', async () => (await completedRuns()) >= 21, 90_000);
+    const first = await circulars();
+    expect(first).toHaveLength(3);
+    // One per week, each as of the day before its week's first working day.
+    expect(new Set(first.map((c) => c.period)).size).toBe(3);
+    for (const c of first) {
+      expect(c.asOf >= addDays(from, -1) && c.asOf < to).toBe(true);
+      expect(c.figures).toMatchObject({ total: 3, done: { count: 0 }, overdue: { count: 0 } });
+    }
+
+    expect((await admin.post('/circulars/backfill').send({ kind: 'weekly', from, to })).status).toBe(202);
+    await stack.waitFor('42 scheduled runs', async () => (await completedRuns()) >= 42, 90_000);
+    expect((await circulars()).map((c) => c.id).sort()).toEqual(first.map((c) => c.id).sort());
+
+    // Each reached the document's coordinator once, through the inbox.
+    const inbox = (await coordinator.get('/inbox').query({ pageSize: 200 })).body as { items: { message: string }[] };
+    const told = inbox.items.filter((i) => i.message.startsWith('【情况通报】') && i.message.includes('通报'));
+    expect(told.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('regenerates a past circular with the same figures, before and after more work', async () => {
+    const [latest] = await circulars();
+    const again = async () => {
+      const res = await coordinator
+        .get(`/documents/${documentId}/circular`)
+        .query({ kind: 'weekly', asOf: latest.asOf });
+      expect(res.status).toBe(200);
+      return res.body as { figures: Circular['figures'] };
+    };
+    expect((await again()).figures).toEqual(latest.figures);
+
+    // Work done today changes today's figures, not those of a past day.
+    const tasks = (await coordinator.get('/tasks').query({ documentId })).body as {
+      items: { id: string; agency: string }[];
+    };
+    const finance = tasks.items.find((t) => t.agency === '市财政局')!;
+    const liaison = await signedIn(stack.base, 'liaison.市财政局');
+    expect((await liaison.post(`/tasks/${finance.id}/acknowledge`).send({})).status).toBe(201);
+    expect((await liaison.post(`/tasks/${finance.id}/submit`).send({ evidence: '已拨付' })).status).toBe(201);
+    expect((await coordinator.post(`/tasks/${finance.id}/review`).send({ decision: 'accept' })).status).toBe(201);
+    const after = await again();
+    expect(after.figures).toEqual(latest.figures);
+    expect(after.figures.done.count).toBe(0);
+  });
+
+  it('refuses what cannot be a circular, with a code', async () => {
+    const today = shanghaiDay(new Date());
+    const open = await coordinator.get(`/documents/${documentId}/circular`).query({ kind: 'weekly', asOf: today });
+    expect([open.status, open.body.code]).toEqual([422, 'AS_OF_NOT_CLOSED']);
+    const bad = await coordinator
+      .get(`/documents/${documentId}/circular`)
+      .query({ kind: 'weekly', asOf: '2026-02-30' });
+    expect([bad.status, bad.body.code]).toEqual([400, 'INVALID_DATE']);
+    for (const body of [
+      { kind: 'weekly', from: to, to: from },
+      { kind: 'weekly', from, to: today },
+      { kind: 'monthly', from: '2026-01-01', to: addDays('2026-01-01', 100) },
+    ]) {
+      const res = await admin.post('/circulars/backfill').send(body);
+      expect([res.status, res.body.code]).toEqual([400, 'BACKFILL_RANGE_INVALID']);
+    }
+    // Before any document ran, a backfill has nothing to run.
+    expect(
+      (await admin.post('/circulars/backfill').send({ kind: 'monthly', from: '2020-01-01', to: '2020-01-31' })).body,
+    ).toEqual({
+      days: 0,
+    });
+    expect((await coordinator.get(`/circulars/${randomUUID()}`)).status).toBe(404);
+    expect((await coordinator.post('/circulars/backfill').send({ kind: 'weekly', from, to })).status).toBe(403);
+  });
+});

@@ -89,6 +89,28 @@ describe('duban CLI over the API', () => {
     expect(all.stdout).toContain('共 3 项');
   });
 
+  it('downloads the ledger and prints a circular as of a past day', () => {
+    const out = path.join(config, '台账.xlsx');
+    const xlsx = duban(['export', documentId, '--format', 'xlsx', '-o', out]);
+    expect(xlsx.stderr).toBe('');
+    expect(xlsx.status).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    const csv = duban(['export', documentId, '--format', 'csv', '-o', path.join(config, 'l.csv')]);
+    expect(csv.status).toBe(0);
+    const body = readFileSync(path.join(config, 'l.csv'), 'utf8');
+    expect(body.charCodeAt(0)).toBe(0xfeff);
+    expect(body).toContain('市财政局');
+    // Launched today: as of yesterday it had no tasks yet, and says so in its figures.
+    const yesterday = addDays(shanghaiDay(new Date()), -1);
+    const circular = duban(['circular', documentId, '--as-of', yesterday]);
+    expect(circular.stderr).toBe('');
+    expect(circular.stdout).toContain(`截至 ${yesterday}`);
+    expect(circular.stdout).toContain('一、总体情况：任务 0 项');
+    const today = duban(['circular', documentId, '--as-of', shanghaiDay(new Date())]);
+    expect(today.status).toBe(1);
+    expect(today.stderr).toContain('AS_OF_NOT_CLOSED');
+  });
+
   it('renews an expired token by itself, and says what the API refused', () => {
     const file = path.join(config, 'credentials.json');
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { accessToken: string };

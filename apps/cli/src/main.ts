@@ -7,7 +7,7 @@ import { formatPreview } from './preview-table';
 import { readTextFile } from './read-text-file';
 import { seedDemo } from './seed-demo';
 import { DEFAULT_API } from './api/client';
-import { exportCommand, loginCommand, statusCommand, tasksCommand } from './commands/api-commands';
+import { circularCommand, exportCommand, loginCommand, statusCommand, tasksCommand } from './commands/api-commands';
 
 // Shown under the command list of `duban --help`.
 const NOTES = `FILE 须为 UTF-8 文本，不超过 10 MB。文件不存在、不可读、过大、二进制或非 UTF-8 时，
@@ -15,7 +15,7 @@ const NOTES = `FILE 须为 UTF-8 文本，不超过 10 MB。文件不存在、�
 measures: []，preview 打印一行“未找到编号措施”，均以 0 退出。
 从 Word 或表格软件粘贴的任务分工表（制表符或两个以上空格分列，表头含牵头单位或责任单位）按行读作措施；
 表头找不到牵头单位或责任单位列时，打印一行原因并以 1 退出。
-login、status、tasks、export 通过 API 办理（先 duban login；地址取 --api、DUBAN_API 或 ${DEFAULT_API}），
+login、status、tasks、export、circular 通过 API 办理（先 duban login；地址取 --api、DUBAN_API 或 ${DEFAULT_API}），
 不直接读写数据库。补全：duban completion >> ~/.bashrc`;
 
 function summary(result: ParseResult): string {
@@ -142,6 +142,17 @@ function cli(argv: string[]): Argv {
           .option('format', { choices: ['xlsx', 'csv'] as const, default: 'xlsx' as const })
           .option('out', { type: 'string', alias: 'o', describe: '保存到（默认用服务给出的文件名）' }),
       async (a) => print(await exportCommand({ document: a.document, asOf: a.asOf, format: a.format, out: a.out })),
+    )
+    .command(
+      'circular <document>',
+      '情况通报（截至某日，由办理记录重新生成，同一日期任何时候结果相同）',
+      (y) =>
+        y
+          .positional('document', { type: 'string', demandOption: true, describe: '文件 id' })
+          .option('as-of', { type: 'string', demandOption: true, describe: '截至日期 YYYY-MM-DD（须早于今天）' })
+          .option('kind', { choices: ['weekly', 'monthly'] as const, default: 'weekly' as const })
+          .option('json', { type: 'boolean', default: false }),
+      async (a) => print(await circularCommand({ document: a.document, asOf: a.asOf, kind: a.kind, json: a.json })),
     )
     .completion('completion', '输出 shell 补全脚本（bash/zsh）')
     .demandCommand(1)

@@ -197,3 +197,44 @@ export function fileNameOf(disposition: string | null): string | null {
   const plain = /filename="?([^";]+)"?/i.exec(disposition);
   return plain ? path.basename(plain[1]) : null;
 }
+
+interface CircularAsOf {
+  title: string | null;
+  kind: 'weekly' | 'monthly';
+  asOf: string;
+  from: string;
+  to: string;
+  figures: {
+    total: number;
+    done: { count: number; percent: number };
+    onTime: { count: number; percent: number };
+    overdue: { count: number; percent: number };
+    lagging: { measure: string; agency: string; daysOverdue: number | null }[];
+    completed: { measure: string; agency: string; day: string }[];
+    instructions: { measure: string; day: string; actor: string | null; text: string }[];
+    byAgency: { agency: string; total: number; done: number }[];
+  };
+}
+
+/** A 情况通报 as of a past day, regenerated from the record (the same figures whenever asked). */
+export async function circularCommand(args: {
+  document: string;
+  asOf: string;
+  kind: 'weekly' | 'monthly';
+  json: boolean;
+}): Promise<string> {
+  const query = new URLSearchParams({ kind: args.kind, asOf: args.asOf });
+  const c = await client().json<CircularAsOf>(`/documents/${encodeURIComponent(args.document)}/circular?${query.toString()}`);
+  if (args.json) return JSON.stringify(c, null, 2);
+  const f = c.figures;
+  const lines = [
+    `《${c.title ?? '（无标题）'}》情况通报（${c.kind === 'weekly' ? '周报' : '月报'}，截至 ${c.asOf}，本期 ${c.from} 至 ${c.to}）`,
+    `一、总体情况：任务 ${f.total} 项，已办结 ${f.done.count} 项（${f.done.percent}%），按时办结 ${f.onTime.count} 项（${f.onTime.percent}%），逾期 ${f.overdue.count} 项（${f.overdue.percent}%）。`,
+    `二、进展滞后：${f.lagging.length ? f.lagging.map((l) => `${l.agency}（${l.measure}${l.daysOverdue ? `，逾期 ${l.daysOverdue} 个工作日` : ''}）`).join('；') : '无'}。`,
+    `三、本期办结：${f.completed.length ? f.completed.map((d) => `${d.agency}（${d.measure}，${d.day}）`).join('；') : '无'}。`,
+    `四、领导批示：${f.instructions.length ? f.instructions.map((i) => `${i.day} ${i.actor ?? ''}：${i.text}（${i.measure}）`).join('；') : '无'}。`,
+  ];
+  const table = new Table({ head: ['责任单位', '任务', '已办结'], style: { head: [], border: [] } });
+  for (const a of f.byAgency) table.push([a.agency, a.total, a.done]);
+  return [...lines, table.toString()].join('\n');
+}

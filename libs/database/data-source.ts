@@ -16,6 +16,7 @@ import { MeasureDueDates1765700000000 } from './migrations/1765700000000-Measure
 import { DocumentRevisions1765800000000 } from './migrations/1765800000000-DocumentRevisions';
 import { LeaderDigests1765910000000 } from './migrations/1765910000000-LeaderDigests';
 import { DesignatedLeads1765930000000 } from './migrations/1765930000000-DesignatedLeads';
+import { Notices1765960000000 } from './migrations/1765960000000-Notices';
 
 // Data access is raw SQL in each context's repository (docs/decisions.md): no entity classes.
 export const MIGRATIONS = [
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   DocumentRevisions1765800000000,
   LeaderDigests1765910000000,
   DesignatedLeads1765930000000,
+  Notices1765960000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -11,7 +11,13 @@ const facts: NoticeFacts = {
   coordinator: null,
   coordinatorContact: { name: '王协调', phone: '022-12345678', email: null },
   items: [
-    { measureNumber: '（二）', measureTitle: '完善测试制度', role: 'cooperating', dueDate: '2026-12-01', overdueDays: 3 },
+    {
+      measureNumber: '（二）',
+      measureTitle: '完善测试制度',
+      role: 'cooperating',
+      dueDate: '2026-12-01',
+      overdueDays: 3,
+    },
   ],
   liaisons: [{ name: '李联络', phone: null, email: 'li@example.cn' }],
 };

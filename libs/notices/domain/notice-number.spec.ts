@@ -12,6 +12,8 @@ describe('notice numbers', () => {
   });
 
   it('names the file after number, kind and agency', () => {
-    expect(noticeFileName('supervision', '督〔2026〕1号', '市民政局', 'pdf')).toBe('督〔2026〕1号 督办通知单（市民政局）.pdf');
+    expect(noticeFileName('supervision', '督〔2026〕1号', '市民政局', 'pdf')).toBe(
+      '督〔2026〕1号 督办通知单（市民政局）.pdf',
+    );
   });
 });

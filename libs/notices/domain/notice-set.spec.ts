@@ -6,13 +6,17 @@ const C = { agencyId: 'c', agencyName: '市财政局', firstSeq: 2 };
 
 describe('which notices a document has', () => {
   it('one 督办通知单 per agency in measure order, then a 催办通知书 per agency and day', () => {
-    const keys = noticesOf('2026-12-01', [C, B, A], [
-      { agencyId: 'c', day: '2026-12-20' },
-      { agencyId: 'a', day: '2026-12-20' },
-      { agencyId: 'a', day: '2026-12-20' },
-      { agencyId: 'b', day: '2026-12-18' },
-      { agencyId: 'x', day: '2026-12-18' },
-    ]);
+    const keys = noticesOf(
+      '2026-12-01',
+      [C, B, A],
+      [
+        { agencyId: 'c', day: '2026-12-20' },
+        { agencyId: 'a', day: '2026-12-20' },
+        { agencyId: 'a', day: '2026-12-20' },
+        { agencyId: 'b', day: '2026-12-18' },
+        { agencyId: 'x', day: '2026-12-18' },
+      ],
+    );
     expect(keys).toEqual([
       { kind: 'supervision', agencyId: 'b', day: '2026-12-01' },
       { kind: 'supervision', agencyId: 'a', day: '2026-12-01' },
@@ -43,7 +47,11 @@ describe('numbering', () => {
   });
 
   it('continues after the highest sequence of the series', () => {
-    const existing = [{ kind: 'urge' as const, agencyId: 'a', day: '2026-05-01', year: 2026, seq: 7, number: '催〔2026〕7号' }];
-    expect(allocateNumbers(existing, [{ kind: 'urge', agencyId: 'b', day: '2026-05-02' }])[0].number).toBe('催〔2026〕8号');
+    const existing = [
+      { kind: 'urge' as const, agencyId: 'a', day: '2026-05-01', year: 2026, seq: 7, number: '催〔2026〕7号' },
+    ];
+    expect(allocateNumbers(existing, [{ kind: 'urge', agencyId: 'b', day: '2026-05-02' }])[0].number).toBe(
+      '催〔2026〕8号',
+    );
   });
 });

@@ -27,7 +27,8 @@ export interface UrgeDay {
  */
 export function noticesOf(launchDay: string, agencies: AgencyTasks[], urges: UrgeDay[]): NoticeKey[] {
   const ordered = [...agencies].sort(
-    (a, b) => a.firstSeq - b.firstSeq || a.agencyName.localeCompare(b.agencyName, 'zh-CN') || cmp(a.agencyId, b.agencyId),
+    (a, b) =>
+      a.firstSeq - b.firstSeq || a.agencyName.localeCompare(b.agencyName, 'zh-CN') || cmp(a.agencyId, b.agencyId),
   );
   const rank = new Map(ordered.map((a, i) => [a.agencyId, i]));
   const urgeKeys = [...new Map(urges.map((u) => [`${u.agencyId}|${u.day}`, u])).values()]

@@ -11,6 +11,7 @@ export const CJK_FONTS = {
 export type CjkFonts = typeof CJK_FONTS;
 
 const RED = '#C00000';
+const GAP = '\u3000'; // 全角空格 between the parts of a contact line
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = { top: 72, bottom: 64, left: 72, right: 72 };
 const WIDTH = A4.width - MARGIN.left - MARGIN.right;
@@ -119,11 +120,11 @@ export async function renderPdf(
 
   doc.moveDown(1).font('bold').fontSize(13).text('联系方式', x, doc.y, { width: WIDTH });
   doc.font('body').fontSize(12);
-  doc.text(`督办单位：${content.coordinator}${content.coordinatorContact ? `　${content.coordinatorContact}` : ''}`, {
+  doc.text(`督办单位：${content.coordinator}${content.coordinatorContact ? `${GAP}${content.coordinatorContact}` : ''}`, {
     width: WIDTH,
   });
   for (const c of content.contacts)
-    doc.text(`本单位联络员：${c.name}　电话：${c.phone}　邮箱：${c.email}`, { width: WIDTH });
+    doc.text(`本单位联络员：${c.name}${GAP}电话：${c.phone}${GAP}邮箱：${c.email}`, { width: WIDTH });
 
   if (doc.y + 60 > A4.height - MARGIN.bottom) doc.addPage();
   doc.moveDown(2).fontSize(14).text(content.issuer, x, doc.y, { width: WIDTH, align: 'right' });

@@ -7,6 +7,7 @@ import { CalendarModule } from '../../../libs/calendar';
 import { ConfigModule } from '../../../libs/config';
 import { DatabaseModule } from '../../../libs/database';
 import { NotificationsModule } from '../../../libs/notifications';
+import { NoticesModule } from '../../../libs/notices';
 import { DocumentsModule, ImportModule, RegistryModule } from '../../../libs/documents';
 import { LaunchModule } from '../../../libs/launch';
 import { WithdrawalModule } from '../../../libs/withdrawal';
@@ -27,6 +28,7 @@ import { LaunchController } from './launch/launch.controller';
 import { WithdrawalController } from './withdrawal/withdrawal.controller';
 import { TaskBatchController } from './tasks/batch.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { NoticesController } from './notices/notices.controller';
 import { OpsModule } from './ops/ops.module';
 import { RegistryController } from './registry/registry.controller';
 import { TasksController } from './tasks/tasks.controller';
@@ -48,6 +50,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     RevisionModule,
     TasksModule,
     NotificationsModule,
+    NoticesModule,
     OpsModule,
   ],
   controllers: [
@@ -61,6 +64,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ImportsController,
     TasksController,
     AttachmentsController,
+    NoticesController,
     RegistryController,
     CalendarController,
     InboxController,

@@ -4,6 +4,7 @@ import { DOCUMENT_ERRORS } from '../../../../libs/documents';
 import { EVIDENCE_ERRORS } from '../../../../libs/evidence';
 import { SHARED_ERRORS } from '../../../../libs/errors';
 import { NOTIFICATION_ERRORS } from '../../../../libs/notifications';
+import { NOTICE_ERRORS } from '../../../../libs/notices';
 import { TASK_ERRORS } from '../../../../libs/tasks';
 
 /** Each context's code table, by context; a code appears in exactly one of them (error-statuses.spec.ts). */
@@ -15,6 +16,7 @@ export const ERROR_TABLES = {
   notifications: NOTIFICATION_ERRORS,
   calendar: CALENDAR_ERRORS,
   evidence: EVIDENCE_ERRORS,
+  notices: NOTICE_ERRORS,
 } as const;
 
 /** Every DomainError code the API can answer with, and its HTTP status. */

@@ -76,11 +76,11 @@ export class NoticesRepository {
     );
   }
 
-  /** Each agency and Beijing day on which one of its tasks on the document fired the 催办 rung. */
+  /** Each agency and Beijing day on which one of its tasks on the document fired the 催办 rung (when it fired, not when planned). */
   urgeDays(documentId: string, manager: EntityManager): Promise<UrgeDay[]> {
     return manager.query<UrgeDay[]>(
       `SELECT DISTINCT t.agency_id AS "agencyId",
-         COALESCE(e.detail->>'day', ${BEIJING_DAY('e.occurred_at')}) AS day
+         ${BEIJING_DAY('e.occurred_at')} AS day
        FROM task_event e JOIN task t ON t.id = e.task_id
        WHERE t.document_id = $1 AND e.type = 'rung' AND e.detail->>'rule' = 'urge'`,
       [documentId],
@@ -140,7 +140,7 @@ export class NoticesRepository {
          greatest(COALESCE((e.detail->>'offset')::int, 0), 0) AS "overdueDays"
        FROM task_event e JOIN task t ON t.id = e.task_id JOIN measure m ON m.id = t.measure_id
        WHERE t.document_id = $1 AND t.agency_id = $2 AND e.type = 'rung' AND e.detail->>'rule' = 'urge'
-         AND COALESCE(e.detail->>'day', ${BEIJING_DAY('e.occurred_at')}) = $3
+         AND ${BEIJING_DAY('e.occurred_at')} = $3
        ORDER BY m.seq, t.id, e.seq`,
       [documentId, agencyId, day],
     );

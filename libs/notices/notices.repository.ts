@@ -124,6 +124,7 @@ export class NoticesRepository {
   supervisionItems(documentId: string, agencyId: string): Promise<NoticeItem[]> {
     return this.db.query<NoticeItem[]>(
       `SELECT m.number AS "measureNumber", m.title AS "measureTitle", t.role,
+         (SELECT count(*) FROM task p WHERE p.measure_id = t.measure_id AND p.reassigned_from IS NULL)::int AS parties,
          COALESCE(m.due_date, d.due_date, t.due_date)::text AS "dueDate"
        FROM task t JOIN measure m ON m.id = t.measure_id JOIN policy_document d ON d.id = t.document_id
        WHERE t.document_id = $1 AND t.agency_id = $2 AND t.workflow_id IS NOT NULL AND t.reassigned_from IS NULL
@@ -136,6 +137,7 @@ export class NoticesRepository {
   urgeItems(documentId: string, agencyId: string, day: string): Promise<NoticeItem[]> {
     return this.db.query<NoticeItem[]>(
       `SELECT DISTINCT ON (m.seq, t.id) m.number AS "measureNumber", m.title AS "measureTitle", t.role,
+         (SELECT count(*) FROM task p WHERE p.measure_id = t.measure_id AND p.reassigned_from IS NULL)::int AS parties,
          COALESCE(e.detail->>'dueDate', t.due_date::text) AS "dueDate",
          greatest(COALESCE((e.detail->>'offset')::int, 0), 0) AS "overdueDays"
        FROM task_event e JOIN task t ON t.id = e.task_id JOIN measure m ON m.id = t.measure_id

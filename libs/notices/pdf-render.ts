@@ -120,9 +120,12 @@ export async function renderPdf(
 
   doc.moveDown(1).font('bold').fontSize(13).text('联系方式', x, doc.y, { width: WIDTH });
   doc.font('body').fontSize(12);
-  doc.text(`督办单位：${content.coordinator}${content.coordinatorContact ? `${GAP}${content.coordinatorContact}` : ''}`, {
-    width: WIDTH,
-  });
+  doc.text(
+    `督办单位：${content.coordinator}${content.coordinatorContact ? `${GAP}${content.coordinatorContact}` : ''}`,
+    {
+      width: WIDTH,
+    },
+  );
   for (const c of content.contacts)
     doc.text(`本单位联络员：${c.name}${GAP}电话：${c.phone}${GAP}邮箱：${c.email}`, { width: WIDTH });
 

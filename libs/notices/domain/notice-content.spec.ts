@@ -52,6 +52,12 @@ describe('notice content', () => {
     });
   });
 
+  it('calls a lone shared party 负责, several 共同负责', () => {
+    const item = { measureNumber: '（一）', measureTitle: '开展测试', role: 'shared', dueDate: '2026-12-01' };
+    const roles = (parties: number) => noticeContent({ ...facts, items: [{ ...item, parties }] }).measures[0].role;
+    expect([roles(1), roles(2)]).toEqual(['负责', '共同负责']);
+  });
+
   it('prefers the coordinating bureau over the issuer', () => {
     expect(noticeContent({ ...facts, coordinator: '市督查室' }).issuer).toBe('市督查室');
   });

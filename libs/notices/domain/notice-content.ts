@@ -13,6 +13,8 @@ export interface NoticeItem {
   measureNumber: string;
   measureTitle: string;
   role: string;
+  /** How many agencies share the measure: a lone 'shared' party is simply 负责. */
+  parties?: number;
   dueDate: string;
   /** Working days past the due date on the notice's day (催办 only). */
   overdueDays?: number;
@@ -93,7 +95,7 @@ export function noticeContent(f: NoticeFacts): NoticeContent {
       seq: i + 1,
       measureNumber: item.measureNumber,
       measureTitle: item.measureTitle,
-      role: ROLE_LABELS[item.role] ?? item.role,
+      role: item.role === 'shared' && (item.parties ?? 2) < 2 ? '负责' : (ROLE_LABELS[item.role] ?? item.role),
       dueDate: chineseDate(item.dueDate),
       overdue: item.overdueDays === undefined ? '' : `${item.overdueDays}个工作日`,
     })),

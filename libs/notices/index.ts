@@ -15,4 +15,4 @@ export {
   type NoticeFormat,
 } from './domain/notice-number';
 export { REQUIRED_PLACEHOLDERS } from './domain/notice-content';
-export { CJK_FONTS } from './pdf-render';
+export { CJK_FONTS, fontWarnings } from './pdf-render';

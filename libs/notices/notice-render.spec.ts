@@ -6,7 +6,7 @@ import PizZip from 'pizzip';
 import { defaultTemplate } from './default-templates';
 import { renderDocx, validateTemplate } from './docx-render';
 import { noticeContent, type NoticeFacts } from './domain/notice-content';
-import { CJK_FONTS, renderPdf } from './pdf-render';
+import { CJK_FONTS, fontWarnings, renderPdf } from './pdf-render';
 import { NoticeError } from './notices.errors';
 
 const facts: NoticeFacts = {
@@ -112,5 +112,7 @@ describe('rendering notices', () => {
       code: 'NOTICE_FONT_MISSING',
       message: expect.stringContaining('fonts-noto-cjk') as unknown,
     });
+    expect(fontWarnings(missing)).toEqual([expect.stringContaining('apt-get install fonts-noto-cjk')]);
+    expect(fontWarnings()).toEqual([]);
   });
 });

@@ -16,15 +16,22 @@ const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = { top: 72, bottom: 64, left: 72, right: 72 };
 const WIDTH = A4.width - MARGIN.left - MARGIN.right;
 
+const MISSING_FONT_MESSAGE =
+  '服务器缺少中文字体，无法生成 PDF：请管理员安装 Debian 软件包 fonts-noto-cjk（apt-get install fonts-noto-cjk）后重试；Word 版（format=docx）不受影响';
+
+/** For /ready's warnings: the PDF notices cannot be made until the font is installed. */
+export function fontWarnings(fonts: CjkFonts = CJK_FONTS): string[] {
+  return Object.values(fonts).some((f) => !existsSync(f.file)) ? [MISSING_FONT_MESSAGE] : [];
+}
+
 /** 503 when the CJK font is not installed: the admin installs a package; the Word version still works. */
 export function assertFonts(fonts: CjkFonts = CJK_FONTS): void {
   const missing = Object.values(fonts).filter((f) => !existsSync(f.file));
   if (missing.length) {
-    throw new NoticeError(
-      'NOTICE_FONT_MISSING',
-      `服务器缺少中文字体，无法生成 PDF：请管理员安装 Debian 软件包 fonts-noto-cjk（apt-get install fonts-noto-cjk）后重试；Word 版（format=docx）不受影响`,
-      { missing: missing.map((f) => f.file), package: 'fonts-noto-cjk' },
-    );
+    throw new NoticeError('NOTICE_FONT_MISSING', MISSING_FONT_MESSAGE, {
+      missing: missing.map((f) => f.file),
+      package: 'fonts-noto-cjk',
+    });
   }
 }
 

@@ -4,6 +4,7 @@ import { DOCUMENT_ERRORS, DocumentError } from '../../../../libs/documents';
 import { DomainError } from '../../../../libs/errors';
 import { EVIDENCE_ERRORS, EvidenceError } from '../../../../libs/evidence';
 import { NOTIFICATION_ERRORS, NotificationError } from '../../../../libs/notifications';
+import { NOTICE_ERRORS, NoticeError } from '../../../../libs/notices';
 import { TASK_ERRORS, TaskError } from '../../../../libs/tasks';
 import { UPDATE_REJECTIONS } from '../../../../libs/tasks/task.definitions';
 import { ERROR_STATUSES, ERROR_TABLES } from './error-statuses';
@@ -50,6 +51,7 @@ describe('error codes', () => {
       new CalendarError('YEAR_NOT_FOUND', '工作日历中没有 2099 年'),
       new CalendarGapError(2099),
       new EvidenceError('PERSONAL_DATA', '疑似手机号码'),
+      new NoticeError('NOTICE_FONT_MISSING', '缺少中文字体'),
     ];
     for (const e of errors) {
       expect(e).toBeInstanceOf(DomainError);
@@ -57,7 +59,7 @@ describe('error codes', () => {
     }
     expect(new CalendarGapError(2099).details).toEqual({ year: 2099 });
     // Referenced so a context's table cannot silently drop out of the registry.
-    expect(Object.keys(ERROR_TABLES)).toHaveLength(7);
+    expect(Object.keys(ERROR_TABLES)).toHaveLength(8);
     expect([
       DOCUMENT_ERRORS,
       TASK_ERRORS,
@@ -65,6 +67,7 @@ describe('error codes', () => {
       NOTIFICATION_ERRORS,
       CALENDAR_ERRORS,
       EVIDENCE_ERRORS,
-    ]).toHaveLength(6);
+      NOTICE_ERRORS,
+    ]).toHaveLength(7);
   });
 });

@@ -10,16 +10,7 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { agencyScope, type Principal } from '../../../../libs/auth';
 import { EvidenceError } from '../../../../libs/evidence';
 import {
@@ -96,7 +87,6 @@ export class NoticesController {
     summary: '下载通知（Word 或 PDF）',
     description: `由存储的数据生成，任何时候下载内容相同。PDF 需服务器安装中文字体 fonts-noto-cjk，缺少时答 503 NOTICE_FONT_MISSING。${SCOPE}`,
   })
-  @ApiProduces(DOCX, NOTICE_CONTENT_TYPES.pdf)
   @ApiOkResponse({
     description: '通知文件',
     content: { [DOCX]: binary, [NOTICE_CONTENT_TYPES.pdf]: binary },
@@ -127,7 +117,6 @@ export class NoticesController {
     summary: '下载当前使用的通知模板（管理员上传的，或系统默认）',
     description: '可在此基础上改成本单位的红头模板再上传。',
   })
-  @ApiProduces(DOCX)
   @ApiOkResponse({ description: 'Word 模板', content: { [DOCX]: binary }, headers: disposition })
   async template(@Param('kind', kindParam) kind: NoticeKind): Promise<StreamableFile> {
     return download(await this.notices.templateFile(kind));

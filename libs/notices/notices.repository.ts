@@ -166,6 +166,32 @@ export class NoticesRepository {
     return rows[0] ?? null;
   }
 
+  /** Whether the inbox item is the user's own. */
+  async ownsInboxItem(itemId: string, userId: string): Promise<boolean> {
+    const rows = await this.db.query<unknown[]>(`SELECT 1 FROM inbox_item WHERE id = $1 AND user_id = $2`, [
+      itemId,
+      userId,
+    ]);
+    return rows.length > 0;
+  }
+
+  /**
+   * The (document, agency, day) of every 催办 an inbox item tells of: the rung notices its digest
+   * lists, or the item's own notice. The day is the firing's, as in the digest key and the notice.
+   */
+  inboxUrges(itemId: string): Promise<{ documentId: string; agencyId: string; day: string }[]> {
+    return this.db.query(
+      `SELECT DISTINCT t.document_id AS "documentId", t.agency_id AS "agencyId", ${BEIJING_DAY('e.occurred_at')} AS day
+       FROM inbox_item i
+       JOIN notification m ON m.id = i.notification_id
+         OR m.id IN (SELECT notification_id FROM digest_member WHERE digest_id = i.notification_id)
+       JOIN task t ON t.id = m.task_id
+       JOIN task_event e ON e.task_id = m.task_id AND e.seq = m.event_seq
+       WHERE i.id = $1 AND e.type = 'rung' AND e.detail->>'rule' = 'urge'`,
+      [itemId],
+    );
+  }
+
   async template(kind: NoticeKind, manager: EntityManager = this.db.manager): Promise<TemplateRow | null> {
     const rows = await manager.query<TemplateRow[]>(
       `SELECT kind, name, content, sha256, uploaded_at AS "uploadedAt" FROM notice_template WHERE kind = $1`,

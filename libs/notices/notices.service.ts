@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { DocumentError } from '../documents/documents.errors';
+import { NotificationError } from '../notifications/notifications.errors';
 import { TaskError } from '../tasks/tasks.errors';
 import { defaultTemplate } from './default-templates';
 import { renderDocx, validateTemplate } from './docx-render';
@@ -84,6 +85,28 @@ export class NoticesService {
     }
     const all = await this.numbered(task.documentId);
     return all.filter((n) => n.agencyId === task.agencyId).map(view);
+  }
+
+  /**
+   * The 催办通知书 an inbox item (a 催办 digest, or one 催办 notice) is about: for each document its
+   * lines come from, the notice of the agency and the day. Another user's item answers 404.
+   */
+  async forInboxItem(itemId: string, userId: string, scope: string[] | null): Promise<NoticeView[]> {
+    if (!(await this.notices.ownsInboxItem(itemId, userId))) {
+      throw new NotificationError('INBOX_ITEM_NOT_FOUND', `找不到收件箱条目 ${itemId}`);
+    }
+    const urges = (await this.notices.inboxUrges(itemId)).filter((u) => scope === null || scope.includes(u.agencyId));
+    const found: NoticeView[] = [];
+    for (const documentId of [...new Set(urges.map((u) => u.documentId))].sort()) {
+      const numbered = await this.numbered(documentId);
+      const wanted = urges.filter((u) => u.documentId === documentId);
+      found.push(
+        ...numbered
+          .filter((n) => n.kind === 'urge' && wanted.some((u) => u.agencyId === n.agencyId && u.day === n.day))
+          .map(view),
+      );
+    }
+    return found;
   }
 
   async file(documentId: string, noticeId: string, format: NoticeFormat, scope: string[] | null): Promise<NoticeFile> {

@@ -71,6 +71,7 @@ const TABLE: Record<string, Who[]> = {
   'GET /documents/{id}/notices': ALL,
   'GET /documents/{id}/notices/{noticeId}': ALL,
   'GET /tasks/{id}/notices': ALL,
+  'GET /inbox/{id}/notices': ['signed-in'],
   'GET /notice-templates/{kind}': ['admin'],
   'PUT /notice-templates/{kind}': ['admin'],
   'DELETE /notice-templates/{kind}': ['admin'],

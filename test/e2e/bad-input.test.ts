@@ -329,6 +329,7 @@ describe('bad input over HTTP', () => {
         '/inbox',
         '/inbox/unread-count',
         '/inbox/{id}/read',
+        '/inbox/{id}/notices',
         '/measures/{id}/withdraw',
         '/notice-templates/{kind}',
         '/imports',

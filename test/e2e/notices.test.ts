@@ -77,7 +77,8 @@ const chineseDate = (day: string) => {
 
 /** Issue 12: numbered 督办通知单 and 催办通知书, as Word and PDF, on the real API, worker and PostgreSQL. */
 describe('notices: 督办通知单 and 催办通知书', () => {
-  const stack = useE2eStack('notices');
+  // Digests gather for 2 s, so the 催办 digest reaches the liaison's inbox at once.
+  const stack = useE2eStack('notices', { DIGEST_WINDOW_SECONDS: '2' });
   let coordinator: Http;
   let admin: Http;
   let moe: Http;
@@ -232,6 +233,23 @@ describe('notices: 督办通知单 and 催办通知书', () => {
     const { file, text: pdfContent } = pdfText((await fetch(coordinator, notice, 'pdf')).bytes);
     for (const s of ['催办通知书', notice.number, '开展通知测试', '个工作日']) expect(pdfContent).toContain(s);
     keepFirstPage(file, 'notice-urge-page1');
+  });
+
+  it('links the 催办 digest in a liaison’s inbox to the agency’s 催办通知书', async () => {
+    type Item = { id: string; message: string };
+    let digest: Item | undefined;
+    await stack.waitFor('the 催办 digest in the 市教委 liaison inbox', async () => {
+      const items = ((await moe.get('/inbox').query({ pageSize: 100 })).body as { items: Item[] }).items;
+      digest = items.find((i) => i.message.includes('催办') && i.message.includes('完善通知制度'));
+      return digest !== undefined;
+    });
+    const linked = await moe.get(`/inbox/${digest!.id}/notices`);
+    expect(linked.status).toBe(200);
+    expect((linked.body as { items: Notice[] }).items).toEqual(
+      notices.filter((n) => n.kind === 'urge' && n.agency === '市教委'),
+    );
+    // Someone else's inbox item is not found.
+    expect((await mca.get(`/inbox/${digest!.id}/notices`)).status).toBe(404);
   });
 
   it('uses an admin’s own template, refuses an unusable one with 422, and resets to the default', async () => {

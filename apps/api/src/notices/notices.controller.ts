@@ -21,7 +21,7 @@ import {
   NoticesService,
   REQUIRED_PLACEHOLDERS,
 } from '../../../../libs/notices';
-import { Access, CurrentUser } from '../auth/access.decorator';
+import { Access, CurrentUser, SignedIn } from '../auth/access.decorator';
 import { ApiErrors } from '../common/common.dto';
 import { uuidParam } from '../common/uuid.pipe';
 import { RequestError } from '../errors/api-error.filter';
@@ -108,6 +108,17 @@ export class NoticesController {
   @ApiOkResponse({ type: NoticeListDto })
   async forTask(@CurrentUser() me: Principal, @Param('id', uuidParam) id: string): Promise<NoticeListDto> {
     return { items: await this.notices.forTask(id, agencyScope(me)) };
+  }
+
+  @Get('inbox/:id/notices')
+  @SignedIn()
+  @ApiOperation({
+    summary: '收件箱中催办通知（催办汇总）所附的催办通知书',
+    description: `每个涉及的文件、单位和催办日各一份；其他通知答空列表，别人的收件箱条目答 404。${SCOPE}`,
+  })
+  @ApiOkResponse({ type: NoticeListDto })
+  async forInboxItem(@CurrentUser() me: Principal, @Param('id', uuidParam) id: string): Promise<NoticeListDto> {
+    return { items: await this.notices.forInboxItem(id, me.userId, agencyScope(me)) };
   }
 
   @Get('notice-templates/:kind')

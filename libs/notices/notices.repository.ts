@@ -37,7 +37,7 @@ const NOTICE = `n.id, n.document_id AS "documentId", n.agency_id AS "agencyId", 
 /**
  * SQL of the notices context: it writes `notice` and `notice_template` only. Its read model joins
  * the tables a notice is made from (document, measures, tasks and their 催办 events, the agency's
- * liaisons' contacts as stored), never writing them.
+ * liaisons' contacts as stored, the inbox items and digest members a 催办 reached), never writing them.
  */
 @Injectable()
 export class NoticesRepository {

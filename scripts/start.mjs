@@ -53,6 +53,19 @@ async function portIsFree(port) {
   }
 }
 
+// The PDF notices (督办通知单, 催办通知书) need these; the same paths as CJK_FONTS in libs/notices/pdf-render.ts.
+const CJK_FONTS = [
+  '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
+  '/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc',
+];
+const missingFonts = CJK_FONTS.filter((f) => !existsSync(f));
+if (missingFonts.length) {
+  console.warn(
+    `duban: warning: Chinese fonts missing (${missingFonts.join(', ')}): PDF notices will answer 503 ` +
+      `NOTICE_FONT_MISSING until you install them: sudo apt-get install fonts-noto-cjk (Word notices still work)`,
+  );
+}
+
 try {
   const env = { ...process.env, TEMPORAL_VERSION_CHECK_DISABLED: '1' };
   if (!env.JWT_SECRET) {

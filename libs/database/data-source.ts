@@ -17,6 +17,7 @@ import { DocumentRevisions1765800000000 } from './migrations/1765800000000-Docum
 import { LeaderDigests1765910000000 } from './migrations/1765910000000-LeaderDigests';
 import { DesignatedLeads1765930000000 } from './migrations/1765930000000-DesignatedLeads';
 import { Circulars1765970000000 } from './migrations/1765970000000-Circulars';
+import { Notices1765960000000 } from './migrations/1765960000000-Notices';
 
 // Data access is raw SQL in each context's repository (docs/decisions.md): no entity classes.
 export const MIGRATIONS = [
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   DocumentRevisions1765800000000,
   LeaderDigests1765910000000,
   DesignatedLeads1765930000000,
+  Notices1765960000000,
   Circulars1765970000000,
 ];
 

@@ -51,6 +51,8 @@ const EXPECTED: Record<string, string> = {
   'POST /tasks/{id}/attachments': 'attachment.upload',
   'DELETE /auth/me/deputy': 'user.deputy_end',
   'POST /circulars/backfill': 'circular.backfill',
+  'PUT /notice-templates/{kind}': 'notice_template.put',
+  'DELETE /notice-templates/{kind}': 'notice_template.reset',
 };
 /** Sign-in itself changes nothing worth auditing (see docs/decisions.md). */
 // Sign-in, and reads sent as POST (a holiday notice or a launch previewed, nothing stored).
@@ -289,6 +291,33 @@ describe('audit entries for every write endpoint', () => {
     expect(covered.get('POST /documents/{id}/launch')).toMatchObject({
       before: { status: 'imported' },
       after: { status: 'launched', dueDate, maxExtensions: 2, tasks: 4 },
+    });
+
+    // An admin's own notice template, then back to the default (the shipped one re-uploaded is usable).
+    const shipped = await request(base)
+      .get('/notice-templates/urge')
+      .set('Authorization', `Bearer ${admin.token}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(shipped.status).toBe(200);
+    await write('PUT /notice-templates/{kind}', admin, '/notice-templates/urge', (req) =>
+      req.attach('file', shipped.body as Buffer, '审计测试模板.docx'),
+    );
+    expect(covered.get('PUT /notice-templates/{kind}')).toMatchObject({
+      target_type: 'notice_template',
+      target_id: 'urge',
+      before: { default: true },
+      after: { name: '审计测试模板.docx' },
+    });
+    await write('DELETE /notice-templates/{kind}', admin, '/notice-templates/urge');
+    expect(covered.get('DELETE /notice-templates/{kind}')).toMatchObject({
+      target_id: 'urge',
+      before: { name: '审计测试模板.docx' },
+      after: { default: true },
     });
 
     // Task actions: Workflow Updates, audited by the API around the call.

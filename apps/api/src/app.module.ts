@@ -7,6 +7,7 @@ import { CalendarModule } from '../../../libs/calendar';
 import { ConfigModule } from '../../../libs/config';
 import { DatabaseModule } from '../../../libs/database';
 import { NotificationsModule } from '../../../libs/notifications';
+import { NoticesModule } from '../../../libs/notices';
 import { DocumentsModule, ImportModule, RegistryModule } from '../../../libs/documents';
 import { LaunchModule } from '../../../libs/launch';
 import { LedgerModule } from '../../../libs/ledger';
@@ -31,6 +32,7 @@ import { CircularsController } from './circulars/circulars.controller';
 import { WithdrawalController } from './withdrawal/withdrawal.controller';
 import { TaskBatchController } from './tasks/batch.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { NoticesController } from './notices/notices.controller';
 import { OpsModule } from './ops/ops.module';
 import { RegistryController } from './registry/registry.controller';
 import { TasksController } from './tasks/tasks.controller';
@@ -54,6 +56,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     LedgerModule,
     CircularsApiModule,
     NotificationsModule,
+    NoticesModule,
     OpsModule,
   ],
   controllers: [
@@ -69,6 +72,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     LedgerController,
     CircularsController,
     AttachmentsController,
+    NoticesController,
     RegistryController,
     CalendarController,
     InboxController,

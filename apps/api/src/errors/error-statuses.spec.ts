@@ -6,6 +6,7 @@ import { EVIDENCE_ERRORS, EvidenceError } from '../../../../libs/evidence';
 import { CIRCULAR_ERRORS, CircularError } from '../../../../libs/circulars';
 import { LEDGER_ERRORS, LedgerError } from '../../../../libs/ledger';
 import { NOTIFICATION_ERRORS, NotificationError } from '../../../../libs/notifications';
+import { NOTICE_ERRORS, NoticeError } from '../../../../libs/notices';
 import { TASK_ERRORS, TaskError } from '../../../../libs/tasks';
 import { UPDATE_REJECTIONS } from '../../../../libs/tasks/task.definitions';
 import { ERROR_STATUSES, ERROR_TABLES } from './error-statuses';
@@ -55,6 +56,7 @@ describe('error codes', () => {
       new EvidenceError('PERSONAL_DATA', '疑似手机号码'),
       new LedgerError('AS_OF_IN_FUTURE', '截至日期晚于今天'),
       new CircularError('AS_OF_NOT_CLOSED', '截至日期须早于今天'),
+      new NoticeError('NOTICE_FONT_MISSING', '缺少中文字体'),
     ];
     for (const e of errors) {
       expect(e).toBeInstanceOf(DomainError);
@@ -62,7 +64,7 @@ describe('error codes', () => {
     }
     expect(new CalendarGapError(2099).details).toEqual({ year: 2099 });
     // Referenced so a context's table cannot silently drop out of the registry.
-    expect(Object.keys(ERROR_TABLES)).toHaveLength(9);
+    expect(Object.keys(ERROR_TABLES)).toHaveLength(10);
     expect([
       DOCUMENT_ERRORS,
       TASK_ERRORS,
@@ -72,6 +74,7 @@ describe('error codes', () => {
       EVIDENCE_ERRORS,
       LEDGER_ERRORS,
       CIRCULAR_ERRORS,
-    ]).toHaveLength(8);
+      NOTICE_ERRORS,
+    ]).toHaveLength(9);
   });
 });

@@ -6,6 +6,7 @@ import { LEDGER_ERRORS } from '../../../../libs/ledger';
 import { CIRCULAR_ERRORS } from '../../../../libs/circulars';
 import { SHARED_ERRORS } from '../../../../libs/errors';
 import { NOTIFICATION_ERRORS } from '../../../../libs/notifications';
+import { NOTICE_ERRORS } from '../../../../libs/notices';
 import { TASK_ERRORS } from '../../../../libs/tasks';
 
 /** Each context's code table, by context; a code appears in exactly one of them (error-statuses.spec.ts). */
@@ -19,6 +20,7 @@ export const ERROR_TABLES = {
   evidence: EVIDENCE_ERRORS,
   ledger: LEDGER_ERRORS,
   circulars: CIRCULAR_ERRORS,
+  notices: NOTICE_ERRORS,
 } as const;
 
 /** Every DomainError code the API can answer with, and its HTTP status. */

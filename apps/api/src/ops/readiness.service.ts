@@ -6,6 +6,7 @@ import { CalendarService } from '../../../../libs/calendar';
 import { provisionalYearWarnings } from '../../../../libs/calendar/domain/statutory-year';
 import { shanghaiDay } from '../../../../libs/clock';
 import { pingDatabase } from '../../../../libs/database';
+import { fontWarnings } from '../../../../libs/notices';
 import { TEMPORAL_CLIENT } from '../../../../libs/temporal';
 
 export type Dependency = 'postgres' | 'temporal';
@@ -32,8 +33,12 @@ export class ReadinessService {
     private readonly calendar: CalendarService,
   ) {}
 
-  /** Not failures: things an operator should act on soon (a holiday schedule to load). */
+  /** Not failures: things an operator should act on soon (a holiday schedule to load, a font to install). */
   async warnings(now = new Date()): Promise<string[]> {
+    return [...(await this.calendarWarnings(now)), ...fontWarnings()];
+  }
+
+  private async calendarWarnings(now: Date): Promise<string[]> {
     try {
       return provisionalYearWarnings(await this.calendar.provisionalYears(), shanghaiDay(now));
     } catch (err) {

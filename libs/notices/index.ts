@@ -1,0 +1,18 @@
+export { NoticesModule } from './notices.module';
+export {
+  NoticesService,
+  CONTENT_TYPES as NOTICE_CONTENT_TYPES,
+  type NoticeView,
+  type NoticeFile,
+  type TemplateView,
+} from './notices.service';
+export { NOTICE_ERRORS, NoticeError, type NoticeErrorCode } from './notices.errors';
+export {
+  NOTICE_KINDS,
+  NOTICE_TITLES,
+  formatNoticeNumber,
+  type NoticeKind,
+  type NoticeFormat,
+} from './domain/notice-number';
+export { REQUIRED_PLACEHOLDERS } from './domain/notice-content';
+export { CJK_FONTS, fontWarnings } from './pdf-render';

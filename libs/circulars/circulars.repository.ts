@@ -40,6 +40,41 @@ export class CircularsRepository {
     return { row, created: false };
   }
 
+  /** Keeps a circular's files as made (a retry finds them there) and lists them on the circular. */
+  async saveFiles(
+    id: string,
+    files: { format: string; name: string; sha256: string; bytes: Buffer }[],
+  ): Promise<CircularRow> {
+    return this.db.transaction(async (tx) => {
+      for (const f of files) {
+        await tx.query(
+          `INSERT INTO circular_file (circular_id, format, name, sha256, bytes) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT DO NOTHING`,
+          [id, f.format, f.name, f.sha256, f.bytes],
+        );
+      }
+      const [row] = await tx.query<CircularRow[]>(
+        `WITH listed AS (
+           UPDATE circular SET files = (
+             SELECT jsonb_agg(jsonb_build_object('format', format, 'name', name, 'sha256', sha256,
+               'size', octet_length(bytes)) ORDER BY format)
+             FROM circular_file WHERE circular_id = $1)
+           WHERE id = $1 RETURNING ${COLUMNS})
+         SELECT * FROM listed`,
+        [id],
+      );
+      return row;
+    });
+  }
+
+  async file(id: string, format: string): Promise<{ name: string; bytes: Buffer } | null> {
+    const rows = await this.db.query<{ name: string; bytes: Buffer }[]>(
+      'SELECT name, bytes FROM circular_file WHERE circular_id = $1 AND format = $2',
+      [id, format],
+    );
+    return rows[0] ?? null;
+  }
+
   async find(id: string): Promise<CircularRow | null> {
     const rows = await this.db.query<CircularRow[]>(`SELECT ${COLUMNS} FROM circular WHERE id = $1`, [id]);
     return rows[0] ?? null;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -12,8 +13,18 @@ import { NotificationsRepository } from '../notifications/notifications.reposito
 import type { CircularRunResult } from './circular.definitions';
 import { CircularError } from './circulars.errors';
 import { type CircularRow, CircularsRepository } from './circulars.repository';
+import { circularDocx, circularPdf } from './circular-files';
+import { circularContent } from './domain/circular-content';
 import { circularFigures, type CircularFigures, type CircularTask } from './domain/circular-figures';
 import { circularAsOf, circularDueOn, type CircularKind, type CircularPeriod } from './domain/circular-period';
+
+export const CIRCULAR_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
+export type CircularFormat = (typeof CIRCULAR_FORMATS)[number];
+export const CIRCULAR_CONTENT_TYPES: Record<CircularFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 /** Starts the delivery of stored notices (inbox, email, webhooks); the worker passes its DeliveryStarter. */
 export type StartDeliveries = (notificationIds: string[]) => Promise<void>;
@@ -71,10 +82,46 @@ export class CircularsService {
       });
       if (stored.created) created++;
       else existing++;
+      // Made once, with the circular: a run that crashed before makes them now.
+      if (stored.row.files.length === 0) await this.makeFiles(stored.row, period.issuedOn ?? period.asOf);
       // Also for one stored before: a run that crashed after storing delivers now (the subject is unique).
       await deliver(await this.notice(stored.row, doc.title ?? '未命名文件'));
     }
     return { day, due: true, period: period.period, created, existing };
+  }
+
+  /** The circular's .pdf and .docx (the same words) and its attachment, the ledger as of the day (.xlsx). */
+  private async makeFiles(c: CircularRow, issuedOn: string): Promise<void> {
+    const doc = await this.documents.getDocument(c.documentId);
+    const title = doc.title ?? '未命名文件';
+    const at = new Date(`${issuedOn}T09:00:00+08:00`);
+    const ledger = await this.ledger.export(c.documentId, c.asOf, 'xlsx', {}, null, endOfBeijingDay(c.asOf));
+    const content = circularContent({
+      kind: c.kind,
+      documentTitle: title,
+      issuer: doc.coordinator ?? doc.issuer ?? '协调处室',
+      figures: c.figures,
+      date: issuedOn,
+      ledgerName: ledger.name,
+    });
+    const base = `《${title}》情况通报（${content.periodText}）`;
+    const files = [
+      { format: 'pdf', name: `${base}.pdf`, bytes: await circularPdf(content, at) },
+      { format: 'docx', name: `${base}.docx`, bytes: circularDocx(content, at) },
+      { format: 'xlsx', name: ledger.name, bytes: ledger.bytes },
+    ];
+    await this.circulars.saveFiles(
+      c.id,
+      files.map((f) => ({ ...f, sha256: createHash('sha256').update(f.bytes).digest('hex') })),
+    );
+  }
+
+  /** A stored circular's file: pdf, docx, or the ledger attached (xlsx). */
+  async file(id: string, format: string): Promise<{ name: string; bytes: Buffer; contentType: string }> {
+    await this.get(id);
+    const found = await this.circulars.file(id, format);
+    if (!found) throw new CircularError('CIRCULAR_NOT_FOUND', `情况通报 ${id} 没有 ${format} 文件`);
+    return { ...found, contentType: CIRCULAR_CONTENT_TYPES[format as CircularFormat] };
   }
 
   private async notice(c: CircularRow, title: string): Promise<string[]> {

@@ -1,6 +1,12 @@
 export { CircularsApiModule, CircularsModule } from './circulars.module';
 export { CircularBackfillService } from './circular-backfill.service';
-export { CircularsService, type StartDeliveries } from './circulars.service';
+export {
+  CIRCULAR_CONTENT_TYPES,
+  CIRCULAR_FORMATS,
+  type CircularFormat,
+  CircularsService,
+  type StartDeliveries,
+} from './circulars.service';
 export { CIRCULAR_ERRORS, CircularError, type CircularErrorCode } from './circulars.errors';
 export { CircularSchedules } from './circular-schedules';
 export { createCircularActivities } from './circular.activities';

@@ -1,7 +1,7 @@
 import Docxtemplater from 'docxtemplater';
 import InspectModule from 'docxtemplater/js/inspect-module.js';
 import PizZip from 'pizzip';
-import { type NoticeContent, REQUIRED_PLACEHOLDERS } from './domain/notice-content';
+import { REQUIRED_PLACEHOLDERS } from './domain/notice-content';
 import { NoticeError } from './notices.errors';
 
 // Refusals are answered to the admin as 422; docxtemplater need not also log them.
@@ -65,8 +65,8 @@ export function validateTemplate(template: Buffer): void {
   }
 }
 
-/** The notice as Word: the template filled in; every zip entry dated `at`, so the bytes do not depend on when. */
-export function renderDocx(template: Buffer, content: NoticeContent, at: Date): Buffer {
+/** A document as Word (a notice, a circular): the template filled in; every zip entry dated `at`, so the bytes do not depend on when. */
+export function renderDocx(template: Buffer, content: object, at: Date): Buffer {
   const doc = new Docxtemplater(open(template), OPTIONS);
   doc.render(content);
   const zip = doc.getZip();

@@ -15,4 +15,5 @@ export {
   type NoticeFormat,
 } from './domain/notice-number';
 export { REQUIRED_PLACEHOLDERS } from './domain/notice-content';
-export { CJK_FONTS, fontWarnings } from './pdf-render';
+export { assertFonts, CJK_FONTS, type CjkFonts, fontWarnings } from './pdf-render';
+export { renderDocx } from './docx-render';

@@ -1,4 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import PizZip from 'pizzip';
 import { Client, Connection } from '@temporalio/client';
 import { addDays, shanghaiDay } from '../../libs/clock';
 import { type Http, signedIn } from '../setup/http';
@@ -98,6 +102,69 @@ describe('情况通报 on Temporal Schedules, end to end', () => {
     const inbox = (await coordinator.get('/inbox').query({ pageSize: 200 })).body as { items: { message: string }[] };
     const told = inbox.items.filter((i) => i.message.startsWith('【情况通报】') && i.message.includes('通报'));
     expect(told.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps each circular as .pdf and .docx saying the same, with the ledger of its day attached', async () => {
+    const [latest] = await circulars();
+    const detail = (await coordinator.get(`/circulars/${latest.id}`)).body as {
+      files: { format: string; name: string; sha256: string }[];
+    };
+    expect(detail.files.map((f) => f.format)).toEqual(['docx', 'pdf', 'xlsx']);
+    const download = async (format: string) => {
+      const res = await coordinator
+        .get(`/circulars/${latest.id}/files/${format}`)
+        .buffer(true)
+        .parse((r, done) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(res.status).toBe(200);
+      const bytes = res.body as Buffer;
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(
+        detail.files.find((f) => f.format === format)?.sha256,
+      );
+      return { bytes, disposition: String(res.headers['content-disposition']) };
+    };
+    const day = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+
+    const pdf = await download('pdf');
+    expect(pdf.disposition).toContain("filename*=UTF-8''");
+    const dir = path.resolve(__dirname, '../../.data/artifacts');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'circular.pdf');
+    writeFileSync(file, pdf.bytes);
+    const words = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(words).toContain('落实情况的通报');
+    expect(words).toContain('一、总体情况');
+    expect(words).toContain(`截至${day(latest.asOf)}`);
+    expect(words).toContain('共分解任务3项');
+    expect(words).toContain('五、各单位完成情况');
+    for (const agency of ['市民政局', '市教委', '市财政局']) expect(words).toContain(agency);
+    // Page 1 as a picture, kept for the README.
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      file,
+      path.join(dir, 'circular-page1'),
+    ]);
+
+    const docx = new PizZip((await download('docx')).bytes);
+    const xml = (docx.file('word/document.xml')?.asText() ?? '').replace(/<[^>]+>/g, '');
+    expect(xml).toContain('一、总体情况');
+    expect(xml).toContain('共分解任务 3 项');
+    expect(xml).toContain(`截至${day(latest.asOf)}`);
+
+    const ledger = await download('xlsx');
+    expect(ledger.bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(decodeURIComponent(ledger.disposition)).toContain(`截至${day(latest.asOf)}`);
+    expect((await coordinator.get(`/circulars/${latest.id}/files/doc`)).status).toBe(400);
   });
 
   it('regenerates a past circular with the same figures, before and after more work', async () => {

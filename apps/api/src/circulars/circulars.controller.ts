@@ -1,6 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CircularBackfillService, CircularsService } from '../../../../libs/circulars';
+import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  CIRCULAR_CONTENT_TYPES,
+  CIRCULAR_FORMATS,
+  CircularBackfillService,
+  CircularsService,
+} from '../../../../libs/circulars';
+import { attachmentDisposition } from '../evidence/content-disposition';
+import { RequestError } from '../errors/api-error.filter';
 import { Access } from '../auth/access.decorator';
 import { ApiErrors } from '../common/common.dto';
 import { noNulPipe } from '../common/no-nul.pipe';
@@ -16,6 +23,8 @@ import {
 } from './circulars.dto';
 
 const READERS = ['admin', 'coordinator', 'leader'] as const;
+const binary = { schema: { type: 'string', format: 'binary' } };
+const exceptionFactory = () => new RequestError('VALIDATION_FAILED', '文件格式须为 pdf、docx 或 xlsx');
 
 @ApiTags('circulars 情况通报')
 @ApiBearerAuth()
@@ -43,6 +52,28 @@ export class CircularsController {
   @ApiOkResponse({ type: CircularDto })
   get(@Param('id', uuidParam) id: string) {
     return this.circulars.get(id);
+  }
+
+  @Get('circulars/:id/files/:format')
+  @Access(...READERS)
+  @ApiOperation({
+    summary: '下载情况通报：pdf、docx（同一内容），或附件 xlsx（截至当日的督办台账）',
+  })
+  @ApiParam({ name: 'format', enum: CIRCULAR_FORMATS })
+  @ApiOkResponse({
+    description: '文件；Content-Disposition 以 filename*（RFC 5987）给出中文文件名',
+    content: Object.fromEntries(Object.values(CIRCULAR_CONTENT_TYPES).map((t) => [t, binary])),
+  })
+  async download(
+    @Param('id', uuidParam) id: string,
+    @Param('format', new ParseEnumPipe(CIRCULAR_FORMATS, { exceptionFactory })) format: string,
+  ): Promise<StreamableFile> {
+    const file = await this.circulars.file(id, format);
+    return new StreamableFile(file.bytes, {
+      type: file.contentType,
+      length: file.bytes.length,
+      disposition: attachmentDisposition(file.name),
+    });
   }
 
   @Get('documents/:id/circular')

@@ -43,6 +43,7 @@ const TABLE: Record<string, Who[]> = {
   'GET /documents/{id}/circular': ['admin', 'coordinator', 'leader'],
   'GET /circulars': ['admin', 'coordinator', 'leader'],
   'GET /circulars/{id}': ['admin', 'coordinator', 'leader'],
+  'GET /circulars/{id}/files/{format}': ['admin', 'coordinator', 'leader'],
   'POST /circulars/backfill': ['admin'],
   'POST /imports': ['coordinator'],
   'POST /imports/text': ['coordinator'],

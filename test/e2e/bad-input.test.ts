@@ -359,6 +359,7 @@ describe('bad input over HTTP', () => {
         '/documents/{id}/circular',
         '/circulars',
         '/circulars/{id}',
+        '/circulars/{id}/files/{format}',
         '/circulars/backfill',
         '/documents/{id}/launch',
         '/documents/{id}/launch/preview',

@@ -1,4 +1,3 @@
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { createCircularActivities } from '../libs/circulars/circular.activities';
 import type { CircularRunResult, CircularWorkflowInput } from '../libs/circulars/circular.definitions';
@@ -10,7 +9,7 @@ const { issueCirculars } = proxyActivities<ReturnType<typeof createCircularActiv
 });
 
 // Set by the schedule on each run it starts, backfilled runs included.
-const SCHEDULED_START = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
+const SCHEDULED_START = 'TemporalScheduledStartTime';
 
 /**
  * One scheduled run of a 情况通报 schedule (every day at 09:00 Beijing time). The day is the
@@ -19,6 +18,7 @@ const SCHEDULED_START = defineSearchAttributeKey('TemporalScheduledStartTime', S
  */
 export async function circularWorkflow(input: CircularWorkflowInput): Promise<CircularRunResult> {
   const info = workflowInfo();
-  const scheduled = info.typedSearchAttributes.get(SCHEDULED_START) ?? info.startTime;
+  const pair = info.typedSearchAttributes.getAll().find((p) => p.key.name === SCHEDULED_START);
+  const scheduled = pair?.value instanceof Date ? pair.value : info.startTime;
   return issueCirculars({ kind: input.kind, day: shanghaiDay(scheduled) });
 }

@@ -14,6 +14,7 @@ import { ControlOfWork1765500000000 } from './migrations/1765500000000-ControlOf
 import { People1765600000000 } from './migrations/1765600000000-People';
 import { MeasureDueDates1765700000000 } from './migrations/1765700000000-MeasureDueDates';
 import { DocumentRevisions1765800000000 } from './migrations/1765800000000-DocumentRevisions';
+import { MeasurePeriods1765920000000 } from './migrations/1765920000000-MeasurePeriods';
 
 // Data access is raw SQL in each context's repository (docs/decisions.md): no entity classes.
 export const MIGRATIONS = [
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   People1765600000000,
   MeasureDueDates1765700000000,
   DocumentRevisions1765800000000,
+  MeasurePeriods1765920000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -15,6 +15,8 @@ export interface TaskRow {
   role: TaskRole;
   state: TaskState;
   dueDate: string | null;
+  /** The period of a recurring measure the task is for (1: the first, or a measure that does not recur). */
+  period: number;
   /** Mirrors of the workflow's clock, for listing and filtering without asking Temporal. */
   pausedSince: string | null;
   calendarGapYear: number | null;
@@ -95,7 +97,7 @@ export interface TaskListQuery {
 
 // Dates as text: pg would turn a `date` into a local-midnight Date.
 const TASK = `t.id, t.document_id AS "documentId", t.measure_id AS "measureId", t.agency_id AS "agencyId", t.role,
-  t.state, t.due_date::text AS "dueDate", t.paused_since::text AS "pausedSince",
+  t.state, t.due_date::text AS "dueDate", t.period, t.paused_since::text AS "pausedSince",
   t.calendar_gap_year AS "calendarGapYear", t.extension_count AS "extensionCount", t.source,
   t.party_as_written AS "partyAsWritten", t.attribution_start AS "attributionStart",
   t.attribution_end AS "attributionEnd", t.workflow_id AS "workflowId", t.last_event_seq AS "lastEventSeq",
@@ -199,12 +201,37 @@ export class TaskRepository {
     return rows.map((r) => r.id);
   }
 
-  /** One measure's tasks in launch order (as created). */
-  async forLaunchOfMeasure(measureId: string): Promise<TaskViewRow[]> {
+  /** One measure's tasks of a period in launch order (as created). */
+  async forLaunchOfMeasure(measureId: string, period = 1): Promise<TaskViewRow[]> {
     return this.db.query<TaskViewRow[]>(
-      `SELECT ${TASK_VIEW} WHERE t.measure_id = $1 AND t.state <> 'cancelled' AND t.reassigned_from IS NULL
+      `SELECT ${TASK_VIEW} WHERE t.measure_id = $1 AND t.period = $2 AND t.state <> 'cancelled'
+         AND t.reassigned_from IS NULL
        ORDER BY t.created_at, t.id`,
-      [measureId],
+      [measureId, period],
+    );
+  }
+
+  /**
+   * A recurring measure's tasks for a later period: one per agency carrying the period before
+   * (the same role; a reassigned agency's successor, not it; none for a cancelled task), due on the
+   * period's date, with their workflow ids. A repeat finds those written before.
+   */
+  async insertPeriod(measureId: string, period: number, dueDate: string, tx: EntityManager): Promise<void> {
+    await tx.query(
+      `INSERT INTO task (document_id, measure_id, agency_id, role, due_date, source, party_as_written,
+         attribution_start, attribution_end, period)
+       SELECT document_id, measure_id, agency_id, role, $3, source, party_as_written, attribution_start,
+         attribution_end, $2
+       FROM task WHERE measure_id = $1 AND state NOT IN ('reassigned', 'cancelled')
+         AND period = (SELECT max(p.period) FROM task p WHERE p.measure_id = $1 AND p.period < $2)
+       ORDER BY created_at, id
+       ON CONFLICT (measure_id, agency_id, period) DO NOTHING`,
+      [measureId, period, dueDate],
+    );
+    await tx.query(
+      `UPDATE task SET workflow_id = 'task-' || id, updated_at = now()
+       WHERE measure_id = $1 AND period = $2 AND workflow_id IS NULL`,
+      [measureId, period],
     );
   }
 
@@ -305,7 +332,7 @@ export class TaskRepository {
 
   /**
    * Why `agencyId` cannot take over `taskId` (转办), or null when it can: the agency must exist,
-   * differ, and have no task on the measure yet (one task per agency and measure).
+   * differ, and have no task on the measure yet (one task per agency, measure and period).
    */
   async reassignmentProblem(
     taskId: string,
@@ -314,7 +341,8 @@ export class TaskRepository {
   ): Promise<string | null> {
     const [row] = await manager.query<{ known: boolean; same: boolean; taken: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM agency a WHERE a.id = $2) AS known, t.agency_id = $2 AS same,
-         EXISTS (SELECT 1 FROM task o WHERE o.measure_id = t.measure_id AND o.agency_id = $2 AND o.reassigned_from IS DISTINCT FROM t.id) AS taken
+         EXISTS (SELECT 1 FROM task o WHERE o.measure_id = t.measure_id AND o.period = t.period AND o.agency_id = $2
+           AND o.reassigned_from IS DISTINCT FROM t.id) AS taken
        FROM task t WHERE t.id = $1`,
       [taskId, agencyId],
     );
@@ -333,10 +361,11 @@ export class TaskRepository {
   ): Promise<{ taskId: string; agencyName: string }> {
     await tx.query(
       `INSERT INTO task (document_id, measure_id, agency_id, role, due_date, source, party_as_written,
-         attribution_start, attribution_end, reassigned_from)
-       SELECT document_id, measure_id, $2, role, due_date, 'reassigned', NULL, attribution_start, attribution_end, id
+         attribution_start, attribution_end, reassigned_from, period)
+       SELECT document_id, measure_id, $2, role, due_date, 'reassigned', NULL, attribution_start, attribution_end, id,
+         period
        FROM task WHERE id = $1
-       ON CONFLICT (measure_id, agency_id) DO NOTHING`,
+       ON CONFLICT (measure_id, agency_id, period) DO NOTHING`,
       [fromTaskId, agencyId],
     );
     const [row] = await tx.query<{ taskId: string; agencyName: string }[]>(

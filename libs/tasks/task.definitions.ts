@@ -161,7 +161,7 @@ export interface MeasureDoneInput {
 }
 export const measureDoneSignal = defineSignal<[MeasureDoneInput]>('measureDone');
 
-/** Sent to the measure's workflow by whoever starts a task it did not (转办, a revision, a later period). */
+/** Sent to the measure's workflow by whoever starts a task it did not (转办, a revision). */
 export interface TaskAddedInput {
   taskId: string;
   agencyName: string;

@@ -77,6 +77,31 @@ const worker = await Worker.create({
     firstDigestPart: async () => 1,
     composeDigest: async () => 'n-2',
     recordTaskEvent: async () => void (events += 1),
+    // The document and measure workflows' (launch-by-id): measure-1 has two shared tasks; measure-r
+    // a lead and a cooperating one; measure-p recurs, its second period starting a day after it
+    // starts (and finding the measure withdrawn).
+    launchMeasureIds: async () => ['measure-1'],
+    measureLaunch: async (documentId, measureId) => ({
+      settings: { ...task(''), documentId, measureId },
+      tasks:
+        measureId === 'measure-1'
+          ? [
+              { taskId: 't-a', agencyName: '市民政局', role: 'shared' },
+              { taskId: 't-b', agencyName: '市民政局', role: 'shared' },
+            ]
+          : measureId === 'measure-r'
+            ? [
+                { taskId: 'r-lead', agencyName: '市民政局', role: 'lead' },
+                { taskId: 'r-coop', agencyName: '市教委', role: 'cooperating' },
+              ]
+            : [{ taskId: 'p-lead', agencyName: '市民政局', role: 'lead' }],
+      next:
+        measureId === 'measure-p'
+          ? { period: 2, issueAt: new Date((await env.currentTimeMs()) + 24 * 3600 * 1000).toISOString() }
+          : null,
+    }),
+    issuePeriod: async () => null,
+    createReassignedTask: async () => ({ taskId: 'r-lead-2', agencyName: '市财政局' }),
     planTaskDeadline: async (input) => {
       await planGate;
       return planTask(calendar, input);
@@ -103,8 +128,56 @@ const until = async (iso) => {
   if (ms > 0) await env.sleep(ms);
 };
 const pause = () => new Promise((r) => setTimeout(r, 300));
+// Retries a call on a workflow its parent may not have started yet.
+const once = async (call) => {
+  for (;;) {
+    try {
+      return await call();
+    } catch (err) {
+      if (!/not found/i.test(String(err))) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+};
 
 await worker.runUntil(async () => {
+  // First, while the server's clock is still near today (the runs below move it on by years).
+  // A measure whose lead is reassigned (转办) and then accepted: its cooperating task closes with it.
+  const mr = await env.client.workflow.start('measureWorkflow', {
+    taskQueue: 'record',
+    workflowId: 'measure-measure-r',
+    args: [{ documentId: 'doc-1', measureId: 'measure-r' }],
+  });
+  await pause();
+  const lead = env.client.workflow.getHandle('task-r-lead');
+  await once(() =>
+    lead.executeUpdate(defs.reassignUpdate, {
+      args: [{ actor: 'coordinator', reason: '职责调整', toAgencyId: 'a-2' }],
+    }),
+  );
+  await pause();
+  const next = env.client.workflow.getHandle('task-r-lead-2');
+  await once(() => next.executeUpdate(defs.acknowledgeUpdate, { args: [{ actor: 'liaison' }] }));
+  await next.executeUpdate(defs.submitUpdate, { args: [{ actor: 'liaison', evidence: '完成' }] });
+  await next.executeUpdate(defs.reviewUpdate, { args: [{ actor: 'coordinator', decision: 'accept' }] });
+  await mr.result();
+  save('measure-measure-r', 'measure-reassigned-lead.json');
+  save('task-r-lead', 'task-reassigned.json');
+
+  // A recurring measure: its first period's run continues as new as the second period starts.
+  const mp = await env.client.workflow.start('measureWorkflow', {
+    taskQueue: 'record',
+    workflowId: 'measure-measure-p',
+    args: [{ documentId: 'doc-1', measureId: 'measure-p' }],
+  });
+  // Withdrawn once its task runs (as the fan-out would tell it), so the second period issues nothing.
+  const withdraw = { reason: '政策调整', by: 'c', scope: 'measure' };
+  await once(() => env.client.workflow.getHandle('task-p-lead').signal(defs.withdrawSignal, withdraw));
+  await pause();
+  await env.sleep(25 * 3600 * 1000);
+  await mp.result();
+  save('measure-measure-p', 'measure-next-period.json', mp.firstExecutionRunId);
+
   // The whole clock: review loop, extension, pause and resume, a calendar re-plan, the ladder.
   const h = await env.client.workflow.start('taskWorkflow', {
     taskQueue: 'record',
@@ -236,6 +309,7 @@ await worker.runUntil(async () => {
   await env.client.workflow.getHandle(digestKey).result();
   await env.client.workflow.getHandle('delivery-n-2').result();
   save(digestKey, 'digest-three-notices.json');
+
   save('document-doc-1', 'document-two-tasks.json');
   save('measure-measure-1', 'measure-two-tasks.json');
   save('task-t-a', 'task-accepted-first-time.json');

@@ -2,6 +2,7 @@ import {
   ActivityFailure,
   getExternalWorkflowHandle,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   startChild,
 } from '@temporalio/workflow';
@@ -12,6 +13,7 @@ import type { MeasureRevisionInput } from '../libs/revision/revision.definitions
 import { measureRevisedSignal, taskWorkflowId } from '../libs/tasks/task.definitions';
 import type { createWithdrawalActivities } from '../libs/withdrawal/withdrawal.activities';
 import { WITHDRAW_PAGE_SIZE, type WithdrawalPage } from '../libs/withdrawal/withdrawal.definitions';
+import { tellMeasureAdded } from './measure-link';
 import { taskWorkflow } from './task.workflow';
 
 type Activities = ReturnType<typeof createLaunchActivities> &
@@ -73,6 +75,10 @@ export async function measureRevisionWorkflow(input: MeasureRevisionInput): Prom
         args: [taskWorkflowInput(launch, task)],
         parentClosePolicy: ParentClosePolicy.ABANDON,
       });
+      // The measure counts it toward done (rule 9). Revisions before this started it unannounced.
+      if (patched('revision-tells-measure')) {
+        await tellMeasureAdded(measureId, { ...task, replaces: null });
+      }
       started += 1;
     }
   }

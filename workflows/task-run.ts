@@ -26,6 +26,7 @@ import {
 import type * as defs from '../libs/tasks/task.definitions';
 import { taskWorkflowId } from '../libs/tasks/task.definitions';
 import { LedgerLock } from './ledger-lock';
+import { tellMeasureAdded } from './measure-link';
 
 const { recordTaskEvent, planTaskDeadline, createReassignedTask } = proxyActivities<
   ReturnType<typeof createTaskActivities>
@@ -240,6 +241,11 @@ export class TaskRun {
           args: [{ ...next, taskId: to.taskId, agencyName: to.agencyName, handover }],
           parentClosePolicy: ParentClosePolicy.ABANDON,
         });
+        // Before this task ends: the measure counts the successor in its place from then on.
+        if (patched('reassign-tells-measure')) {
+          const { measureId, role, period } = this.input;
+          await tellMeasureAdded(measureId, { ...to, role, replaces: fromTaskId, period });
+        }
         const closing = this.pending;
         this.pending = null;
         this.reassignedTo = { taskId: to.taskId, agency: to.agencyName };

@@ -2,6 +2,7 @@ import { allHandlersFinished, condition, continueAsNew, patched, setHandler } fr
 import * as checks from '../libs/tasks/domain/task-checks';
 import { isFinal, isOpenForAgency } from '../libs/tasks/domain/task-state';
 import * as defs from '../libs/tasks/task.definitions';
+import { tellMeasureFinal } from './measure-link';
 import { refuse, TaskRun } from './task-run';
 
 // Events before attachments, and reports without any, keep the detail they always had.
@@ -132,5 +133,6 @@ export async function taskWorkflow(input: defs.TaskWorkflowInput): Promise<defs.
 
   // Let the update that made the task final finish its write and answer its caller.
   await condition(allHandlersFinished);
+  if (patched('task-tells-its-measure')) await tellMeasureFinal(input.measureId, input.taskId, run.state);
   return run.snapshot();
 }

@@ -15,9 +15,10 @@ import { People1765600000000 } from './migrations/1765600000000-People';
 import { MeasureDueDates1765700000000 } from './migrations/1765700000000-MeasureDueDates';
 import { DocumentRevisions1765800000000 } from './migrations/1765800000000-DocumentRevisions';
 import { LeaderDigests1765910000000 } from './migrations/1765910000000-LeaderDigests';
+import { MeasurePeriods1765920000000 } from './migrations/1765920000000-MeasurePeriods';
 import { DesignatedLeads1765930000000 } from './migrations/1765930000000-DesignatedLeads';
-import { Circulars1765970000000 } from './migrations/1765970000000-Circulars';
 import { Notices1765960000000 } from './migrations/1765960000000-Notices';
+import { Circulars1765970000000 } from './migrations/1765970000000-Circulars';
 
 // Data access is raw SQL in each context's repository (docs/decisions.md): no entity classes.
 export const MIGRATIONS = [
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   MeasureDueDates1765700000000,
   DocumentRevisions1765800000000,
   LeaderDigests1765910000000,
+  MeasurePeriods1765920000000,
   DesignatedLeads1765930000000,
   Notices1765960000000,
   Circulars1765970000000,

@@ -86,10 +86,11 @@ export class RevisionService {
         const drafts = [];
         for (const t of planned) {
           const agencyId = (t.agencyId ?? created.get(t.agencyName)) as string;
-          const same = mine.find((r) => r.agencyId === agencyId);
+          // A recurring measure's agency may have a running task in more than one period: each is revised.
+          const same = mine.filter((r) => r.agencyId === agencyId);
           const revised = { role: t.role, partyAsWritten: t.party, span: t.span ?? null };
-          if (same) await this.tasks.reviseTask(same.id, revised, tx);
-          else drafts.push({ measureId, agencyId, source: t.source, ...revised });
+          for (const r of same) await this.tasks.reviseTask(r.id, revised, tx);
+          if (same.length === 0) drafts.push({ measureId, agencyId, source: t.source, ...revised });
         }
         if (drafts.length > 0) await this.tasks.createDrafts(doc.id, drafts, tx);
         for (const gone of mine.filter(

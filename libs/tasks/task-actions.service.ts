@@ -81,7 +81,7 @@ export class TaskActionsService {
     scope: string[],
   ): Promise<TaskSnapshot> {
     const task = await this.tasks.findById(taskId);
-    const leads = task ? await this.tasks.leadAgencies(task.measureId) : [];
+    const leads = task ? await this.tasks.leadAgencies(task.measureId, task.period) : [];
     const leading = leads.some((l) => scope.includes(l.agencyId));
     if (!task || (!leading && !scope.includes(task.agencyId)))
       throw new TaskError('TASK_NOT_FOUND', `找不到任务 ${taskId}`);
@@ -150,7 +150,7 @@ export class TaskActionsService {
    */
   private async withCooperation(task: TaskRow, command: TaskCommand): Promise<TaskCommand> {
     if (command.kind === 'review' && command.input.decision === 'accept' && task.role === 'cooperating') {
-      const leads = await this.tasks.leadAgencies(task.measureId);
+      const leads = await this.tasks.leadAgencies(task.measureId, task.period);
       if (leads.length > 0) {
         const names = leads.map((l) => l.agencyName).join('、');
         throw new TaskError(
@@ -160,7 +160,7 @@ export class TaskActionsService {
       }
     }
     if (command.kind !== 'submit' || task.role !== 'lead') return command;
-    const cooperators = await this.tasks.cooperatorsOf(task.measureId);
+    const cooperators = await this.tasks.cooperatorsOf(task.measureId, task.period);
     if (cooperators.length === 0) return command;
     const consolidated = cooperators.map((c) => ({
       taskId: c.taskId,

@@ -44,7 +44,7 @@ export class TaskEventsService {
       await this.notifications.recordForEvent(
         { id: taskId, agencyId: task.agencyId, documentId: task.documentId },
         { seq, type, detail, occurredAt },
-        await this.addressed(e.notify ?? [], task.measureId, tx),
+        await this.addressed(e.notify ?? [], task, tx),
         tx,
       );
       // Events may land out of order when updates overlap; only a newer one moves the mirror.
@@ -56,11 +56,11 @@ export class TaskEventsService {
   /** 牵头: a notice to the lead goes to the liaisons of each agency leading the measure, or to its coordinators when none does. */
   private async addressed(
     notify: { audience: NoticeTarget; message: string }[],
-    measureId: string,
+    task: { measureId: string; period: number },
     tx: EntityManager,
   ): Promise<AddressedNotice[]> {
     if (!notify.some((n) => n.audience === 'lead')) return notify as AddressedNotice[];
-    const leads = await this.tasks.leadAgencies(measureId, tx);
+    const leads = await this.tasks.leadAgencies(task.measureId, task.period, tx);
     return notify.flatMap((n): AddressedNotice[] => {
       if (n.audience !== 'lead') return [{ audience: n.audience, message: n.message }];
       if (leads.length === 0) return [{ audience: 'coordinator', message: n.message }];

@@ -31,6 +31,8 @@ export interface TaskView {
   state: TaskState;
   stateLabel: string;
   dueDate: string | null;
+  /** The period of a recurring measure the task is for (1: the first, or a measure that does not recur). */
+  period: number;
   pausedSince: string | null;
   extensionCount: number;
   colour: Colour;
@@ -77,6 +79,7 @@ export class TaskQueryService {
       state: task.state,
       stateLabel: STATE_LABELS[task.state],
       dueDate: task.dueDate,
+      period: task.period,
       pausedSince: task.pausedSince,
       extensionCount: task.extensionCount,
       colour: clock.colour,
@@ -137,8 +140,8 @@ export class TaskQueryService {
         roleAsWritten: task.roleAsWritten,
       },
       // 牵头/配合: whom a cooperating task reports to, and what a lead's cooperators delivered.
-      reportsTo: task.role === 'cooperating' ? await this.tasks.leadAgencies(task.measureId) : [],
-      cooperators: task.role === 'lead' ? await this.tasks.cooperatorsOf(task.measureId) : [],
+      reportsTo: task.role === 'cooperating' ? await this.tasks.leadAgencies(task.measureId, task.period) : [],
+      cooperators: task.role === 'lead' ? await this.tasks.cooperatorsOf(task.measureId, task.period) : [],
       history,
       timeline: mergeTimeline(history, await this.audit.taskEntries(id)),
     };
@@ -182,7 +185,9 @@ export class TaskQueryService {
       const views = byMeasure.get(m.id) ?? [];
       // One rule for every role (domain/measure-done.ts): a done measure is green, never red,
       // whatever its still-open cooperating or guiding tasks read.
-      const done = isMeasureDone(views);
+      // A recurring measure is read by its latest period: the earlier ones are history.
+      const latest = Math.max(1, ...views.map((v) => v.period));
+      const done = isMeasureDone(views.filter((v) => v.period === latest));
       return {
         id: m.id,
         number: m.number,

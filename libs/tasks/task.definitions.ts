@@ -53,6 +53,8 @@ export interface TaskWorkflowInput {
   carry?: TaskCarry;
   /** A task reassigned (转办) from another agency's: its clock carries on here. */
   handover?: TaskHandover;
+  /** The period of a recurring measure the task is for (absent: the first). */
+  period?: number;
 }
 
 /** What a reassigned task hands its successor: the clock ledger and the rungs already fired. */
@@ -169,6 +171,19 @@ export interface MeasureDoneInput {
   doneBy: string[];
 }
 export const measureDoneSignal = defineSignal<[MeasureDoneInput]>('measureDone');
+
+/** Sent to the measure's workflow by whoever starts a task it did not (转办, a revision). */
+export interface TaskAddedInput {
+  taskId: string;
+  agencyName: string;
+  role: TaskRole;
+  /** The task it took over (转办), whose place it takes in the done rule. */
+  replaces: string | null;
+  period?: number;
+}
+export const taskAddedSignal = defineSignal<[TaskAddedInput]>('taskAdded');
+/** Sent by a task to its measure's workflow as it reaches a final state. */
+export const taskFinalSignal = defineSignal<[{ taskId: string; state: TaskState }]>('taskFinal');
 
 /** Sent to the running tasks of a measure a revision of the document changed. */
 export interface MeasureRevisedInput {

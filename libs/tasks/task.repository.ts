@@ -15,6 +15,8 @@ export interface TaskRow {
   role: TaskRole;
   state: TaskState;
   dueDate: string | null;
+  /** The period of a recurring measure the task is for (1: the first, or a measure that does not recur). */
+  period: number;
   /** Mirrors of the workflow's clock, for listing and filtering without asking Temporal. */
   pausedSince: string | null;
   calendarGapYear: number | null;
@@ -112,7 +114,7 @@ export interface TaskListQuery {
 
 // Dates as text: pg would turn a `date` into a local-midnight Date.
 const TASK = `t.id, t.document_id AS "documentId", t.measure_id AS "measureId", t.agency_id AS "agencyId", t.role,
-  t.state, t.due_date::text AS "dueDate", t.paused_since::text AS "pausedSince",
+  t.state, t.due_date::text AS "dueDate", t.period, t.paused_since::text AS "pausedSince",
   t.calendar_gap_year AS "calendarGapYear", t.extension_count AS "extensionCount", t.source,
   t.party_as_written AS "partyAsWritten", t.attribution_start AS "attributionStart",
   t.attribution_end AS "attributionEnd", t.role_as_written AS "roleAsWritten", t.workflow_id AS "workflowId", t.last_event_seq AS "lastEventSeq",
@@ -190,9 +192,9 @@ export class TaskRepository {
   async lockTask(
     id: string,
     tx: EntityManager,
-  ): Promise<{ agencyId: string; documentId: string; measureId: string } | null> {
-    const rows = await tx.query<{ agencyId: string; documentId: string; measureId: string }[]>(
-      `SELECT agency_id AS "agencyId", document_id AS "documentId", measure_id AS "measureId"
+  ): Promise<{ agencyId: string; documentId: string; measureId: string; period: number } | null> {
+    const rows = await tx.query<{ agencyId: string; documentId: string; measureId: string; period: number }[]>(
+      `SELECT agency_id AS "agencyId", document_id AS "documentId", measure_id AS "measureId", period
        FROM task WHERE id = $1 FOR UPDATE`,
       [id],
     );
@@ -240,7 +242,6 @@ export class TaskRepository {
     return rows.map((r) => r.id);
   }
 
-  /** One measure's tasks in launch order (as created). */
   /**
    * Roles the coordinator set at launch (a designated lead, 牵头, and the parties cooperating with
    * it): each changed task keeps the role the text gave in role_as_written.
@@ -255,16 +256,20 @@ export class TaskRepository {
     );
   }
 
-  /** The agencies leading a measure now (牵头; a lead reassigned hands it on, a withdrawn one none). */
+  /**
+   * The agencies leading a measure in a period now (牵头; a lead reassigned hands it on, a
+   * withdrawn one none).
+   */
   async leadAgencies(
     measureId: string,
+    period: number,
     manager: EntityManager = this.db.manager,
   ): Promise<{ agencyId: string; agencyName: string }[]> {
     return manager.query(
       `SELECT t.agency_id AS "agencyId", a.name AS "agencyName" FROM task t JOIN agency a ON a.id = t.agency_id
-       WHERE t.measure_id = $1 AND t.role = 'lead' AND t.state NOT IN ('reassigned', 'cancelled')
+       WHERE t.measure_id = $1 AND t.period = $2 AND t.role = 'lead' AND t.state NOT IN ('reassigned', 'cancelled')
        ORDER BY t.created_at, t.id`,
-      [measureId],
+      [measureId, period],
     );
   }
 
@@ -272,7 +277,7 @@ export class TaskRepository {
    * The cooperating tasks of a measure with what each last delivered to the lead: the latest
    * submission (报送) or progress report, its text and attachments.
    */
-  async cooperatorsOf(measureId: string): Promise<CooperatorRow[]> {
+  async cooperatorsOf(measureId: string, period: number): Promise<CooperatorRow[]> {
     return this.db.query<CooperatorRow[]>(
       `SELECT t.id AS "taskId", a.name AS agency, t.agency_id AS "agencyId", t.state,
          (SELECT jsonb_build_object('seq', e.seq, 'type', e.type, 'at', e.occurred_at,
@@ -280,17 +285,44 @@ export class TaskRepository {
           FROM task_event e WHERE e.task_id = t.id AND e.type IN ('submit', 'progress')
           ORDER BY e.seq DESC LIMIT 1) AS "latestInput"
        FROM task t JOIN agency a ON a.id = t.agency_id
-       WHERE t.measure_id = $1 AND t.role = 'cooperating' AND t.state NOT IN ('reassigned', 'cancelled')
+       WHERE t.measure_id = $1 AND t.period = $2 AND t.role = 'cooperating'
+         AND t.state NOT IN ('reassigned', 'cancelled')
        ORDER BY t.created_at, t.id`,
-      [measureId],
+      [measureId, period],
     );
   }
 
-  async forLaunchOfMeasure(measureId: string): Promise<TaskViewRow[]> {
+  /** One measure's tasks of a period in launch order (as created). */
+  async forLaunchOfMeasure(measureId: string, period = 1): Promise<TaskViewRow[]> {
     return this.db.query<TaskViewRow[]>(
-      `SELECT ${TASK_VIEW} WHERE t.measure_id = $1 AND t.state <> 'cancelled' AND t.reassigned_from IS NULL
+      `SELECT ${TASK_VIEW} WHERE t.measure_id = $1 AND t.period = $2 AND t.state <> 'cancelled'
+         AND t.reassigned_from IS NULL
        ORDER BY t.created_at, t.id`,
-      [measureId],
+      [measureId, period],
+    );
+  }
+
+  /**
+   * A recurring measure's tasks for a later period: one per agency carrying the period before
+   * (the same role; a reassigned agency's successor, not it; none for a cancelled task), due on the
+   * period's date, with their workflow ids. A repeat finds those written before.
+   */
+  async insertPeriod(measureId: string, period: number, dueDate: string, tx: EntityManager): Promise<void> {
+    await tx.query(
+      `INSERT INTO task (document_id, measure_id, agency_id, role, due_date, source, party_as_written,
+         attribution_start, attribution_end, period)
+       SELECT document_id, measure_id, agency_id, role, $3, source, party_as_written, attribution_start,
+         attribution_end, $2
+       FROM task WHERE measure_id = $1 AND state NOT IN ('reassigned', 'cancelled')
+         AND period = (SELECT max(p.period) FROM task p WHERE p.measure_id = $1 AND p.period < $2)
+       ORDER BY created_at, id
+       ON CONFLICT (measure_id, agency_id, period) DO NOTHING`,
+      [measureId, period, dueDate],
+    );
+    await tx.query(
+      `UPDATE task SET workflow_id = 'task-' || id, updated_at = now()
+       WHERE measure_id = $1 AND period = $2 AND workflow_id IS NULL`,
+      [measureId, period],
     );
   }
 
@@ -391,7 +423,7 @@ export class TaskRepository {
 
   /**
    * Why `agencyId` cannot take over `taskId` (转办), or null when it can: the agency must exist,
-   * differ, and have no task on the measure yet (one task per agency and measure).
+   * differ, and have no task on the measure yet (one task per agency, measure and period).
    */
   async reassignmentProblem(
     taskId: string,
@@ -400,7 +432,8 @@ export class TaskRepository {
   ): Promise<string | null> {
     const [row] = await manager.query<{ known: boolean; same: boolean; taken: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM agency a WHERE a.id = $2) AS known, t.agency_id = $2 AS same,
-         EXISTS (SELECT 1 FROM task o WHERE o.measure_id = t.measure_id AND o.agency_id = $2 AND o.reassigned_from IS DISTINCT FROM t.id) AS taken
+         EXISTS (SELECT 1 FROM task o WHERE o.measure_id = t.measure_id AND o.period = t.period AND o.agency_id = $2
+           AND o.reassigned_from IS DISTINCT FROM t.id) AS taken
        FROM task t WHERE t.id = $1`,
       [taskId, agencyId],
     );
@@ -419,10 +452,11 @@ export class TaskRepository {
   ): Promise<{ taskId: string; agencyName: string }> {
     await tx.query(
       `INSERT INTO task (document_id, measure_id, agency_id, role, due_date, source, party_as_written,
-         attribution_start, attribution_end, reassigned_from)
-       SELECT document_id, measure_id, $2, role, due_date, 'reassigned', NULL, attribution_start, attribution_end, id
+         attribution_start, attribution_end, reassigned_from, period)
+       SELECT document_id, measure_id, $2, role, due_date, 'reassigned', NULL, attribution_start, attribution_end, id,
+         period
        FROM task WHERE id = $1
-       ON CONFLICT (measure_id, agency_id) DO NOTHING`,
+       ON CONFLICT (measure_id, agency_id, period) DO NOTHING`,
       [fromTaskId, agencyId],
     );
     const [row] = await tx.query<{ taskId: string; agencyName: string }[]>(

@@ -41,9 +41,18 @@ export class TasksService {
     return this.tasks.measureIdsWithTasks(documentId);
   }
 
-  /** One measure's tasks in launch order, with the measure's and agency's names. */
-  tasksOfMeasure(measureId: string): Promise<TaskViewRow[]> {
-    return this.tasks.forLaunchOfMeasure(measureId);
+  /** One measure's tasks of a period (the first by default) in launch order, with the measure's and agency's names. */
+  tasksOfMeasure(measureId: string, period = 1): Promise<TaskViewRow[]> {
+    return this.tasks.forLaunchOfMeasure(measureId, period);
+  }
+
+  /**
+   * A recurring measure's tasks for a later period, written once (a repeat finds them): one per
+   * agency carrying the period before, same role, due on the period's date. Answers them.
+   */
+  async createPeriodTasks(measureId: string, period: number, dueDate: string): Promise<TaskViewRow[]> {
+    await this.db.transaction((tx) => this.tasks.insertPeriod(measureId, period, dueDate, tx));
+    return this.tasks.forLaunchOfMeasure(measureId, period);
   }
 
   /** Sets the due date and the workflow id of a task being launched. */

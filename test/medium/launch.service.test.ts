@@ -3,12 +3,15 @@ import { Global, type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ServiceError, WorkflowExecutionAlreadyStartedError, type WorkflowStartOptions } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { CalendarService } from '../../libs/calendar/calendar.service';
 import { addDays, shanghaiDay } from '../../libs/clock';
 import { ConfigModule } from '../../libs/config';
 import { DatabaseModule } from '../../libs/database';
 import { DocumentsService } from '../../libs/documents';
 import { createLaunchActivities, LaunchModule, LaunchService } from '../../libs/launch';
 import { ONGOING_BASIS, yearEndAfter } from '../../libs/launch/domain/measure-due';
+import { measurePeriod } from '../../libs/launch/domain/measure-periods';
+import type { RecurringTimeLimit } from '../../libs/documents/parse/parse-result.types';
 import { TasksService } from '../../libs/tasks/tasks.service';
 import type { DocumentWorkflowInput } from '../../libs/launch/launch.definitions';
 import { TEMPORAL_CLIENT } from '../../libs/temporal';
@@ -221,7 +224,11 @@ describe('LaunchService on PostgreSQL with a fake Temporal client', () => {
       ]);
 
       // The measure workflow's activity hands each task its measure's date, basis and cadence.
-      const activities = createLaunchActivities({ documents: app.get(DocumentsService), tasks: app.get(TasksService) });
+      const activities = createLaunchActivities({
+        documents: app.get(DocumentsService),
+        tasks: app.get(TasksService),
+        calendar: app.get(CalendarService),
+      });
       const second = await activities.measureLaunch(rows.documentId, rows.measureIds[1]);
       expect(second.settings).toMatchObject({ dueDate: picked, dueBasis: '协调处室逐项指定', cadence: null });
       expect(second.tasks).toHaveLength(2);
@@ -257,7 +264,7 @@ describe('LaunchService on PostgreSQL with a fake Temporal client', () => {
       expect(preview.launchable).toBe(false);
       expect(preview.measures[0].problem).toMatchObject({ code: 'CALENDAR_NOT_COVERED', blocking: true });
       expect(preview.measures[1]).toMatchObject({ dueDate: yearEndAfter(today), source: 'timeLimit', problem: null });
-      expect(preview.measures[1].dueBasis).toContain('本次为首期');
+      expect(preview.measures[1].dueBasis).toContain('（第1期）');
       await expect(launches.launch(rows.documentId, { dueDate })).rejects.toMatchObject({
         code: 'CALENDAR_NOT_COVERED',
         details: { measures: [{ measureId: rows.measureIds[0], dueDate: '2150-12-31' }] },
@@ -266,13 +273,55 @@ describe('LaunchService on PostgreSQL with a fake Temporal client', () => {
       await expect(launches.launch(rows.documentId, req)).resolves.toMatchObject({ alreadyLaunched: false, dueDate });
       const stored = await taskDues(rows.documentId);
       expect([stored.get(rows.measureIds[0]), stored.get(rows.measureIds[1])]).toEqual([dueDate, yearEndAfter(today)]);
+
+      // The recurring measure's later periods: the measure workflow's activities write each period's tasks once.
+      const calendar = app.get(CalendarService);
+      const activities = createLaunchActivities({
+        documents: app.get(DocumentsService),
+        tasks: app.get(TasksService),
+        calendar,
+      });
+      const yearly = parse.measures[1].timeLimit as RecurringTimeLimit;
+      const second = measurePeriod(yearly, today, 2, await calendar.getWorkCalendar());
+      const first = await activities.measureLaunch(rows.documentId, rows.measureIds[1]);
+      expect(first.next).toEqual({ period: 2, issueAt: second.issueAt });
+      expect((await activities.measureLaunch(rows.documentId, rows.measureIds[0])).next).toBeNull();
+      const input = { documentId: rows.documentId, measureId: rows.measureIds[1], period: 2 };
+      const issued = await activities.issuePeriod(input);
+      expect(issued?.settings).toMatchObject({
+        dueDate: second.due,
+        dueBasis: `文件规定：每年年底前（每年一期，${second.label}（第2期），截止 ${second.due}）`,
+        issuedOn: second.issueOn,
+        period: 2,
+      });
+      expect(issued?.tasks.map((t) => [t.agencyName, t.role])).toEqual(first.tasks.map((t) => [t.agencyName, t.role]));
+      expect(issued?.next).toMatchObject({ period: 3 });
+      const again = await activities.issuePeriod(input);
+      expect(again?.tasks.map((t) => t.taskId)).toEqual(issued?.tasks.map((t) => t.taskId));
+      const periods = await db.query<{ period: number; due_date: string; workflow_id: string; id: string }[]>(
+        'SELECT period, due_date::text, workflow_id, id FROM task WHERE measure_id = $1 ORDER BY period',
+        [rows.measureIds[1]],
+      );
+      expect(periods.map((t) => [t.period, t.due_date, t.workflow_id])).toEqual([
+        [1, yearEndAfter(today), `task-${periods[0].id}`],
+        [2, second.due, `task-${periods[1].id}`],
+      ]);
+      // Withdrawn: no period follows.
+      await db.query("UPDATE measure SET withdrawn_at = now(), withdraw_reason = '政策调整' WHERE id = $1", [
+        rows.measureIds[1],
+      ]);
+      await expect(activities.issuePeriod({ ...input, period: 3 })).resolves.toBeNull();
     });
 
     it('keeps the document-wide date on every task and measure when the text gives no limits', async () => {
       const rows = await importedDocumentRows(db, { measures: 2, agencies: 1 });
       await launches.launch(rows.documentId, { dueDate });
       expect([...(await taskDues(rows.documentId)).values()]).toEqual([dueDate, dueDate]);
-      const activities = createLaunchActivities({ documents: app.get(DocumentsService), tasks: app.get(TasksService) });
+      const activities = createLaunchActivities({
+        documents: app.get(DocumentsService),
+        tasks: app.get(TasksService),
+        calendar: app.get(CalendarService),
+      });
       const launch = await activities.measureLaunch(rows.documentId, rows.measureIds[0]);
       expect(launch.settings).toMatchObject({ dueDate, dueBasis: '下发时指定日期', cadence: null });
     });

@@ -54,7 +54,7 @@ describe('a launch of 2,000 tasks due in two years with monthly reports', () => 
       },
     ]),
   );
-  const launchActivities: ReturnType<typeof createLaunchActivities> = {
+  const launchActivities: Pick<ReturnType<typeof createLaunchActivities>, 'launchMeasureIds' | 'measureLaunch'> = {
     launchMeasureIds: () => Promise.resolve(measureIds),
     measureLaunch: (_doc, measureId) => Promise.resolve(launches.get(measureId)!),
   };

@@ -77,7 +77,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
           provisionalYears,
           reassignments: this.tasks,
         }),
-        ...createLaunchActivities({ documents: this.documents, tasks: this.tasks }),
+        ...createLaunchActivities({ documents: this.documents, tasks: this.tasks, calendar: this.calendar }),
         ...createWithdrawalActivities({ tasks: this.tasks }),
         ...createRevisionActivities({ documents: this.documents }),
         ...createCalendarReplanActivities({ openTasks: this.tasks, changes: this.calendar }),

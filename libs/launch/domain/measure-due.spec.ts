@@ -102,7 +102,9 @@ describe('measureDue', () => {
     };
     const due = measureDue(input({ documentDue: null, timeLimit: quarterly }));
     expect(due).toMatchObject({ dueDate: '2026-12-31', source: 'timeLimit', reportsMonthly: false, problem: null });
-    expect(due.dueBasis).toBe('文件规定：每季度（每季度一期，本次为首期，截止 2026-12-31；以后各期另行下发）');
+    expect(due.dueBasis).toBe(
+      '文件规定：每季度（每季度一期，2026年第4季度（第1期），截止 2026-12-31；以后各期逐期下发）',
+    );
   });
 });
 

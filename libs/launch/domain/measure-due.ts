@@ -1,5 +1,8 @@
 import { isCovered, type WorkCalendar } from '../../calendar/domain/working-days';
-import type { ParsedTimeLimit, RecurringTimeLimit } from '../../documents/parse/parse-result.types';
+import type { ParsedTimeLimit } from '../../documents/parse/parse-result.types';
+import { measurePeriod, periodBasis, yearEndAfter } from './measure-periods';
+
+export { firstPeriodDue, yearEndAfter } from './measure-periods';
 
 /** The launch's document-wide due date and how it was set, when the request gave one. */
 export interface DocumentDue {
@@ -43,16 +46,9 @@ export interface MeasureDue {
 export const REQUESTED_BASIS = '协调处室逐项指定';
 export const ONGOING_BASIS = '长期任务：按月报送进展，年底前报送年度情况';
 
-const EVERY_LABEL: Record<RecurringTimeLimit['every'], string> = {
-  year: '每年',
-  'half-year': '每半年',
-  quarter: '每季度',
-  month: '每月',
-};
-
 /**
  * The due date of one measure and its basis: the coordinator's date for it, else the text's limit
- * (a date after today; a recurring limit's first period; for an ongoing one the document-wide date
+ * (a date after today; a recurring limit's first period, later ones issued by the measure's workflow; for an ongoing one the document-wide date
  * or the year's end, with monthly reports), else the document-wide date. A limit already past is
  * not taken: the document-wide date stands in and the problem says so.
  */
@@ -61,9 +57,8 @@ export function measureDue(input: MeasureDueInput): MeasureDue {
   if (requested !== null) return checked(input, requested, REQUESTED_BASIS, 'request', false, null);
   if (t?.kind === 'date' && t.due > today) return checked(input, t.due, `文件规定：${t.raw}`, 'timeLimit', false, null);
   if (t?.kind === 'recurring') {
-    const due = firstPeriodDue(t, today);
-    const basis = `文件规定：${t.raw}（${EVERY_LABEL[t.every]}一期，本次为首期，截止 ${due}；以后各期另行下发）`;
-    return checked(input, due, basis, 'timeLimit', false, null);
+    const first = measurePeriod(t, today, 1, input.cal);
+    return checked(input, first.due, periodBasis(t, first), 'timeLimit', false, null);
   }
   if (t?.kind === 'ongoing') {
     if (documentDue) {
@@ -115,42 +110,6 @@ function checked(
     };
   }
   return { dueDate, dueBasis, source, reportsMonthly, provisional: cal.provisional.has(year), problem };
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const lastDayOf = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
-/** The 31 December after today (today itself being 31 December: next year's). */
-export function yearEndAfter(today: string): string {
-  const year = Number(today.slice(0, 4));
-  const end = `${year}-12-31`;
-  return end > today ? end : `${year + 1}-12-31`;
-}
-
-/**
- * The first period's due date after today. The day in the period: `by.day` of the period's last
- * month (of `by.month` for a yearly limit), its last day when `end` or not written.
- */
-export function firstPeriodDue(t: RecurringTimeLimit, today: string): string {
-  const months =
-    t.every === 'year'
-      ? [t.by?.month ?? 12]
-      : t.every === 'half-year'
-        ? [6, 12]
-        : t.every === 'quarter'
-          ? [3, 6, 9, 12]
-          : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
-  const year = Number(today.slice(0, 4));
-  for (const y of [year, year + 1]) {
-    for (const m of months) {
-      const last = lastDayOf(y, m);
-      const day = t.by === null || t.by.day === 'end' ? last : Math.min(t.by.day, last);
-      const due = `${y}-${pad(m)}-${pad(day)}`;
-      if (due > today) return due;
-    }
-  }
-  // Unreachable: next year's periods all lie after today.
-  return yearEndAfter(today);
 }
 
 /** Ongoing measures report on the 5th working day of each month unless the launch sets a cadence. */

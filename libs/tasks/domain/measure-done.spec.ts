@@ -1,5 +1,5 @@
 import type { TaskRole, TaskState } from './task-state';
-import { closedWithMeasure, isMeasureDone } from './measure-done';
+import { closedWithMeasure, currentTasks, isMeasureDone, rosterFinal } from './measure-done';
 
 const t = (role: TaskRole, state: TaskState) => ({ role, state });
 
@@ -36,5 +36,45 @@ describe('closedWithMeasure', () => {
   it('counts a task closed with its measure as final, never as the acceptance that makes it done', () => {
     expect(closedWithMeasure([t('lead', 'accepted'), t('cooperating', 'closed')])).toEqual([]);
     expect(isMeasureDone([t('guiding', 'closed'), t('implied', 'cancelled')])).toBe(false);
+  });
+});
+
+describe('the current tasks of a measure', () => {
+  const r = (taskId: string, role: TaskRole, state: TaskState, replaces: string | null = null, period = 1) => ({
+    taskId,
+    agencyName: taskId,
+    role,
+    state,
+    replaces,
+    period,
+  });
+
+  it('a reassigned task is not done by ending: its successor stands in', () => {
+    expect(isMeasureDone([t('lead', 'reassigned'), t('shared', 'accepted')])).toBe(true);
+    const roster = [r('a', 'lead', 'reassigned'), r('b', 'lead', 'in_progress', 'a'), r('c', 'shared', 'accepted')];
+    expect(currentTasks(roster, 1).map((x) => x.taskId)).toEqual(['b', 'c']);
+    expect(isMeasureDone(currentTasks(roster, 1))).toBe(false);
+    expect(rosterFinal(roster)).toBe(false);
+    const accepted = [roster[0], { ...roster[1], state: 'accepted' as const }, roster[2]];
+    expect(isMeasureDone(currentTasks(accepted, 1))).toBe(true);
+    expect(rosterFinal(accepted)).toBe(true);
+  });
+
+  it('a reassigned task whose successor is not known yet is still owed', () => {
+    const roster = [r('a', 'lead', 'reassigned'), r('c', 'shared', 'accepted'), r('d', 'cooperating', 'issued')];
+    expect(currentTasks(roster, 1)[0].state).toBe('issued');
+    expect(closedWithMeasure(currentTasks(roster, 1))).toEqual([]);
+    expect(rosterFinal(roster)).toBe(false);
+  });
+
+  it('reads each period on its own', () => {
+    const roster = [
+      r('a', 'lead', 'accepted'),
+      r('b', 'lead', 'issued', null, 2),
+      r('c', 'cooperating', 'issued', null, 2),
+    ];
+    expect(currentTasks(roster, 2).map((x) => x.taskId)).toEqual(['b', 'c']);
+    expect(closedWithMeasure(currentTasks(roster, 2))).toEqual([]);
+    expect(rosterFinal(roster)).toBe(false);
   });
 });

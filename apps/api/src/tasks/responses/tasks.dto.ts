@@ -77,6 +77,9 @@ export class TaskViewDto {
   @ApiProperty({ type: 'string', format: 'date', nullable: true })
   dueDate!: string | null;
 
+  @ApiProperty({ type: 'integer', minimum: 1, description: '重复性措施（每年、每季度等）的第几期；其他措施为 1' })
+  period!: number;
+
   @ApiProperty({ type: 'string', format: 'date', nullable: true })
   pausedSince!: string | null;
 

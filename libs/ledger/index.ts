@@ -1,5 +1,12 @@
 export { LedgerModule } from './ledger.module';
-export { LEDGER_CONTENT_TYPES, type LedgerFile, type LedgerFormat, LedgerService } from './ledger.service';
+export {
+  LEDGER_CONTENT_TYPES,
+  LEDGER_FORMATS,
+  type LedgerFile,
+  type LedgerFormat,
+  LedgerService,
+} from './ledger.service';
+export { ledgerPdf } from './ledger-pdf';
 export { LEDGER_ERRORS, LedgerError, type LedgerErrorCode } from './ledger.errors';
 export { ledgerCsv, ledgerXlsx, COLOUR_FILLS } from './ledger-files';
 export {

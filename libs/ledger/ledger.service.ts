@@ -8,9 +8,11 @@ import { clockAsOf, readingInstant } from './domain/clock-as-of';
 import { type LedgerFilter, type LedgerSheet, type LedgerTask, ledgerSheet } from './domain/ledger-sheet';
 import { endOfBeijingDay, reassignedFrom, taskAsOf, type TaskAsOf } from './domain/task-as-of';
 import { ledgerCsv, ledgerXlsx } from './ledger-files';
+import { ledgerPdf } from './ledger-pdf';
 import { LedgerError } from './ledger.errors';
 
-export type LedgerFormat = 'xlsx' | 'csv';
+export const LEDGER_FORMATS = ['xlsx', 'csv', 'pdf'] as const;
+export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
 
 export interface LedgerFile {
   name: string;
@@ -21,6 +23,7 @@ export interface LedgerFile {
 export const LEDGER_CONTENT_TYPES: Record<LedgerFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
+  pdf: 'application/pdf',
 };
 
 /**
@@ -102,8 +105,14 @@ export class LedgerService {
     scope: string[] | null,
     now = new Date(),
   ): Promise<LedgerFile> {
-    const sheet = await this.sheet(documentId, asOfDay, filter, scope, now);
-    const bytes = format === 'xlsx' ? await ledgerXlsx(sheet) : await ledgerCsv(sheet);
+    const asOf = this.asOf(asOfDay, now);
+    const sheet = await this.sheet(documentId, asOf, filter, scope, now);
+    const bytes =
+      format === 'xlsx'
+        ? await ledgerXlsx(sheet)
+        : format === 'csv'
+          ? await ledgerCsv(sheet)
+          : await ledgerPdf(sheet, new Date(`${asOf}T00:00:00+08:00`));
     return { name: `${sheet.baseName}.${format}`, contentType: LEDGER_CONTENT_TYPES[format], bytes };
   }
 

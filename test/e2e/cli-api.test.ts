@@ -100,6 +100,9 @@ describe('duban CLI over the API', () => {
     const body = readFileSync(path.join(config, 'l.csv'), 'utf8');
     expect(body.charCodeAt(0)).toBe(0xfeff);
     expect(body).toContain('市财政局');
+    const pdf = duban(['export', documentId, '--format', 'pdf', '-o', path.join(config, 'l.pdf')]);
+    expect(pdf.status).toBe(0);
+    expect(readFileSync(path.join(config, 'l.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     // Launched today: as of yesterday it had no tasks yet, and says so in its figures.
     const yesterday = addDays(shanghaiDay(new Date()), -1);
     const circular = duban(['circular', documentId, '--as-of', yesterday]);

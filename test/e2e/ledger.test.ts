@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Workbook, type Worksheet } from 'exceljs';
 import { Client } from 'pg';
 import type request from 'supertest';
@@ -256,6 +260,23 @@ describe('the supervision ledger, end to end', () => {
     const csv = parseCsv(bytes.toString('utf8').slice(1));
     expect(csv[0]).toEqual(headers);
     expect(csv.slice(1)).toEqual(rows);
+  });
+
+  it('prints as a PDF: A3 landscape, the title and header, every agency and light', async () => {
+    const { ws } = await xlsx({});
+    const title = cellText(ws, 1, 1);
+    const res = await ledger(http, { format: 'pdf' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ledger-pdf-'));
+    const file = path.join(dir, 'ledger.pdf');
+    writeFileSync(file, res.body as Buffer);
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+1190\.\d+ x 841\.\d+/);
+    const words = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(words).toContain(title.replace(/\s+/g, ''));
+    for (const header of ['措施编号', '责任单位', '办理时限', '灯色']) expect(words).toContain(header);
+    for (const agency of ['市民政局', '市教委', '市财政局']) expect(words).toContain(agency);
   });
 
   it('filters as the task list does, and gives a liaison only their own rows', async () => {

@@ -139,7 +139,7 @@ function cli(argv: string[]): Argv {
         y
           .positional('document', { type: 'string', demandOption: true, describe: '文件 id' })
           .option('as-of', { type: 'string', describe: '截至日期 YYYY-MM-DD（默认今天）' })
-          .option('format', { choices: ['xlsx', 'csv'] as const, default: 'xlsx' as const })
+          .option('format', { choices: ['xlsx', 'csv', 'pdf'] as const, default: 'xlsx' as const })
           .option('out', { type: 'string', alias: 'o', describe: '保存到（默认用服务给出的文件名）' }),
       async (a) => print(await exportCommand({ document: a.document, asOf: a.asOf, format: a.format, out: a.out })),
     )

@@ -170,7 +170,7 @@ async function agencyId(api: ApiClient, name: string): Promise<string> {
 export async function exportCommand(args: {
   document: string;
   asOf?: string;
-  format: 'xlsx' | 'csv';
+  format: 'xlsx' | 'csv' | 'pdf';
   out?: string;
 }): Promise<string> {
   const query = new URLSearchParams({ format: args.format });
@@ -224,7 +224,9 @@ export async function circularCommand(args: {
   json: boolean;
 }): Promise<string> {
   const query = new URLSearchParams({ kind: args.kind, asOf: args.asOf });
-  const c = await client().json<CircularAsOf>(`/documents/${encodeURIComponent(args.document)}/circular?${query.toString()}`);
+  const c = await client().json<CircularAsOf>(
+    `/documents/${encodeURIComponent(args.document)}/circular?${query.toString()}`,
+  );
   if (args.json) return JSON.stringify(c, null, 2);
   const f = c.figures;
   const lines = [

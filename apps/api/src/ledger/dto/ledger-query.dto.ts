@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
 import type { Colour } from '../../../../../libs/clock';
-import type { LedgerFormat } from '../../../../../libs/ledger';
+import { LEDGER_FORMATS, type LedgerFormat } from '../../../../../libs/ledger';
 import { TASK_STATES, type TaskState } from '../../../../../libs/tasks';
 import { TASK_ROLES, type TaskRole } from '../../../../../libs/tasks/domain/task-state';
 
@@ -20,12 +20,12 @@ export class LedgerQueryDto {
   asOf?: string;
 
   @ApiPropertyOptional({
-    enum: ['xlsx', 'csv'],
+    enum: LEDGER_FORMATS,
     default: 'xlsx',
-    description: 'xlsx（Excel/WPS）或 csv（UTF-8 带 BOM）',
+    description: 'xlsx（Excel/WPS）、csv（UTF-8 带 BOM）或 pdf（A3 横向，供打印）',
   })
   @IsOptional()
-  @IsIn(['xlsx', 'csv'])
+  @IsIn(LEDGER_FORMATS)
   format: LedgerFormat = 'xlsx';
 
   @ApiPropertyOptional({ description: '责任单位 id', format: 'uuid' })

@@ -159,7 +159,7 @@ describe('bad input over HTTP', () => {
       'ledger in a format it has not',
       400,
       'VALIDATION_FAILED',
-      () => http.get(`/documents/${documentId}/ledger`).query({ format: 'pdf' }),
+      () => http.get(`/documents/${documentId}/ledger`).query({ format: 'docx' }),
     ],
     [
       'ledger with a light that is no colour',

@@ -1,4 +1,4 @@
-// Writes the default 情况通报 template (libs/circulars/templates/情况通报.docx) from OOXML parts with
+// Writes the default 情况通报 template (libs/notices/templates/情况通报.docx) from OOXML parts with
 // pizzip. Run once after changing it: node scripts/build-circular-template.mjs. The .docx is committed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,7 +33,7 @@ const body = [
   body1('{issuer}', { align: 'right' }),
   body1('{date}', { align: 'right' }),
 ].join('');
-const folder = path.join(root, 'libs', 'circulars', 'templates');
+const folder = path.join(root, 'libs', 'notices', 'templates');
 mkdirSync(folder, { recursive: true });
 const out = path.join(folder, '情况通报.docx');
 writeFileSync(out, docx(body));

@@ -1,23 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { assertFonts, CJK_FONTS, type CjkFonts, renderDocx } from '../notices';
 import type { CircularContent } from './domain/circular-content';
 
-// Beside this file in the source tree; from dist/libs/circulars, back in the source tree's folder.
-const FOLDERS = [path.join(__dirname, 'templates'), path.resolve(__dirname, '../../../libs/circulars/templates')];
-const TEMPLATE = '情况通报.docx';
-
-/** The shipped 情况通报 template (libs/circulars/templates, written by scripts/build-circular-template.mjs). */
-export function circularTemplate(): Buffer {
-  const folder = FOLDERS.find((f) => existsSync(path.join(f, TEMPLATE)));
-  if (!folder) throw new Error(`circular template ${TEMPLATE} not found in ${FOLDERS.join(', ')}`);
-  return readFileSync(path.join(folder, TEMPLATE));
-}
-
-/** The circular as Word, dated `at` throughout so the bytes do not depend on when it is made. */
-export function circularDocx(content: CircularContent, at: Date): Buffer {
-  return renderDocx(circularTemplate(), content, at);
+/** The circular as Word from the 情况通报 template in use, dated `at` throughout (the same bytes whenever made). */
+export function circularDocx(template: Buffer, content: CircularContent, at: Date): Buffer {
+  return renderDocx(template, content, at);
 }
 
 const RED = '#C00000';

@@ -10,6 +10,7 @@ import type { LedgerTask } from '../ledger/domain/ledger-sheet';
 import { LedgerService } from '../ledger/ledger.service';
 import { circularText } from '../notifications/domain/notice-texts';
 import { NotificationsRepository } from '../notifications/notifications.repository';
+import { NoticesService } from '../notices/notices.service';
 import type { CircularRunResult } from './circular.definitions';
 import { CircularError } from './circulars.errors';
 import { type CircularRow, CircularsRepository } from './circulars.repository';
@@ -53,6 +54,7 @@ export class CircularsService {
     private readonly documents: DocumentsService,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsRepository,
+    private readonly templates: NoticesService,
   ) {}
 
   /** A document's figures for a period, from its tasks as they stood at the end of the as-of day. */
@@ -107,7 +109,11 @@ export class CircularsService {
     const base = `《${title}》情况通报（${content.periodText}）`;
     const files = [
       { format: 'pdf', name: `${base}.pdf`, bytes: await circularPdf(content, at) },
-      { format: 'docx', name: `${base}.docx`, bytes: circularDocx(content, at) },
+      {
+        format: 'docx',
+        name: `${base}.docx`,
+        bytes: circularDocx(await this.templates.templateContent('circular'), content, at),
+      },
       { format: 'xlsx', name: ledger.name, bytes: ledger.bytes },
     ];
     await this.circulars.saveFiles(

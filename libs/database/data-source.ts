@@ -19,6 +19,7 @@ import { MeasurePeriods1765920000000 } from './migrations/1765920000000-MeasureP
 import { DesignatedLeads1765930000000 } from './migrations/1765930000000-DesignatedLeads';
 import { Notices1765960000000 } from './migrations/1765960000000-Notices';
 import { Circulars1765970000000 } from './migrations/1765970000000-Circulars';
+import { CircularTemplate1765980000000 } from './migrations/1765980000000-CircularTemplate';
 
 // Data access is raw SQL in each context's repository (docs/decisions.md): no entity classes.
 export const MIGRATIONS = [
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   DesignatedLeads1765930000000,
   Notices1765960000000,
   Circulars1765970000000,
+  CircularTemplate1765980000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -2,6 +2,7 @@ import Docxtemplater from 'docxtemplater';
 import InspectModule from 'docxtemplater/js/inspect-module.js';
 import PizZip from 'pizzip';
 import { REQUIRED_PLACEHOLDERS } from './domain/notice-content';
+import type { TemplateKind } from './domain/notice-number';
 import { NoticeError } from './notices.errors';
 
 // Refusals are answered to the admin as 422; docxtemplater need not also log them.
@@ -44,9 +45,25 @@ export function inspectTemplate(template: Buffer): Record<string, unknown> {
   return inspect.getAllTags();
 }
 
+// The 情况通报's template must say what the circular says; its lists are optional.
+const CIRCULAR_PLACEHOLDERS = ['title', 'summary'] as const;
+
 /** Checks an uploaded template: a .docx docxtemplater compiles, holding every required placeholder. */
-export function validateTemplate(template: Buffer): void {
+export function validateTemplate(template: Buffer, kind: TemplateKind = 'supervision'): void {
   const tags = inspectTemplate(template);
+  if (kind === 'circular') {
+    const absent = CIRCULAR_PLACEHOLDERS.filter((name) => !(name in tags));
+    if (absent.length) {
+      throw new NoticeError(
+        'INVALID_NOTICE_TEMPLATE',
+        `模板缺少必需的占位符：${absent.map((m) => `{${m}}`).join('、')}`,
+        {
+          missing: absent,
+        },
+      );
+    }
+    return;
+  }
   const missing = REQUIRED_PLACEHOLDERS.filter((name) => !(name in tags));
   const measures = tags.measures as Record<string, unknown> | undefined;
   if (missing.length) {

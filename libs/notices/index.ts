@@ -13,6 +13,8 @@ export {
   formatNoticeNumber,
   type NoticeKind,
   type NoticeFormat,
+  TEMPLATE_KINDS,
+  type TemplateKind,
 } from './domain/notice-number';
 export { REQUIRED_PLACEHOLDERS } from './domain/notice-content';
 export { assertFonts, CJK_FONTS, type CjkFonts, fontWarnings } from './pdf-render';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Contact, NoticeItem } from './domain/notice-content';
-import type { NoticeKind } from './domain/notice-number';
+import type { NoticeKind, TemplateKind } from './domain/notice-number';
 import type { AgencyTasks, NumberedNotice, UrgeDay } from './domain/notice-set';
 
 export interface NoticeRow extends NumberedNotice {
@@ -192,7 +192,7 @@ export class NoticesRepository {
     );
   }
 
-  async template(kind: NoticeKind, manager: EntityManager = this.db.manager): Promise<TemplateRow | null> {
+  async template(kind: TemplateKind, manager: EntityManager = this.db.manager): Promise<TemplateRow | null> {
     const rows = await manager.query<TemplateRow[]>(
       `SELECT kind, name, content, sha256, uploaded_at AS "uploadedAt" FROM notice_template WHERE kind = $1`,
       [kind],
@@ -201,7 +201,7 @@ export class NoticesRepository {
   }
 
   async putTemplate(
-    t: { kind: NoticeKind; name: string; content: Buffer; sha256: string; uploadedBy: string | null },
+    t: { kind: TemplateKind; name: string; content: Buffer; sha256: string; uploadedBy: string | null },
     tx: EntityManager,
   ): Promise<Date> {
     const rows = await tx.query<{ uploadedAt: Date }[]>(
@@ -214,7 +214,7 @@ export class NoticesRepository {
     return rows[0].uploadedAt;
   }
 
-  async deleteTemplate(kind: NoticeKind, tx: EntityManager): Promise<{ name: string; sha256: string } | null> {
+  async deleteTemplate(kind: TemplateKind, tx: EntityManager): Promise<{ name: string; sha256: string } | null> {
     const rows = await tx.query<{ name: string; sha256: string }[]>(
       // In a CTE, so the driver answers rows (a bare DELETE … RETURNING answers [rows, count]).
       `WITH gone AS (DELETE FROM notice_template WHERE kind = $1 RETURNING name, sha256) SELECT * FROM gone`,

@@ -7,7 +7,13 @@ import { TaskError } from '../tasks/tasks.errors';
 import { defaultTemplate } from './default-templates';
 import { renderDocx, validateTemplate } from './docx-render';
 import { noticeContent } from './domain/notice-content';
-import { NOTICE_TITLES, noticeFileName, type NoticeFormat, type NoticeKind } from './domain/notice-number';
+import {
+  NOTICE_TITLES,
+  noticeFileName,
+  type NoticeFormat,
+  type NoticeKind,
+  type TemplateKind,
+} from './domain/notice-number';
 import { allocateNumbers, noticesOf } from './domain/notice-set';
 import { NoticeError } from './notices.errors';
 import { type NoticeRow, NoticesRepository } from './notices.repository';
@@ -32,7 +38,7 @@ export interface NoticeFile {
 }
 
 export interface TemplateView {
-  kind: NoticeKind;
+  kind: TemplateKind;
   /** True for an admin's upload; false for the shipped default. */
   custom: boolean;
   name: string;
@@ -147,15 +153,20 @@ export class NoticesService {
     };
   }
 
+  /** The Word template in use for a kind (the 情况通报 renders from it too). */
+  async templateContent(kind: TemplateKind): Promise<Buffer> {
+    return (await this.template(kind)).content;
+  }
+
   /** The template in use for a kind: the admin's upload, else the shipped default. */
-  async templateFile(kind: NoticeKind): Promise<NoticeFile & { view: TemplateView }> {
+  async templateFile(kind: TemplateKind): Promise<NoticeFile & { view: TemplateView }> {
     const t = await this.template(kind);
     return { name: t.view.name, contentType: CONTENT_TYPES.docx, bytes: t.content, view: t.view };
   }
 
   /** An admin's own template for a kind (e.g. with their 红头), checked before it replaces the one in use. */
-  async putTemplate(kind: NoticeKind, name: string, content: Buffer, byUserId: string | null): Promise<TemplateView> {
-    validateTemplate(content);
+  async putTemplate(kind: TemplateKind, name: string, content: Buffer, byUserId: string | null): Promise<TemplateView> {
+    validateTemplate(content, kind);
     const digest = sha256(content);
     return this.notices.transaction(async (tx) => {
       const before = await this.notices.template(kind, tx);
@@ -175,7 +186,7 @@ export class NoticesService {
   }
 
   /** Back to the shipped default; a kind already on it changes nothing and records nothing. */
-  async resetTemplate(kind: NoticeKind): Promise<TemplateView & { reset: boolean }> {
+  async resetTemplate(kind: TemplateKind): Promise<TemplateView & { reset: boolean }> {
     const reset = await this.notices.transaction(async (tx) => {
       const gone = await this.notices.deleteTemplate(kind, tx);
       if (gone) {
@@ -192,7 +203,7 @@ export class NoticesService {
     return { ...(await this.template(kind)).view, reset };
   }
 
-  private async template(kind: NoticeKind): Promise<{ content: Buffer; view: TemplateView }> {
+  private async template(kind: TemplateKind): Promise<{ content: Buffer; view: TemplateView }> {
     const custom = await this.notices.template(kind);
     if (custom) {
       const { name, content, uploadedAt } = custom;

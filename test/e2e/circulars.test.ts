@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import PizZip from 'pizzip';
+import type request from 'supertest';
 import { Client, Connection } from '@temporalio/client';
 import { addDays, shanghaiDay } from '../../libs/clock';
 import { type Http, signedIn } from '../setup/http';
@@ -22,6 +23,14 @@ interface Circular {
   figures: { total: number; done: { count: number }; overdue: { count: number } } & Record<string, unknown>;
 }
 
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** Reads a file answer whole, as bytes. */
+const binary = (req: request.Test) =>
+  req.buffer(true).parse((r, done) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (c: Buffer) => chunks.push(c));
+    r.on('end', () => done(null, Buffer.concat(chunks)));
+  });
 const monday = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
 
 /**
@@ -54,6 +63,18 @@ describe('情况通报 on Temporal Schedules, end to end', () => {
       const items = (res.body as { items: { state: string }[] }).items;
       return items.length === 3 && items.every((t) => t.state === 'issued');
     });
+    // The bureau's own 红头 template for circulars (the default with a mark of its own).
+    const shipped = await binary(admin.get('/notice-templates/circular'));
+    expect(shipped.status).toBe(200);
+    const zip = new PizZip(shipped.body as Buffer);
+    zip.file(
+      'word/document.xml',
+      (zip.file('word/document.xml')?.asText() ?? '').replace('{issuer}', '本局红头{issuer}'),
+    );
+    const own = await admin
+      .put('/notice-templates/circular')
+      .attach('file', zip.generate({ type: 'nodebuffer' }), { filename: '本局情况通报模板.docx', contentType: DOCX });
+    expect(own.status).toBe(200);
     // The document ran for the weeks the system "missed": its launch and history are moved back five weeks.
     await stack.db.query(`UPDATE policy_document SET launched_at = launched_at - interval '35 days' WHERE id = $1`, [
       documentId,
@@ -65,6 +86,7 @@ describe('情况通报 on Temporal Schedules, end to end', () => {
     );
   });
   afterAll(async () => {
+    await admin?.delete('/notice-templates/circular');
     await connection?.close();
   });
 
@@ -111,14 +133,7 @@ describe('情况通报 on Temporal Schedules, end to end', () => {
     };
     expect(detail.files.map((f) => f.format)).toEqual(['docx', 'pdf', 'xlsx']);
     const download = async (format: string) => {
-      const res = await coordinator
-        .get(`/circulars/${latest.id}/files/${format}`)
-        .buffer(true)
-        .parse((r, done) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+      const res = await binary(coordinator.get(`/circulars/${latest.id}/files/${format}`));
       expect(res.status).toBe(200);
       const bytes = res.body as Buffer;
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(
@@ -157,6 +172,7 @@ describe('情况通报 on Temporal Schedules, end to end', () => {
 
     const docx = new PizZip((await download('docx')).bytes);
     const xml = (docx.file('word/document.xml')?.asText() ?? '').replace(/<[^>]+>/g, '');
+    expect(xml).toContain('本局红头');
     expect(xml).toContain('一、总体情况');
     expect(xml).toContain('共分解任务 3 项');
     expect(xml).toContain(`截至${day(latest.asOf)}`);
@@ -208,6 +224,18 @@ describe('情况通报 on Temporal Schedules, end to end', () => {
       const res = await admin.post('/circulars/backfill').send(body);
       expect([res.status, res.body.code]).toEqual([400, 'BACKFILL_RANGE_INVALID']);
     }
+    // A circular template must say what a circular says.
+    const template = await binary(admin.get('/notice-templates/circular'));
+    const blank = new PizZip(template.body as Buffer);
+    blank.file(
+      'word/document.xml',
+      (blank.file('word/document.xml')?.asText() ?? '').replace('{title}', '标题').replace('{summary}', '概述'),
+    );
+    const refused = await admin
+      .put('/notice-templates/circular')
+      .attach('file', blank.generate({ type: 'nodebuffer' }), { filename: '空模板.docx', contentType: DOCX });
+    expect([refused.status, refused.body.code]).toEqual([422, 'INVALID_NOTICE_TEMPLATE']);
+    expect(refused.body.message).toContain('{title}');
     // Before any document ran, a backfill has nothing to run.
     expect(
       (await admin.post('/circulars/backfill').send({ kind: 'monthly', from: '2020-01-01', to: '2020-01-31' })).body,

@@ -3,6 +3,11 @@ export const NOTICE_KINDS = ['supervision', 'urge'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export const NOTICE_TITLES: Record<NoticeKind, string> = { supervision: '督办通知单', urge: '催办通知书' };
+
+/** The Word templates an admin may replace: the two notices' and the 情况通报's. */
+export const TEMPLATE_KINDS = [...NOTICE_KINDS, 'circular'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+export const TEMPLATE_TITLES: Record<TemplateKind, string> = { ...NOTICE_TITLES, circular: '情况通报' };
 const PREFIXES: Record<NoticeKind, string> = { supervision: '督', urge: '催' };
 
 /**

@@ -15,11 +15,11 @@ import { agencyScope, type Principal } from '../../../../libs/auth';
 import { EvidenceError } from '../../../../libs/evidence';
 import {
   NOTICE_CONTENT_TYPES,
-  NOTICE_KINDS,
   type NoticeFile,
-  type NoticeKind,
   NoticesService,
   REQUIRED_PLACEHOLDERS,
+  TEMPLATE_KINDS,
+  type TemplateKind,
 } from '../../../../libs/notices';
 import { Access, CurrentUser, SignedIn } from '../auth/access.decorator';
 import { ApiErrors } from '../common/common.dto';
@@ -41,19 +41,23 @@ const disposition = {
   },
 };
 
-const kindParam: PipeTransform<string, NoticeKind> = {
+const kindParam: PipeTransform<string, TemplateKind> = {
   transform(raw) {
-    if (!(NOTICE_KINDS as readonly string[]).includes(raw)) {
+    if (!(TEMPLATE_KINDS as readonly string[]).includes(raw)) {
       throw new RequestError(
         'VALIDATION_FAILED',
-        `通知种类「${raw}」无效，应为 supervision（督办通知单）或 urge（催办通知书）`,
+        `模板种类「${raw}」无效，应为 supervision（督办通知单）、urge（催办通知书）或 circular（情况通报）`,
       );
     }
-    return raw as NoticeKind;
+    return raw as TemplateKind;
   },
 };
 const KindParam = () =>
-  ApiParam({ name: 'kind', enum: NOTICE_KINDS, description: 'supervision：督办通知单；urge：催办通知书' });
+  ApiParam({
+    name: 'kind',
+    enum: TEMPLATE_KINDS,
+    description: 'supervision：督办通知单；urge：催办通知书；circular：情况通报（须含 {title}、{summary}）',
+  });
 
 const download = (file: NoticeFile) =>
   new StreamableFile(file.bytes, {
@@ -129,7 +133,7 @@ export class NoticesController {
     description: '可在此基础上改成本单位的红头模板再上传。',
   })
   @ApiOkResponse({ description: 'Word 模板', content: { [DOCX]: binary }, headers: disposition })
-  async template(@Param('kind', kindParam) kind: NoticeKind): Promise<StreamableFile> {
+  async template(@Param('kind', kindParam) kind: TemplateKind): Promise<StreamableFile> {
     return download(await this.notices.templateFile(kind));
   }
 
@@ -158,7 +162,7 @@ export class NoticesController {
   @ApiErrors(422)
   putTemplate(
     @CurrentUser() me: Principal,
-    @Param('kind', kindParam) kind: NoticeKind,
+    @Param('kind', kindParam) kind: TemplateKind,
     @UploadedFile() file: UploadedPart | undefined,
   ): Promise<NoticeTemplateDto> {
     if (!file) throw new EvidenceError('FILE_REQUIRED', '请以 multipart/form-data 上传，模板文件放在字段 file 中');
@@ -170,7 +174,7 @@ export class NoticesController {
   @KindParam()
   @ApiOperation({ summary: '恢复系统默认模板（管理员）', description: '原本就是默认模板时不作改动（reset: false）。' })
   @ApiOkResponse({ type: NoticeTemplateResetDto })
-  resetTemplate(@Param('kind', kindParam) kind: NoticeKind): Promise<NoticeTemplateResetDto> {
+  resetTemplate(@Param('kind', kindParam) kind: TemplateKind): Promise<NoticeTemplateResetDto> {
     return this.notices.resetTemplate(kind);
   }
 }

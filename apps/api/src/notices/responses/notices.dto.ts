@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NOTICE_KINDS, type NoticeKind } from '../../../../../libs/notices';
+import { NOTICE_KINDS, type NoticeKind, TEMPLATE_KINDS, type TemplateKind } from '../../../../../libs/notices';
 
 export class NoticeDto {
   @ApiProperty({ format: 'uuid' })
@@ -36,8 +36,8 @@ export class NoticeListDto {
 }
 
 export class NoticeTemplateDto {
-  @ApiProperty({ enum: NOTICE_KINDS })
-  kind!: NoticeKind;
+  @ApiProperty({ enum: TEMPLATE_KINDS })
+  kind!: TemplateKind;
 
   @ApiProperty({ description: 'true：管理员上传的模板；false：系统默认模板' })
   custom!: boolean;

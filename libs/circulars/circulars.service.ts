@@ -130,6 +130,17 @@ export class CircularsService {
     return { ...found, contentType: CIRCULAR_CONTENT_TYPES[format as CircularFormat] };
   }
 
+  /** What a circular's email carries: its PDF and the ledger of its day (`subject` is `circular:<id>`). */
+  async mailAttachments(subject: string | null): Promise<{ filename: string; content: Buffer; contentType: string }[]> {
+    const id = subject?.startsWith('circular:') ? subject.slice('circular:'.length) : null;
+    if (!id) return [];
+    const files = await Promise.all((['pdf', 'xlsx'] as const).map((f) => this.circulars.file(id, f)));
+    return files.flatMap((f, i) => {
+      const format = (['pdf', 'xlsx'] as const)[i];
+      return f ? [{ filename: f.name, content: f.bytes, contentType: CIRCULAR_CONTENT_TYPES[format] }] : [];
+    });
+  }
+
   private async notice(c: CircularRow, title: string): Promise<string[]> {
     const { total, done, overdue, lagging } = c.figures;
     const message = circularText({ kind: c.kind, title, asOf: c.asOf, total, done, overdue, lagging });

@@ -8,7 +8,7 @@ import {
   type NotificationToSend,
   webhookIdempotencyKey,
 } from './delivery-store.service';
-import type { OutgoingMail } from './mailer.service';
+import type { MailAttachment, OutgoingMail } from './mailer.service';
 import { NotificationError } from './notifications.errors';
 import { webhookSignature } from './webhook-signature';
 
@@ -18,6 +18,8 @@ export interface DeliveryActivityDeps {
     'notification' | 'fillInboxes' | 'webhookIdsFor' | 'webhook' | 'email' | 'wasSent' | 'record'
   >;
   mailer: { readonly enabled: boolean; send(mail: OutgoingMail): Promise<void> };
+  /** The files a notice carries by email, from the context it is about (a circular's); absent: none. */
+  attachments?: { of(n: NotificationToSend): Promise<MailAttachment[]> };
   /** Test-only pause between an email's send and its record (DELIVERY_RECORD_DELAY_MS). */
   recordDelayMs?: number;
   webhookTimeoutMs?: number;
@@ -91,12 +93,14 @@ export function createDeliveryActivities(deps: DeliveryActivityDeps) {
       const ctx = Context.current();
       ctx.heartbeat();
       const idempotencyKey = emailIdempotencyKey(notificationId, userId);
+      const attachments = (await deps.attachments?.of(n)) ?? [];
       try {
         await deps.mailer.send({
           to,
           ...emailOf(n),
           messageId: emailMessageId(notificationId, userId),
           idempotencyKey,
+          ...(attachments.length ? { attachments } : {}),
         });
       } catch (err) {
         const code = (err as { responseCode?: unknown }).responseCode;

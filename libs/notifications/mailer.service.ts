@@ -9,6 +9,14 @@ export interface OutgoingMail {
   /** The same on every send of one notification to one person, so a resend can be recognised. */
   messageId: string;
   idempotencyKey: string;
+  /** Files the notice carries (a circular's PDF and its ledger). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
 }
 
 /** The SMTP transport, or nothing when SMTP is not configured (the email channel is then off). */
@@ -50,6 +58,7 @@ export class MailerService implements OnModuleDestroy {
       text: mail.text,
       messageId: mail.messageId,
       headers: { 'X-Duban-Idempotency-Key': mail.idempotencyKey },
+      attachments: mail.attachments,
     });
   }
 

@@ -37,6 +37,8 @@ export interface NotificationToSendRow {
   launchedBy: string | null;
   /** The one user it is addressed to (a leader's digest), else null: its audience's rule decides. */
   userId: string | null;
+  /** A notice about one thing (a circular: `circular:<id>`), else null. */
+  subject: string | null;
   message: string;
   createdAt: string;
 }
@@ -246,7 +248,7 @@ export class NotificationsRepository {
     const rows = await this.db.query<NotificationToSendRow[]>(
       `SELECT n.id::text AS id, n.task_id AS "taskId", n.event_seq AS "eventSeq", n.audience,
               a.id AS "taskAgencyId", a.name AS "agencyName", m.title AS "measureTitle",
-              d.id AS "documentId", d.launched_by AS "launchedBy", n.user_id AS "userId", n.message,
+              d.id AS "documentId", d.launched_by AS "launchedBy", n.user_id AS "userId", n.subject, n.message,
               to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
        FROM notification n LEFT JOIN task t ON t.id = n.task_id
          LEFT JOIN agency a ON a.id = COALESCE(n.agency_id, t.agency_id)

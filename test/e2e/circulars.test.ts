@@ -8,6 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import { addDays, shanghaiDay } from '../../libs/clock';
 import { type Http, signedIn } from '../setup/http';
 import { useE2eStack } from '../setup/e2e-stack';
+import { smtpSink } from '../setup/smtp-sink';
 
 const text = (tag: string) => `天津市关于加强${tag}工作的实施方案
 一、重点任务
@@ -39,7 +40,17 @@ const monday = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).get
  * after more work gives the same figures.
  */
 describe('情况通报 on Temporal Schedules, end to end', () => {
-  const stack = useE2eStack('circular');
+  // Registered before the stack's own hooks: the worker starts with the SMTP sink's address.
+  const env: Record<string, string> = { SMTP_FROM: '督办系统 <duban@example.gov.cn>' };
+  let sink: Awaited<ReturnType<typeof smtpSink>>;
+  beforeAll(async () => {
+    sink = await smtpSink();
+    Object.assign(env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port) });
+  });
+  afterAll(async () => {
+    await sink?.close();
+  });
+  const stack = useE2eStack('circular', env);
   let coordinator: Http;
   let admin: Http;
   let temporal: Client;
@@ -52,6 +63,7 @@ describe('情况通报 on Temporal Schedules, end to end', () => {
   beforeAll(async () => {
     coordinator = await signedIn(stack.base, 'coordinator');
     admin = await signedIn(stack.base, 'admin');
+    expect((await coordinator.patch('/auth/me').send({ email: 'coordinator@example.gov.cn' })).status).toBe(200);
     connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
     temporal = new Client({ connection });
     const imported = await coordinator.post('/documents').send({ text: text(`通报${randomUUID().slice(0, 6)}`) });
@@ -87,6 +99,8 @@ describe('情况通报 on Temporal Schedules, end to end', () => {
   });
   afterAll(async () => {
     await admin?.delete('/notice-templates/circular');
+    // The seeded coordinator is shared with other suites: back without an email.
+    await coordinator?.patch('/auth/me').send({ email: '' });
     await connection?.close();
   });
 
@@ -120,6 +134,20 @@ describe('情况通报 on Temporal Schedules, end to end', () => {
     await stack.waitFor('42 scheduled runs', async () => (await completedRuns()) >= 42, 90_000);
     expect((await circulars()).map((c) => c.id).sort()).toEqual(first.map((c) => c.id).sort());
 
+    // By email too, each with its PDF and the ledger of its day attached.
+    await stack.waitFor('three circular emails', async () =>
+      Promise.resolve(sink.mails.filter((m) => m.subject.includes('【情况通报】')).length >= 3),
+    );
+    const mails = sink.mails.filter((m) => m.subject.includes('【情况通报】'));
+    expect(mails).toHaveLength(3);
+    for (const m of mails) {
+      expect(m.to).toBe('coordinator@example.gov.cn');
+      expect(m.attachments.map((a) => a.contentType).sort()).toEqual([
+        'application/pdf',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ]);
+      expect(m.attachments.find((a) => a.contentType === 'application/pdf')?.filename).toContain('情况通报');
+    }
     // Each reached the document's coordinator once, through the inbox.
     const inbox = (await coordinator.get('/inbox').query({ pageSize: 200 })).body as { items: { message: string }[] };
     const told = inbox.items.filter((i) => i.message.startsWith('【情况通报】') && i.message.includes('通报'));

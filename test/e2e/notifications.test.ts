@@ -1,49 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
 import { Client } from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { verifyWebhookSignature } from '../../libs/notifications/webhook-signature';
 import { addDays, shanghaiDay } from '../../libs/clock';
 import { type Http, signedIn } from '../setup/http';
 import { type AppProcess, freePort, startApp } from '../setup/processes';
-
-interface Mail {
-  to: string;
-  subject: string;
-  messageId: string;
-  idempotencyKey: string;
-  text: string;
-}
-
-/** An in-process SMTP server that keeps every message it receives. */
-async function smtpSink(): Promise<{ port: number; mails: Mail[]; close: () => Promise<void> }> {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((m) => {
-          const to = Array.isArray(m.to) ? m.to[0] : m.to;
-          mails.push({
-            to: to?.value[0]?.address ?? '',
-            subject: m.subject ?? '',
-            messageId: m.messageId ?? '',
-            idempotencyKey: (m.headers.get('x-duban-idempotency-key') as string | undefined) ?? '',
-            text: m.text ?? '',
-          });
-          callback();
-        })
-        .catch((err: Error) => callback(err));
-    },
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { port, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+import { smtpSink } from '../setup/smtp-sink';
 
 /** The real API and worker processes, an SMTP sink and a webhook receiver that dedups by key. */
 describe('notification delivery, end to end', () => {

@@ -70,6 +70,7 @@ describe('delivery workflow on the time-skipping server', () => {
     documentId: null,
     launchedBy: null,
     userId: null,
+    subject: null,
     message: '【催办】「筑牢基本生活保障底线」已逾期 3 个工作日',
     createdAt,
   });

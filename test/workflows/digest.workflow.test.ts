@@ -62,6 +62,7 @@ describe('digest workflow', () => {
           documentId: null,
           launchedBy: null,
           userId: null,
+          subject: null,
           message: '今日到期提醒',
           createdAt: new Date().toISOString(),
         }),

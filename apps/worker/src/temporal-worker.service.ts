@@ -89,6 +89,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
           store: this.deliveryStore,
           mailer: this.mailer,
           recordDelayMs: this.config.notifications.recordDelayMs,
+          attachments: { of: (n) => this.circulars.mailAttachments(n.subject) },
         }),
       },
     });

@@ -179,6 +179,19 @@ export class NoticesRepository {
    * The (document, agency, day) of every 催办 an inbox item tells of: the rung notices its digest
    * lists, or the item's own notice. The day is the firing's, as in the digest key and the notice.
    */
+  /** The 催办 a notification tells of (itself, or the members of a digest), as (document, agency, day). */
+  notificationUrges(notificationId: string): Promise<{ documentId: string; agencyId: string; day: string }[]> {
+    return this.db.query(
+      `SELECT DISTINCT t.document_id AS "documentId", t.agency_id AS "agencyId", ${BEIJING_DAY('e.occurred_at')} AS day
+       FROM notification m
+       JOIN task t ON t.id = m.task_id
+       JOIN task_event e ON e.task_id = m.task_id AND e.seq = m.event_seq
+       WHERE (m.id = $1 OR m.id IN (SELECT notification_id FROM digest_member WHERE digest_id = $1))
+         AND e.type = 'rung' AND e.detail->>'rule' = 'urge'`,
+      [notificationId],
+    );
+  }
+
   inboxUrges(itemId: string): Promise<{ documentId: string; agencyId: string; day: string }[]> {
     return this.db.query(
       `SELECT DISTINCT t.document_id AS "documentId", t.agency_id AS "agencyId", ${BEIJING_DAY('e.occurred_at')} AS day

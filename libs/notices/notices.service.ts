@@ -115,6 +115,31 @@ export class NoticesService {
     return found;
   }
 
+  /**
+   * The 催办通知书 PDFs a 催办 notice to an agency's liaisons carries by email (its digest's 催办, one
+   * per document and day). Without the CJK font the email goes without them (the notice links them).
+   */
+  async urgeAttachments(notificationId: string): Promise<{ filename: string; content: Buffer; contentType: string }[]> {
+    const urges = await this.notices.notificationUrges(notificationId);
+    const files: { filename: string; content: Buffer; contentType: string }[] = [];
+    for (const documentId of [...new Set(urges.map((u) => u.documentId))].sort()) {
+      const wanted = urges.filter((u) => u.documentId === documentId);
+      const numbered = (await this.numbered(documentId)).filter(
+        (n) => n.kind === 'urge' && wanted.some((u) => u.agencyId === n.agencyId && u.day === n.day),
+      );
+      for (const n of numbered) {
+        try {
+          const f = await this.file(documentId, n.id, 'pdf', null);
+          files.push({ filename: f.name, content: f.bytes, contentType: f.contentType });
+        } catch (err) {
+          if (err instanceof NoticeError && err.code === 'NOTICE_FONT_MISSING') return [];
+          throw err;
+        }
+      }
+    }
+    return files;
+  }
+
   async file(documentId: string, noticeId: string, format: NoticeFormat, scope: string[] | null): Promise<NoticeFile> {
     const doc = await this.notices.document(documentId);
     if (!doc) throw new DocumentError('DOCUMENT_NOT_FOUND', `找不到文件 ${documentId}`);

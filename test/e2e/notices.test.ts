@@ -8,6 +8,7 @@ import type request from 'supertest';
 import { addDays, DEFAULT_LADDER, shanghaiDay } from '../../libs/clock';
 import { type Http, signedIn } from '../setup/http';
 import { useE2eStack } from '../setup/e2e-stack';
+import { smtpSink } from '../setup/smtp-sink';
 
 const text = (tag: string) => `天津市民政局关于开展${tag}工作的通知
 
@@ -77,8 +78,17 @@ const chineseDate = (day: string) => {
 
 /** Issue 12: numbered 督办通知单 and 催办通知书, as Word and PDF, on the real API, worker and PostgreSQL. */
 describe('notices: 督办通知单 and 催办通知书', () => {
-  // Digests gather for 2 s, so the 催办 digest reaches the liaison's inbox at once.
-  const stack = useE2eStack('notices', { DIGEST_WINDOW_SECONDS: '2' });
+  // Digests gather for 2 s, so the 催办 digest reaches the liaison's inbox (and mailbox) at once.
+  const env: Record<string, string> = { DIGEST_WINDOW_SECONDS: '2', SMTP_FROM: '督办系统 <duban@example.gov.cn>' };
+  let sink: Awaited<ReturnType<typeof smtpSink>>;
+  beforeAll(async () => {
+    sink = await smtpSink();
+    Object.assign(env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port) });
+  });
+  afterAll(async () => {
+    await sink?.close();
+  });
+  const stack = useE2eStack('notices', env);
   let coordinator: Http;
   let admin: Http;
   let moe: Http;
@@ -250,6 +260,17 @@ describe('notices: 督办通知单 and 催办通知书', () => {
     );
     // Someone else's inbox item is not found.
     expect((await mca.get(`/inbox/${digest!.id}/notices`)).status).toBe(404);
+    // The liaison's 催办 email carries the 催办通知书 as a PDF.
+    await stack.waitFor('the 催办 email to the 市教委 liaison', async () =>
+      Promise.resolve(sink.mails.some((m) => m.to === 'moe.liaison@example.cn' && m.subject.includes('催办'))),
+    );
+    const mail = sink.mails.find((m) => m.to === 'moe.liaison@example.cn' && m.subject.includes('催办'))!;
+    expect(mail.attachments).toEqual([
+      expect.objectContaining({
+        contentType: 'application/pdf',
+        filename: expect.stringContaining('催办通知书') as string,
+      }),
+    ]);
   });
 
   it('uses an admin’s own template, refuses an unusable one with 422, and resets to the default', async () => {

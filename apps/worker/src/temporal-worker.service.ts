@@ -22,6 +22,7 @@ import {
   createDigestActivities,
 } from '../../../libs/notifications';
 import { CircularSchedules, CircularsService, createCircularActivities } from '../../../libs/circulars';
+import { NoticesService } from '../../../libs/notices';
 import {
   TaskEventsService,
   TasksService,
@@ -53,6 +54,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly mailer: MailerService,
     private readonly notifications: NotificationsRepository,
     private readonly circulars: CircularsService,
+    private readonly notices: NoticesService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -89,7 +91,13 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
           store: this.deliveryStore,
           mailer: this.mailer,
           recordDelayMs: this.config.notifications.recordDelayMs,
-          attachments: { of: (n) => this.circulars.mailAttachments(n.subject) },
+          // A circular carries its PDF and ledger; a 催办 to an agency, its 催办通知书.
+          attachments: {
+            of: async (n) => [
+              ...(await this.circulars.mailAttachments(n.subject)),
+              ...(n.audience === 'liaison' ? await this.notices.urgeAttachments(n.id) : []),
+            ],
+          },
         }),
       },
     });

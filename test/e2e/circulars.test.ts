@@ -47,7 +47,11 @@ describe('情况通报 on Temporal Schedules, end to end', () => {
     sink = await smtpSink();
     Object.assign(env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port) });
   });
+  // Also before the stack's hooks, so that it runs while the API is still up (hooks run in order).
   afterAll(async () => {
+    await admin?.delete('/notice-templates/circular');
+    // The seeded coordinator is shared with other suites: back without an email.
+    await coordinator?.patch('/auth/me').send({ email: '' });
     await sink?.close();
   });
   const stack = useE2eStack('circular', env);
@@ -98,9 +102,6 @@ describe('情况通报 on Temporal Schedules, end to end', () => {
     );
   });
   afterAll(async () => {
-    await admin?.delete('/notice-templates/circular');
-    // The seeded coordinator is shared with other suites: back without an email.
-    await coordinator?.patch('/auth/me').send({ email: '' });
     await connection?.close();
   });
 

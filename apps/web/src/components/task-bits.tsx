@@ -1,0 +1,92 @@
+import { Tag } from 'antd';
+import type { Schemas } from '../api/client';
+
+export type TaskView = Schemas['TaskViewDto'];
+export type TaskDetail = Schemas['TaskDetailDto'];
+
+const COLOURS: Record<TaskView['colour'], { color: string; label: string }> = {
+  green: { color: 'success', label: '绿灯' },
+  yellow: { color: 'warning', label: '黄灯' },
+  red: { color: 'error', label: '红灯' },
+  grey: { color: 'default', label: '灰灯' },
+};
+
+export const ROLE_NAMES: Record<TaskView['role'], string> = {
+  lead: '牵头',
+  shared: '共同负责',
+  cooperating: '配合',
+  guiding: '指导',
+  implied: '属地/有关单位',
+};
+
+/** The traffic light in words as well as colour (not colour alone, for accessibility). */
+export function Light({ colour }: { colour: TaskView['colour'] }) {
+  const c = COLOURS[colour];
+  return <Tag color={c.color}>{c.label}</Tag>;
+}
+
+export function StateTag({ task }: { task: Pick<TaskView, 'state' | 'stateLabel'> }) {
+  const color =
+    task.state === 'issued'
+      ? 'blue'
+      : task.state === 'submitted'
+        ? 'purple'
+        : task.state === 'accepted'
+          ? 'green'
+          : undefined;
+  return <Tag color={color}>{task.stateLabel}</Tag>;
+}
+
+/** 剩余 N 个工作日 / 逾期 N 个工作日 / 今日到期. */
+export function daysLeftText(task: Pick<TaskView, 'clock' | 'dueDate'>): string {
+  const n = task.clock.workingDaysLeft;
+  if (n === null || n === undefined) return task.dueDate ? `截止 ${task.dueDate}` : '无截止日期';
+  if (n < 0) return `逾期 ${-n} 个工作日`;
+  if (n === 0) return '今日到期';
+  return `剩余 ${n} 个工作日`;
+}
+
+export const EVENT_LABELS: Record<string, string> = {
+  issue: '下发',
+  acknowledge: '签收',
+  progress: '报告进展',
+  submit: '提交办结',
+  accept: '审核通过',
+  return: '退回',
+  close: '随措施办结',
+  reassign: '转办',
+  cancel: '撤销',
+  rung: '督办提醒',
+  report_due: '定期报告提醒',
+  extension_requested: '申请延期',
+  extension_approved: '批准延期',
+  extension_denied: '不予延期',
+  paused: '暂停计时',
+  resumed: '恢复计时',
+  replanned: '按工作日历重新计算',
+  calendar_gap: '工作日历缺失',
+  instruction: '领导批示',
+  revised: '文件修订',
+  supervision_read: '领导阅知督办',
+};
+
+/** Whether the task's latest extension request still awaits a decision, read from its history. */
+export function pendingExtension(task: TaskDetail): { reason: string; proposedDate: string } | null {
+  let pending: { reason: string; proposedDate: string } | null = null;
+  for (const e of task.history) {
+    if (e.type === 'extension_requested') {
+      const d = e.detail as { reason?: unknown; proposedDate?: unknown };
+      const text = (v: unknown) => (typeof v === 'string' ? v : '');
+      pending = { reason: text(d.reason), proposedDate: text(d.proposedDate) };
+    } else if (e.type === 'extension_approved' || e.type === 'extension_denied') pending = null;
+  }
+  return pending;
+}
+
+/** Whether the task was last returned by the coordinator (被退回) and not resubmitted since. */
+export function wasReturned(task: TaskDetail): boolean {
+  const last = [...task.history]
+    .reverse()
+    .find((e) => e.type === 'return' || e.type === 'submit' || e.type === 'accept');
+  return task.state === 'in_progress' && last?.type === 'return';
+}

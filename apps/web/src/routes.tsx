@@ -1,0 +1,83 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import type { ReactNode } from 'react';
+import { hasRole, useAuth } from './auth';
+import { Shell } from './components/shell';
+import { AccountPage } from './pages/account';
+import { DeskPage } from './pages/desk';
+import { LedgerPage } from './pages/ledger';
+import { LoginPage } from './pages/login';
+import { TaskPage } from './pages/task';
+import { TodoPage } from './pages/todo';
+
+function SignedIn({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  const location = useLocation();
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <Shell>{children}</Shell>;
+}
+
+/** Each role's home: the liaison's to-do list, the coordinator's desk, the leader's ledger. */
+function Home() {
+  const { user } = useAuth();
+  if (hasRole(user, 'coordinator')) return <Navigate to="/desk" replace />;
+  if (hasRole(user, 'liaison')) return <Navigate to="/todo" replace />;
+  if (hasRole(user, 'leader')) return <Navigate to="/ledger" replace />;
+  return <Navigate to="/account" replace />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/"
+        element={
+          <SignedIn>
+            <Home />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/todo"
+        element={
+          <SignedIn>
+            <TodoPage />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/desk"
+        element={
+          <SignedIn>
+            <DeskPage />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/ledger"
+        element={
+          <SignedIn>
+            <LedgerPage />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/tasks/:id"
+        element={
+          <SignedIn>
+            <TaskPage />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/account"
+        element={
+          <SignedIn>
+            <AccountPage />
+          </SignedIn>
+        }
+      />
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Routes>
+  );
+}

@@ -1,4 +1,4 @@
-// `npm run web:api-types [FILE|URL]`: the web app's API types (apps/web/src/api/schema.d.ts) from the
+// `npm run web:api-types [FILE|URL] [OUT]`: the web app's API types (apps/web/src/api/schema.d.ts) from the
 // OpenAPI document a running API serves (DUBAN_API, default http://127.0.0.1:3000) or a saved copy.
 // The browser e2e test regenerates them from the document its API serves and fails on any drift.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -35,8 +35,9 @@ async function main() {
   } else {
     document = JSON.parse(readFileSync(source, 'utf8'));
   }
-  writeFileSync(SCHEMA_FILE, await apiTypes(document));
-  console.log(`web:api-types: ${path.relative(root, SCHEMA_FILE)} from ${source}`);
+  const out = process.argv[3] ?? SCHEMA_FILE;
+  writeFileSync(out, await apiTypes(document));
+  console.log(`web:api-types: ${path.relative(root, out)} from ${source}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

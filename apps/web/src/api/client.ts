@@ -52,7 +52,9 @@ const auth: Middleware = {
     return request;
   },
   onResponse({ request, response }) {
-    if (response.status === 401 && !new URL(request.url).pathname.startsWith('/api/auth/login')) {
+    // A wrong password (sign-in, password change) is a 401 too, but the session still stands.
+    const path = new URL(request.url).pathname;
+    if (response.status === 401 && path !== '/api/auth/login' && path !== '/api/auth/password') {
       saveSession(null);
       onSignedOut();
     }

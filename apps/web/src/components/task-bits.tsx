@@ -4,11 +4,18 @@ import type { Schemas } from '../api/client';
 export type TaskView = Schemas['TaskViewDto'];
 export type TaskDetail = Schemas['TaskDetailDto'];
 
-const COLOURS: Record<TaskView['colour'], { color: string; label: string }> = {
-  green: { color: 'success', label: '绿灯' },
-  yellow: { color: 'warning', label: '黄灯' },
-  red: { color: 'error', label: '红灯' },
-  grey: { color: 'default', label: '灰灯' },
+// Tag colours with text dark enough for WCAG AA on their pale backgrounds.
+const COLOURS: Record<TaskView['colour'], { color: string; text: string; label: string }> = {
+  green: { color: 'success', text: '#135200', label: '绿灯' },
+  yellow: { color: 'warning', text: '#613400', label: '黄灯' },
+  red: { color: 'error', text: '#820014', label: '红灯' },
+  grey: { color: 'default', text: 'rgba(0, 0, 0, 0.78)', label: '灰灯' },
+};
+
+const STATE_COLOURS: Partial<Record<TaskView['state'], { color: string; text: string }>> = {
+  issued: { color: 'blue', text: '#002c8c' },
+  submitted: { color: 'purple', text: '#22075e' },
+  accepted: { color: 'green', text: '#135200' },
 };
 
 export const ROLE_NAMES: Record<TaskView['role'], string> = {
@@ -22,19 +29,20 @@ export const ROLE_NAMES: Record<TaskView['role'], string> = {
 /** The traffic light in words as well as colour (not colour alone, for accessibility). */
 export function Light({ colour }: { colour: TaskView['colour'] }) {
   const c = COLOURS[colour];
-  return <Tag color={c.color}>{c.label}</Tag>;
+  return (
+    <Tag color={c.color} style={{ color: c.text }}>
+      {c.label}
+    </Tag>
+  );
 }
 
 export function StateTag({ task }: { task: Pick<TaskView, 'state' | 'stateLabel'> }) {
-  const color =
-    task.state === 'issued'
-      ? 'blue'
-      : task.state === 'submitted'
-        ? 'purple'
-        : task.state === 'accepted'
-          ? 'green'
-          : undefined;
-  return <Tag color={color}>{task.stateLabel}</Tag>;
+  const c = STATE_COLOURS[task.state];
+  return (
+    <Tag color={c?.color} style={c ? { color: c.text } : { color: 'rgba(0, 0, 0, 0.78)' }}>
+      {task.stateLabel}
+    </Tag>
+  );
 }
 
 /** 剩余 N 个工作日 / 逾期 N 个工作日 / 今日到期. */

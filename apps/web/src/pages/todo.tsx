@@ -1,4 +1,4 @@
-import { Alert, Badge, Card, Empty, List, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, Card, Empty, List, Radio, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorText, ok } from '../api/client';
@@ -73,26 +73,27 @@ export function TodoPage() {
     };
   }, [tasks, returned]);
 
-  const label = (text: string, key: TabKey) => (
-    <Space size={4}>
-      {text}
-      {key !== 'returned' || returned ? <Badge count={groups[key].length} showZero color="#999" /> : null}
-    </Space>
-  );
+  const label = (text: string, key: TabKey) =>
+    key !== 'returned' || returned ? `${text} ${groups[key].length}` : text;
 
   return (
     <>
       <PageTitle>我的待办</PageTitle>
       {error && <Alert role="alert" type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Tabs
-        activeKey={tab}
-        onChange={(k) => setTab(k as TabKey)}
-        items={[
-          { key: 'all', label: label('全部', 'all') },
-          { key: 'issued', label: label('待签收', 'issued') },
-          { key: 'in_progress', label: label('办理中', 'in_progress') },
-          { key: 'returned', label: label('被退回', 'returned') },
-          { key: 'due_soon', label: label('临近到期', 'due_soon') },
+      {/* Buttons that wrap on a phone, rather than tabs that hide some behind a menu. */}
+      <Radio.Group
+        aria-label="按办理情况筛选"
+        optionType="button"
+        buttonStyle="solid"
+        value={tab}
+        onChange={(e) => setTab(e.target.value as TabKey)}
+        style={{ display: 'flex', flexWrap: 'wrap', rowGap: 8, marginBottom: 8 }}
+        options={[
+          { value: 'all', label: label('全部', 'all') },
+          { value: 'issued', label: label('待签收', 'issued') },
+          { value: 'in_progress', label: label('办理中', 'in_progress') },
+          { value: 'returned', label: label('被退回', 'returned') },
+          { value: 'due_soon', label: label('临近到期', 'due_soon') },
         ]}
       />
       {!tasks || (tab === 'returned' && !returned) ? (

@@ -1,0 +1,191 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import request from 'supertest';
+import { addDays, shanghaiDay } from '../../libs/clock';
+import { type Http, signedIn } from '../setup/http';
+import { useE2eStack } from '../setup/e2e-stack';
+
+const root = path.resolve(__dirname, '../..');
+const SHOTS = path.join(root, '.data', 'screenshots');
+// Debian's chromium (.ci/run installs it), never a downloaded browser.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// A made-up plan with one measure for an agency few other suites use, so its task heads the list.
+const AGENCY = '市数据局';
+const text = (tag: string) => `天津市关于${tag}的工作方案
+一、重点任务
+（一）推进${tag}数据共享。建设困境儿童信息平台。（${AGENCY}负责）
+`;
+
+/** The web app over the real stack (API serving the built app, worker, Temporal, PostgreSQL), in Debian Chromium. */
+describe('the web app in a real browser', () => {
+  const stack = useE2eStack('web');
+  let browser: Browser;
+  let coordinator: Http;
+  let title: string;
+  let taskId: string;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+    });
+    coordinator = await signedIn(stack.base, 'coordinator');
+    const tag = `数据${randomUUID().slice(0, 6)}`;
+    title = `推进${tag}数据共享`;
+    const doc = (
+      await coordinator
+        .post('/documents')
+        .send({ text: text(tag) })
+        .expect(201)
+    ).body as { id: string };
+    const dueDate = addDays(shanghaiDay(new Date()), 6);
+    await coordinator.post(`/documents/${doc.id}/launch`).send({ dueDate }).expect(202);
+    await stack.waitFor('the task issued', async () => {
+      const res = await coordinator.get('/tasks').query({ documentId: doc.id });
+      const items = (res.body as { items: { id: string; state: string }[] }).items;
+      taskId = items[0]?.id;
+      return items.length === 1 && items[0].state === 'issued';
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A fresh browser context (its own storage) signed in as username, on a phone-sized or desktop screen. */
+  const signIn = async (username: string, viewport = { width: 1280, height: 800 }): Promise<Page> => {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    await page.goto(stack.base);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(process.env.DEMO_PASSWORD!);
+    await page.getByRole('button', { name: '登录' }).click();
+    return page;
+  };
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  /** No serious or critical axe violations on the screen as it stands. */
+  const accessible = async (page: Page, screen: string) => {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    expect({ screen, serious }).toEqual({ screen, serious: [] });
+  };
+
+  it('serves the app for any path outside /api, the API under /api, and keeps CORS closed', async () => {
+    const page = await request(stack.base).get('/tasks/some-task').expect(200);
+    expect(page.text).toContain('<div id="root"></div>');
+    const api = await request(stack.base).get('/api/tasks').expect(401);
+    expect(api.body).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await request(stack.base).get('/api/nothing-here')).status).toBe(404);
+    const other = await request(stack.base).get('/api/tasks').set('Origin', 'https://elsewhere.example');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('has API types generated from the document the API serves (npm run web:api-types)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'duban-web-'));
+    const doc = path.join(dir, 'openapi.json');
+    writeFileSync(doc, (await request(stack.base).get('/api/docs/openapi.json').expect(200)).text);
+    const out = path.join(dir, 'schema.d.ts');
+    execFileSync(process.execPath, [path.join(root, 'scripts', 'web-api-types.mjs'), doc, out], { stdio: 'ignore' });
+    const committed = readFileSync(path.join(root, 'apps', 'web', 'src', 'api', 'schema.d.ts'), 'utf8');
+    expect(committed === readFileSync(out, 'utf8')).toBe(true);
+  });
+
+  it('shows a wrong password with the API’s Chinese message', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${stack.base}/login`);
+    await page.getByLabel('用户名').fill('coordinator');
+    await page.getByLabel('密码').fill('not-the-password-1');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expectVisible(page.getByRole('alert').filter({ hasText: '用户名或密码' }));
+    await accessible(page, '登录');
+    await shot(page, 'login');
+    await context.close();
+  });
+
+  it('liaison (375 px): 我的待办, 签收, 报告进展, 提交办结 with a file; coordinator returns; liaison resubmits; coordinator accepts', async () => {
+    const liaison = await signIn(`liaison.${AGENCY}`, { width: 375, height: 812 });
+    await expectVisible(liaison.getByRole('heading', { name: '我的待办' }));
+    await liaison.getByText(/^待签收 \d+$/).click();
+    const link = liaison.getByRole('link', { name: new RegExp(title) });
+    await expectVisible(link);
+    await accessible(liaison, '我的待办');
+    await shot(liaison, 'liaison-todo');
+    // No horizontal scrolling on a phone.
+    expect(Number(await liaison.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(375);
+
+    await link.click();
+    await liaison.getByRole('button', { name: '签收' }).click();
+    await expectVisible(liaison.getByText('已签收'));
+    await liaison.getByLabel('进展情况').fill('已完成平台需求调研，正在开发。');
+    await liaison.getByRole('button', { name: '报告进展' }).click();
+    await expectVisible(liaison.getByText('进展已报告'));
+    await expectVisible(liaison.getByText('已完成平台需求调研，正在开发。'));
+
+    await liaison.getByLabel('办结情况说明').fill('信息平台已上线运行。');
+    await liaison.locator('input[type=file]').setInputFiles({
+      name: '平台上线报告.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+    });
+    await expectVisible(liaison.getByText('平台上线报告.pdf').first());
+    await liaison.getByRole('button', { name: '提交办结' }).click();
+    await expectVisible(liaison.getByText('已提交办结，等待督办员审核。'));
+    await accessible(liaison, '任务详情（联络员）');
+    await shot(liaison, 'liaison-task');
+
+    const desk = await signIn('coordinator');
+    await expectVisible(desk.getByRole('heading', { name: '工作台' }));
+    const submitted = desk.getByRole('table', { name: '待审核' }).getByRole('link', { name: new RegExp(title) });
+    await expectVisible(submitted);
+    await accessible(desk, '工作台');
+    await shot(desk, 'coordinator-desk');
+    await submitted.click();
+    await expectVisible(desk.getByRole('button', { name: '平台上线报告.pdf' }));
+    await desk.getByLabel('退回理由').fill('请补充平台运行数据。');
+    await desk.getByRole('button', { name: '退回' }).click();
+    await expectVisible(desk.getByText('已退回'));
+
+    await liaison.goto(`${stack.base}/todo`);
+    await liaison.getByText(/^被退回/).click();
+    await liaison.getByRole('link', { name: new RegExp(title) }).click();
+    await expectVisible(liaison.getByText('请补充平台运行数据。'));
+    await liaison.getByLabel('办结情况说明').fill('已补充平台运行数据：接入12个部门。');
+    await liaison.getByRole('button', { name: '提交办结' }).click();
+    await expectVisible(liaison.getByText('已提交办结，等待督办员审核。'));
+
+    await desk.goto(`${stack.base}/tasks/${taskId}`);
+    await desk.getByRole('button', { name: '通过' }).click();
+    await expectVisible(desk.getByText('已审核通过'));
+    await accessible(desk, '任务详情（督办员）');
+    await shot(desk, 'coordinator-task');
+    const done = await coordinator.get(`/tasks/${taskId}`).expect(200);
+    expect(done.body).toMatchObject({ state: 'accepted' });
+  }, 240_000);
+
+  it('督办台账 offers the ledger as Excel and CSV', async () => {
+    const page = await signIn('coordinator');
+    await page.getByRole('menuitem', { name: '督办台账' }).click();
+    await expectVisible(page.getByRole('heading', { name: '督办台账' }));
+    const download = page.waitForEvent('download');
+    await page
+      .getByRole('button', { name: /台账 CSV/ })
+      .first()
+      .click();
+    expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+    await shot(page, 'coordinator-ledger');
+  });
+});
+
+async function expectVisible(locator: ReturnType<Page['locator']>): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout: 30_000 });
+}

@@ -61,7 +61,13 @@ describe('the web app in a real browser', () => {
 
   /** A fresh browser context (its own storage) signed in as username, on a phone-sized or desktop screen. */
   const signIn = async (username: string, viewport = { width: 1280, height: 800 }): Promise<Page> => {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    // Reduced motion: antd then skips its transitions, so axe never measures a colour mid-fade.
+    const context = await browser.newContext({
+      viewport,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      reducedMotion: 'reduce',
+    });
     const page = await context.newPage();
     await page.goto(stack.base);
     await page.getByLabel('用户名').fill(username);
@@ -75,7 +81,10 @@ describe('the web app in a real browser', () => {
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      .map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('; ')})`,
+      );
     expect({ screen, serious }).toEqual({ screen, serious: [] });
   };
 
@@ -100,7 +109,7 @@ describe('the web app in a real browser', () => {
   });
 
   it('shows a wrong password with the API’s Chinese message', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
+    const context = await browser.newContext({ locale: 'zh-CN', reducedMotion: 'reduce' });
     const page = await context.newPage();
     await page.goto(`${stack.base}/login`);
     await page.getByLabel('用户名').fill('coordinator');
@@ -171,6 +180,38 @@ describe('the web app in a real browser', () => {
     const done = await coordinator.get(`/tasks/${taskId}`).expect(200);
     expect(done.body).toMatchObject({ state: 'accepted' });
   }, 240_000);
+
+  it('coordinator: 导入 (paste, warnings, map an unknown party), confirm, 下发 with a preview', async () => {
+    const tag = `导入${randomUUID().slice(0, 6)}`;
+    const page = await signIn('coordinator');
+    await page.getByRole('menuitem', { name: '导入文件' }).click();
+    await page
+      .getByLabel('文件全文')
+      .fill(
+        `天津市关于${tag}的工作方案\n一、重点任务\n（一）健全${tag}机制。建立联席会议制度。（市民政局负责）\n（二）加强${tag}保障。统筹安排经费。（某某局负责）\n`,
+      );
+    await page.getByRole('button', { name: '解析预览' }).click();
+    await expectVisible(page.getByText('（二） 的责任单位“某某局”不在单位名录中'));
+    await expectVisible(page.locator('mark').filter({ hasText: '（某某局负责）' }));
+    await accessible(page, '导入');
+    await shot(page, 'coordinator-import');
+    const map = page.getByRole('combobox', { name: '将“某某局”对应到单位' });
+    await map.click();
+    await map.fill('市财政局');
+    await page.keyboard.press('Enter');
+    await expectVisible(page.getByText('所有责任单位均已对应到名录中的单位，可以确认导入。'));
+    await expectVisible(page.getByText('市财政局（共同负责）'));
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await expectVisible(page.getByText('文件已导入'));
+    await page.getByRole('button', { name: '去下发' }).click();
+    await expectVisible(page.getByRole('heading', { name: new RegExp(`下发：天津市关于${tag}`) }));
+    await page.getByRole('button', { name: '预览' }).click();
+    await expectVisible(page.getByRole('table', { name: '各项措施的截止日期' }).getByText(`（二） 加强${tag}保障`));
+    await accessible(page, '下发');
+    await shot(page, 'coordinator-launch');
+    await page.getByRole('button', { name: '下发', exact: true }).click();
+    await expectVisible(page.getByText('已下发', { exact: true }));
+  }, 120_000);
 
   it('督办台账 offers the ledger as Excel and CSV', async () => {
     const page = await signIn('coordinator');

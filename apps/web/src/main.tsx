@@ -14,11 +14,16 @@ dayjs.locale('zh-cn');
 const THEME = {
   token: {
     colorPrimary: '#b71c1c',
+    // Darker on hover, not lighter: white text keeps its contrast under the pointer.
+    colorPrimaryHover: '#8f1414',
+    colorPrimaryActive: '#7a1010',
     colorLink: '#0958d9',
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextDescription: 'rgba(0, 0, 0, 0.68)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    // No animations for those who ask their system for less motion.
+    motion: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
   },
 };
 

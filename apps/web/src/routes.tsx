@@ -4,6 +4,8 @@ import { hasRole, useAuth } from './auth';
 import { Shell } from './components/shell';
 import { AccountPage } from './pages/account';
 import { DeskPage } from './pages/desk';
+import { ImportPage } from './pages/import';
+import { LaunchPage } from './pages/launch';
 import { LedgerPage } from './pages/ledger';
 import { LoginPage } from './pages/login';
 import { TaskPage } from './pages/task';
@@ -50,6 +52,22 @@ export function AppRoutes() {
         element={
           <SignedIn>
             <DeskPage />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/import"
+        element={
+          <SignedIn>
+            <ImportPage />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/documents/:id/launch"
+        element={
+          <SignedIn>
+            <LaunchPage />
           </SignedIn>
         }
       />

@@ -1,6 +1,8 @@
 import { Alert, App, Button, Card, Empty, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { api, download, errorText, ok, type Schemas } from '../api/client';
+import { hasRole, useAuth } from '../auth';
 import { PageTitle } from '../components/page-title';
 
 type Doc = Schemas['DocumentSummaryDto'];
@@ -10,6 +12,7 @@ const titleOf = (doc: Doc) => doc.title ?? '（无标题文件）';
 /** 督办台账: each imported document with its ledger as Excel or CSV (today's, rebuilt from the record). */
 export function LedgerPage() {
   const { message } = App.useApp();
+  const { user } = useAuth();
   const [page, setPage] = useState(1);
   const [data, setData] = useState<Schemas['DocumentPageDto'] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -53,11 +56,16 @@ export function LedgerPage() {
             { title: '措施数', dataIndex: 'measureCount', width: 80 },
             { title: '截止日期', dataIndex: 'dueDate', width: 110, render: (v: string | null) => v ?? '—' },
             {
-              title: '台账',
+              title: '操作',
               key: 'ledger',
               width: 200,
               render: (_, doc) => (
-                <Space>
+                <Space wrap>
+                  {doc.status === 'imported' && hasRole(user, 'coordinator') && (
+                    <Link to={`/documents/${doc.id}/launch`} aria-label={`下发《${titleOf(doc)}》`}>
+                      下发
+                    </Link>
+                  )}
                   <Button
                     size="small"
                     onClick={() => get(doc, 'xlsx')}

@@ -37,8 +37,12 @@ describe('the web app in a real browser', () => {
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
     });
     coordinator = await signedIn(stack.base, 'coordinator');
+    ({ title, taskId } = await launchOne());
+  });
+
+  /** Imports and launches a one-measure plan for AGENCY, due in 6 days; answers its task once issued. */
+  const launchOne = async () => {
     const tag = `数据${randomUUID().slice(0, 6)}`;
-    title = `推进${tag}数据共享`;
     const doc = (
       await coordinator
         .post('/documents')
@@ -47,13 +51,15 @@ describe('the web app in a real browser', () => {
     ).body as { id: string };
     const dueDate = addDays(shanghaiDay(new Date()), 6);
     await coordinator.post(`/documents/${doc.id}/launch`).send({ dueDate }).expect(202);
+    let id = '';
     await stack.waitFor('the task issued', async () => {
       const res = await coordinator.get('/tasks').query({ documentId: doc.id });
       const items = (res.body as { items: { id: string; state: string }[] }).items;
-      taskId = items[0]?.id;
+      id = items[0]?.id;
       return items.length === 1 && items[0].state === 'issued';
     });
-  });
+    return { title: `推进${tag}数据共享`, taskId: id };
+  };
 
   afterAll(async () => {
     await browser?.close();
@@ -180,6 +186,23 @@ describe('the web app in a real browser', () => {
     const done = await coordinator.get(`/tasks/${taskId}`).expect(200);
     expect(done.body).toMatchObject({ state: 'accepted' });
   }, 240_000);
+
+  it('leader: 驾驶舱 shows completion and lights; writes a 批示 on a running task', async () => {
+    const running = await launchOne();
+    const page = await signIn('leader');
+    await expectVisible(page.getByRole('heading', { name: '驾驶舱' }));
+    await expectVisible(page.getByText(/已办结 \d+ \/ \d+ 项任务/));
+    await expectVisible(page.getByRole('table', { name: '各单位灯色' }));
+    await accessible(page, '驾驶舱');
+    await shot(page, 'leader-cockpit');
+    await page.goto(`${stack.base}/tasks/${running.taskId}`);
+    await page.getByLabel('批示内容').fill('平台建设成效明显，请总结推广。');
+    await page.getByRole('button', { name: '批示', exact: true }).click();
+    await expectVisible(page.getByText('批示已送达'));
+    const res = await coordinator.get(`/tasks/${running.taskId}`).expect(200);
+    const history = (res.body as { history: { type: string }[] }).history;
+    expect(history.map((e) => e.type)).toContain('instruction');
+  });
 
   it('coordinator: 导入 (paste, warnings, map an unknown party), confirm, 下发 with a preview', async () => {
     const tag = `导入${randomUUID().slice(0, 6)}`;

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { hasRole, useAuth } from './auth';
 import { Shell } from './components/shell';
 import { AccountPage } from './pages/account';
+import { CockpitPage } from './pages/cockpit';
 import { DeskPage } from './pages/desk';
 import { ImportPage } from './pages/import';
 import { LaunchPage } from './pages/launch';
@@ -18,12 +19,12 @@ function SignedIn({ children }: { children: ReactNode }) {
   return <Shell>{children}</Shell>;
 }
 
-/** Each role's home: the liaison's to-do list, the coordinator's desk, the leader's ledger. */
+/** Each role's home: the liaison's to-do list, the coordinator's desk, the leader's cockpit. */
 function Home() {
   const { user } = useAuth();
   if (hasRole(user, 'coordinator')) return <Navigate to="/desk" replace />;
   if (hasRole(user, 'liaison')) return <Navigate to="/todo" replace />;
-  if (hasRole(user, 'leader')) return <Navigate to="/ledger" replace />;
+  if (hasRole(user, 'leader')) return <Navigate to="/cockpit" replace />;
   return <Navigate to="/account" replace />;
 }
 
@@ -52,6 +53,14 @@ export function AppRoutes() {
         element={
           <SignedIn>
             <DeskPage />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/cockpit"
+        element={
+          <SignedIn>
+            <CockpitPage />
           </SignedIn>
         }
       />

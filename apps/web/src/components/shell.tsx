@@ -7,6 +7,7 @@ import { ROLE_LABELS, useAuth } from '../auth';
 const MENU: { key: string; label: string; roles: Role[] }[] = [
   { key: '/todo', label: '我的待办', roles: ['liaison'] },
   { key: '/desk', label: '工作台', roles: ['coordinator'] },
+  { key: '/cockpit', label: '驾驶舱', roles: ['leader'] },
   { key: '/import', label: '导入文件', roles: ['coordinator'] },
   { key: '/ledger', label: '督办台账', roles: ['coordinator', 'leader'] },
   { key: '/account', label: '我的账户', roles: ['liaison', 'coordinator', 'leader', 'admin'] },

@@ -130,6 +130,7 @@ export function TaskPage() {
 
       {coordinator && task.state === 'submitted' && <ReviewCard taskId={id} act={act} />}
       {coordinator && pending && <ExtensionDecisionCard taskId={id} pending={pending} act={act} />}
+      {hasRole(user, 'leader') && <LeaderCard task={task} act={act} />}
 
       <Card size="small" title="佐证材料">
         {files.length === 0 ? (
@@ -369,6 +370,50 @@ function ExtensionDecisionCard({
         </Button>
         <Button onClick={() => decide('deny')}>不予批准</Button>
       </Space>
+    </Card>
+  );
+}
+
+function LeaderCard({ task, act }: { task: TaskDetail; act: Act }) {
+  const [form] = Form.useForm<{ text: string }>();
+  const params = () => ({ path: { id: task.id }, header: key() });
+  // A 督办 is the rung whose audience is leadership (the default ladder's +10 working days).
+  const supervised = task.history.some((e) => {
+    const audience = (e.detail as { audience?: unknown }).audience;
+    return e.type === 'rung' && Array.isArray(audience) && audience.includes('leader');
+  });
+  const read = task.history.some((e) => e.type === 'supervision_read');
+  return (
+    <Card size="small" title="领导批示">
+      {supervised && !read && (
+        <Space style={{ marginBottom: 12 }} wrap>
+          <Typography.Text>本任务已呈报督办，请阅知。</Typography.Text>
+          <Button
+            onClick={() =>
+              void act(() => ok(api.POST('/api/tasks/{id}/supervision-read', { params: params(), body: {} })), '已阅知')
+            }
+          >
+            阅知
+          </Button>
+        </Space>
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) =>
+          void act(
+            () => ok(api.POST('/api/tasks/{id}/instructions', { params: params(), body: { text: v.text } })),
+            '批示已送达',
+          ).then((done) => done && form.resetFields())
+        }
+      >
+        <Form.Item label="批示内容" name="text" rules={[{ required: true, message: '请填写批示内容' }]}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          批示
+        </Button>
+      </Form>
     </Card>
   );
 }

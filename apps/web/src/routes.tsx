@@ -1,9 +1,8 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { hasRole, useAuth } from './auth';
 import { Shell } from './components/shell';
 import { AccountPage } from './pages/account';
-import { CockpitPage } from './pages/cockpit';
 import { DeskPage } from './pages/desk';
 import { ImportPage } from './pages/import';
 import { LaunchPage } from './pages/launch';
@@ -12,11 +11,18 @@ import { LoginPage } from './pages/login';
 import { TaskPage } from './pages/task';
 import { TodoPage } from './pages/todo';
 
+// ECharts only for the leader's cockpit: loaded when it is opened, not on a liaison's phone.
+const CockpitPage = lazy(() => import('./pages/cockpit').then((m) => ({ default: m.CockpitPage })));
+
 function SignedIn({ children }: { children: ReactNode }) {
   const { user } = useAuth();
   const location = useLocation();
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
-  return <Shell>{children}</Shell>;
+  return (
+    <Shell>
+      <Suspense fallback={null}>{children}</Suspense>
+    </Shell>
+  );
 }
 
 /** Each role's home: the liaison's to-do list, the coordinator's desk, the leader's cockpit. */

@@ -1,6 +1,8 @@
 import { Tag } from 'antd';
 import type { Schemas } from '../api/client';
 
+export { daysLeftText, pendingExtension, wasReturned } from './task-rules';
+
 export type TaskView = Schemas['TaskViewDto'];
 export type TaskDetail = Schemas['TaskDetailDto'];
 
@@ -45,15 +47,6 @@ export function StateTag({ task }: { task: Pick<TaskView, 'state' | 'stateLabel'
   );
 }
 
-/** 剩余 N 个工作日 / 逾期 N 个工作日 / 今日到期. */
-export function daysLeftText(task: Pick<TaskView, 'clock' | 'dueDate'>): string {
-  const n = task.clock.workingDaysLeft;
-  if (n === null || n === undefined) return task.dueDate ? `截止 ${task.dueDate}` : '无截止日期';
-  if (n < 0) return `逾期 ${-n} 个工作日`;
-  if (n === 0) return '今日到期';
-  return `剩余 ${n} 个工作日`;
-}
-
 export const EVENT_LABELS: Record<string, string> = {
   issue: '下发',
   acknowledge: '签收',
@@ -77,24 +70,3 @@ export const EVENT_LABELS: Record<string, string> = {
   revised: '文件修订',
   supervision_read: '领导阅知督办',
 };
-
-/** Whether the task's latest extension request still awaits a decision, read from its history. */
-export function pendingExtension(task: TaskDetail): { reason: string; proposedDate: string } | null {
-  let pending: { reason: string; proposedDate: string } | null = null;
-  for (const e of task.history) {
-    if (e.type === 'extension_requested') {
-      const d = e.detail as { reason?: unknown; proposedDate?: unknown };
-      const text = (v: unknown) => (typeof v === 'string' ? v : '');
-      pending = { reason: text(d.reason), proposedDate: text(d.proposedDate) };
-    } else if (e.type === 'extension_approved' || e.type === 'extension_denied') pending = null;
-  }
-  return pending;
-}
-
-/** Whether the task was last returned by the coordinator (被退回) and not resubmitted since. */
-export function wasReturned(task: TaskDetail): boolean {
-  const last = [...task.history]
-    .reverse()
-    .find((e) => e.type === 'return' || e.type === 'submit' || e.type === 'accept');
-  return task.state === 'in_progress' && last?.type === 'return';
-}

@@ -236,6 +236,71 @@ describe('the web app in a real browser', () => {
     await expectVisible(page.getByText('已下发', { exact: true }));
   }, 120_000);
 
+  it('我的账户: contact details, a deputy set and ended, the password changed (then signed out)', async () => {
+    const admin = await signedIn(stack.base, 'admin');
+    const users = (await admin.get('/users').expect(200)).body as {
+      id: string;
+      username: string;
+      agencies: { id: string }[];
+    }[];
+    const colleague = users.find((u) => u.username === `liaison.${AGENCY}`)!;
+    const username = `web.${randomUUID().slice(0, 8)}`;
+    const password = 'WebTest2026first';
+    await admin
+      .post('/users')
+      .send({
+        username,
+        displayName: `${AGENCY} 王联络员`,
+        password,
+        roles: ['liaison'],
+        agencyIds: [colleague.agencies[0].id],
+      })
+      .expect(201);
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      reducedMotion: 'reduce',
+      viewport: { width: 375, height: 812 },
+    });
+    const page = await context.newPage();
+    const signInAs = async (pw: string) => {
+      await page.goto(`${stack.base}/login`);
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill(pw);
+      await page.getByRole('button', { name: '登录' }).click();
+      await expectVisible(page.getByRole('heading', { name: '我的待办' }));
+    };
+    await signInAs(password);
+    await page.getByRole('menuitem', { name: '我的账户' }).click();
+    await page.getByLabel('电子邮箱').fill('wang@example.gov.cn');
+    await page.getByLabel('电话').fill('022-23456789');
+    await page.getByRole('button', { name: '保存联系方式' }).click();
+    await expectVisible(page.getByText('当前：邮箱 wang@example.gov.cn，电话 022-23456789'));
+
+    await page.getByLabel('代理人用户 ID').fill(colleague.id);
+    await page.getByPlaceholder('开始日期').fill(shanghaiDay(new Date()));
+    await page.getByPlaceholder('结束日期').fill(addDays(shanghaiDay(new Date()), 4));
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '设置代理人' }).click();
+    await expectVisible(page.getByText(/代理 \d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/));
+    await page.getByRole('button', { name: '结束代理' }).click();
+    await expectVisible(page.getByText('代理已结束'));
+    await accessible(page, '我的账户');
+    await shot(page, 'account');
+
+    await page.getByLabel('当前密码').fill('not-my-password-1');
+    await page.getByLabel('新密码', { exact: true }).fill('WebTest2026second');
+    await page.getByLabel('确认新密码').fill('WebTest2026second');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await expectVisible(page.getByRole('alert').filter({ hasText: '原密码错误' }));
+    await page.getByLabel('当前密码').fill(password);
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await expectVisible(page.getByRole('button', { name: '登录' }));
+    await signInAs('WebTest2026second');
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await expectVisible(page.getByRole('button', { name: '登录' }));
+    await context.close();
+  });
+
   it('督办台账 offers the ledger as Excel and CSV', async () => {
     const page = await signIn('coordinator');
     await page.getByRole('menuitem', { name: '督办台账' }).click();

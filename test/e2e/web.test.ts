@@ -77,7 +77,9 @@ describe('the web app in a real browser', () => {
     const page = await context.newPage();
     await page.goto(stack.base);
     await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(process.env.DEMO_PASSWORD!);
+    await page
+      .getByLabel('密码')
+      .fill((username === 'admin' ? process.env.ADMIN_PASSWORD : process.env.DEMO_PASSWORD)!);
     await page.getByRole('button', { name: '登录' }).click();
     return page;
   };
@@ -299,6 +301,20 @@ describe('the web app in a real browser', () => {
     await page.getByRole('button', { name: '退出登录' }).click();
     await expectVisible(page.getByRole('button', { name: '登录' }));
     await context.close();
+  });
+
+  it('admin: 工作日历 lists the years and previews a pasted State Council notice (not loaded: the calendar is shared)', async () => {
+    const page = await signIn('admin');
+    await expectVisible(page.getByRole('heading', { name: '工作日历' }));
+    await expectVisible(page.getByRole('table', { name: '已有年度' }).getByRole('cell', { name: '2026', exact: true }));
+    const notice = readFileSync(path.join(root, 'test', 'fixtures', 'holiday-notices', '2026.txt'), 'utf8');
+    await page.getByLabel('放假安排通知全文').fill(notice);
+    await page.getByRole('button', { name: '预览' }).click();
+    await expectVisible(page.getByText('预览：2026年'));
+    await expectVisible(page.getByText('没有变化'));
+    await expectVisible(page.getByText(/2月15日（春节）/));
+    await accessible(page, '工作日历');
+    await shot(page, 'admin-calendar');
   });
 
   it('督办台账 offers the ledger as Excel and CSV', async () => {

@@ -3,6 +3,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { hasRole, useAuth } from './auth';
 import { Shell } from './components/shell';
 import { AccountPage } from './pages/account';
+import { CalendarPage } from './pages/calendar';
 import { DeskPage } from './pages/desk';
 import { ImportPage } from './pages/import';
 import { LaunchPage } from './pages/launch';
@@ -31,6 +32,7 @@ function Home() {
   if (hasRole(user, 'coordinator')) return <Navigate to="/desk" replace />;
   if (hasRole(user, 'liaison')) return <Navigate to="/todo" replace />;
   if (hasRole(user, 'leader')) return <Navigate to="/cockpit" replace />;
+  if (hasRole(user, 'admin')) return <Navigate to="/calendar" replace />;
   return <Navigate to="/account" replace />;
 }
 
@@ -67,6 +69,14 @@ export function AppRoutes() {
         element={
           <SignedIn>
             <CockpitPage />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/calendar"
+        element={
+          <SignedIn>
+            <CalendarPage />
           </SignedIn>
         }
       />

@@ -10,6 +10,7 @@ const MENU: { key: string; label: string; roles: Role[] }[] = [
   { key: '/cockpit', label: '驾驶舱', roles: ['leader'] },
   { key: '/import', label: '导入文件', roles: ['coordinator'] },
   { key: '/ledger', label: '督办台账', roles: ['coordinator', 'leader'] },
+  { key: '/calendar', label: '工作日历', roles: ['admin'] },
   { key: '/account', label: '我的账户', roles: ['liaison', 'coordinator', 'leader', 'admin'] },
 ];
 

@@ -80,7 +80,7 @@ describe('the web app in a real browser', () => {
     await page
       .getByLabel('密码')
       .fill((username === 'admin' ? process.env.ADMIN_PASSWORD : process.env.DEMO_PASSWORD)!);
-    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('button', { name: '登录', exact: true }).click();
     return page;
   };
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
@@ -122,7 +122,7 @@ describe('the web app in a real browser', () => {
     await page.goto(`${stack.base}/login`);
     await page.getByLabel('用户名').fill('coordinator');
     await page.getByLabel('密码').fill('not-the-password-1');
-    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('button', { name: '登录', exact: true }).click();
     await expectVisible(page.getByRole('alert').filter({ hasText: '用户名或密码' }));
     await accessible(page, '登录');
     await shot(page, 'login');
@@ -268,7 +268,7 @@ describe('the web app in a real browser', () => {
       await page.goto(`${stack.base}/login`);
       await page.getByLabel('用户名').fill(username);
       await page.getByLabel('密码').fill(pw);
-      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByRole('button', { name: '登录', exact: true }).click();
       await expectVisible(page.getByRole('heading', { name: '我的待办' }));
     };
     await signInAs(password);
@@ -296,10 +296,11 @@ describe('the web app in a real browser', () => {
     await expectVisible(page.getByRole('alert').filter({ hasText: '原密码错误' }));
     await page.getByLabel('当前密码').fill(password);
     await page.getByRole('button', { name: '修改密码' }).click();
-    await expectVisible(page.getByRole('button', { name: '登录' }));
+    // exact: 「退出登录」 would match a bare 「登录」 while still signed in.
+    await expectVisible(page.getByRole('button', { name: '登录', exact: true }));
     await signInAs('WebTest2026second');
     await page.getByRole('button', { name: '退出登录' }).click();
-    await expectVisible(page.getByRole('button', { name: '登录' }));
+    await expectVisible(page.getByRole('button', { name: '登录', exact: true }));
     await context.close();
   });
 

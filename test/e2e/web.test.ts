@@ -28,6 +28,7 @@ describe('the web app in a real browser', () => {
   let browser: Browser;
   let coordinator: Http;
   let title: string;
+  let docTitle: string;
   let taskId: string;
 
   beforeAll(async () => {
@@ -37,7 +38,7 @@ describe('the web app in a real browser', () => {
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
     });
     coordinator = await signedIn(stack.base, 'coordinator');
-    ({ title, taskId } = await launchOne());
+    ({ title, docTitle, taskId } = await launchOne());
   });
 
   /** Imports and launches a one-measure plan for AGENCY, due in 6 days; answers its task once issued. */
@@ -58,7 +59,7 @@ describe('the web app in a real browser', () => {
       id = items[0]?.id;
       return items.length === 1 && items[0].state === 'issued';
     });
-    return { title: `推进${tag}数据共享`, taskId: id };
+    return { title: `推进${tag}数据共享`, docTitle: `天津市关于${tag}的工作方案`, taskId: id };
   };
 
   afterAll(async () => {
@@ -318,17 +319,29 @@ describe('the web app in a real browser', () => {
     await shot(page, 'admin-calendar');
   });
 
-  it('督办台账 offers the ledger as Excel and CSV', async () => {
+  it('督办台账: documents with their exports, and one document’s tasks filtered, sorted, paged and exported', async () => {
     const page = await signIn('coordinator');
     await page.getByRole('menuitem', { name: '督办台账' }).click();
     await expectVisible(page.getByRole('heading', { name: '督办台账' }));
-    const download = page.waitForEvent('download');
-    await page
-      .getByRole('button', { name: /台账 CSV/ })
-      .first()
-      .click();
-    expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+    const whole = page.waitForEvent('download');
+    await page.getByRole('button', { name: `下载《${docTitle}》台账 CSV` }).click();
+    expect((await whole).suggestedFilename()).toMatch(/\.csv$/);
+
+    await page.getByRole('button', { name: docTitle, exact: true }).click();
+    const ledger = page.getByRole('table', { name: '任务台账' });
+    await expectVisible(page.getByText(`任务台账：${docTitle}`));
+    const state = page.getByRole('combobox', { name: '办理状态' });
+    await state.click();
+    await state.fill('已办结');
+    await page.keyboard.press('Enter');
+    await expectVisible(ledger.getByRole('link', { name: new RegExp(title) }));
+    await page.getByRole('switch', { name: '只看逾期' }).click();
+    await expectVisible(ledger.getByText('没有符合条件的任务。请调整筛选条件。'));
+    await accessible(page, '督办台账');
     await shot(page, 'coordinator-ledger');
+    const filtered = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    expect((await filtered).suggestedFilename()).toMatch(/\.xlsx$/);
   });
 });
 

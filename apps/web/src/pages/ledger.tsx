@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { api, download, errorText, ok, type Schemas } from '../api/client';
 import { hasRole, useAuth } from '../auth';
 import { PageTitle } from '../components/page-title';
+import { TaskLedger } from '../components/task-ledger';
 
 type Doc = Schemas['DocumentSummaryDto'];
 const PAGE_SIZE = 10;
@@ -16,9 +17,13 @@ export function LedgerPage() {
   const [page, setPage] = useState(1);
   const [data, setData] = useState<Schemas['DocumentPageDto'] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Doc | null>(null);
   useEffect(() => {
     ok(api.GET('/api/documents', { params: { query: { page, pageSize: PAGE_SIZE } } }))
-      .then(setData)
+      .then((d) => {
+        setData(d);
+        setSelected((current) => current ?? d.items.find((x) => x.status === 'launched') ?? null);
+      })
       .catch((err: unknown) => setError(errorText(err)));
   }, [page]);
   const get = (doc: Doc, format: 'xlsx' | 'csv') =>
@@ -29,7 +34,7 @@ export function LedgerPage() {
     <>
       <PageTitle>督办台账</PageTitle>
       {error && <Alert role="alert" type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Card size="small">
+      <Card size="small" title="文件" style={{ marginBottom: 12 }}>
         <Table<Doc>
           aria-label="文件列表"
           size="small"
@@ -46,7 +51,22 @@ export function LedgerPage() {
             hideOnSinglePage: true,
           }}
           columns={[
-            { title: '文件', key: 'title', render: (_, doc) => titleOf(doc) },
+            {
+              title: '文件',
+              key: 'title',
+              render: (_, doc) =>
+                doc.status === 'launched' ? (
+                  <Button
+                    type="link"
+                    style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+                    onClick={() => setSelected(doc)}
+                  >
+                    {titleOf(doc)}
+                  </Button>
+                ) : (
+                  titleOf(doc)
+                ),
+            },
             {
               title: '状态',
               dataIndex: 'status',
@@ -82,6 +102,7 @@ export function LedgerPage() {
           ]}
         />
       </Card>
+      {selected && <TaskLedger key={selected.id} doc={selected} />}
     </>
   );
 }

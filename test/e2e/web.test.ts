@@ -190,6 +190,41 @@ describe('the web app in a real browser', () => {
     expect(done.body).toMatchObject({ state: 'accepted' });
   }, 240_000);
 
+  it('liaison: 全部签收 and 一次报告 for all of an agency’s tasks of a document (最多报一次)', async () => {
+    const tag = `批量${randomUUID().slice(0, 6)}`;
+    const docTitle = `天津市关于${tag}的工作方案`;
+    const plan = `${docTitle}\n一、重点任务\n（一）加强${tag}监测。（市疾控局负责）\n（二）开展${tag}宣传。（市疾控局负责）\n`;
+    const doc = (await coordinator.post('/documents').send({ text: plan }).expect(201)).body as { id: string };
+    await coordinator
+      .post(`/documents/${doc.id}/launch`)
+      .send({ dueDate: addDays(shanghaiDay(new Date()), 20) })
+      .expect(202);
+    const states = async () =>
+      (
+        (await coordinator.get('/tasks').query({ documentId: doc.id })).body as { items: { state: string }[] }
+      ).items.map((t) => t.state);
+    await stack.waitFor('both tasks issued', async () => (await states()).join() === 'issued,issued');
+
+    const page = await signIn('liaison.市疾控局', { width: 375, height: 812 });
+    const group = page.getByRole('group', { name: `《${docTitle}》市疾控局` });
+    await expectVisible(group.getByText('待签收 2 项，办理中 0 项'));
+    await group.getByRole('button', { name: '全部签收' }).click();
+    await expectVisible(page.getByText('已办理 2 项任务'));
+    await expectVisible(group.getByText('待签收 0 项，办理中 2 项'));
+    await group.getByLabel(/本期进展/).fill('两项工作均已启动。');
+    await group.getByRole('button', { name: '一次报告' }).click();
+    await stack.waitFor('progress on both tasks', async () => {
+      const items = (
+        (await coordinator.get('/tasks').query({ documentId: doc.id })).body as { items: { id: string }[] }
+      ).items;
+      const details = await Promise.all(items.map((t) => coordinator.get(`/tasks/${t.id}`)));
+      return details.every((d) =>
+        (d.body as { history: { type: string }[] }).history.some((e) => e.type === 'progress'),
+      );
+    });
+    await shot(page, 'liaison-batch');
+  });
+
   it('leader: 驾驶舱 shows completion and lights; writes a 批示 on a running task', async () => {
     const running = await launchOne();
     const page = await signIn('leader');

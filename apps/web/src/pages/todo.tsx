@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorText, ok } from '../api/client';
 import { useAuth } from '../auth';
+import { BatchReport } from '../components/batch-report';
 import { PageTitle } from '../components/page-title';
 import { daysLeftText, Light, ROLE_NAMES, StateTag, type TaskView, wasReturned } from '../components/task-bits';
 
@@ -29,6 +30,7 @@ export function TodoPage() {
   const [returned, setReturned] = useState<Set<string> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<TabKey>('all');
+  const [version, setVersion] = useState(0);
 
   // One agency: ask for its tasks only (a lead's liaison also sees its cooperators' tasks).
   const own = useMemo(
@@ -49,7 +51,7 @@ export function TodoPage() {
         ),
       )
       .catch((err: unknown) => setError(errorText(err)));
-  }, [own]);
+  }, [own, version]);
 
   // 被退回 needs each in-progress task's history: read only when that tab is opened.
   useEffect(() => {
@@ -96,6 +98,15 @@ export function TodoPage() {
           { value: 'due_soon', label: label('临近到期', 'due_soon') },
         ]}
       />
+      {tab === 'all' && tasks && (
+        <BatchReport
+          tasks={tasks}
+          onDone={() => {
+            setReturned(null);
+            setVersion((v) => v + 1);
+          }}
+        />
+      )}
       {!tasks || (tab === 'returned' && !returned) ? (
         <Spin description="正在加载…" style={{ display: 'block', margin: 48 }} />
       ) : (

@@ -274,6 +274,23 @@ describe('the web app in a real browser', () => {
     await expectVisible(page.getByText('已下发', { exact: true }));
   }, 120_000);
 
+  it('coordinator: 转办 a running task to another agency, then sees the new task', async () => {
+    const running = await launchOne();
+    const page = await signIn('coordinator');
+    await expectVisible(page.getByRole('heading', { name: '工作台' }));
+    await page.goto(`${stack.base}/tasks/${running.taskId}`);
+    const to = page.getByLabel('承接单位');
+    await to.click();
+    await to.fill('市财政局');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('转办理由').fill('职责调整，由市财政局承办。');
+    await page.getByRole('button', { name: '转办', exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith(running.taskId));
+    await expectVisible(page.getByText(/^市财政局（/));
+    const old = await coordinator.get(`/tasks/${running.taskId}`).expect(200);
+    expect(old.body).toMatchObject({ state: 'reassigned' });
+  });
+
   it('我的账户: contact details, a deputy set and ended, the password changed (then signed out)', async () => {
     const admin = await signedIn(stack.base, 'admin');
     const users = (await admin.get('/users').expect(200)).body as {

@@ -8,6 +8,7 @@ import {
   Empty,
   Form,
   Input,
+  Select,
   Space,
   Spin,
   Timeline,
@@ -17,7 +18,7 @@ import {
 import type { UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, download, errorText, ok, rawFetch, type Schemas } from '../api/client';
 import { hasRole, useAuth } from '../auth';
 import { PageTitle } from '../components/page-title';
@@ -130,6 +131,9 @@ export function TaskPage() {
 
       {coordinator && task.state === 'submitted' && <ReviewCard taskId={id} act={act} />}
       {coordinator && pending && <ExtensionDecisionCard taskId={id} pending={pending} act={act} />}
+      {coordinator && (task.state === 'issued' || task.state === 'in_progress') && (
+        <ReassignCard task={task} act={act} />
+      )}
       {hasRole(user, 'leader') && <LeaderCard task={task} act={act} />}
 
       <Card size="small" title="佐证材料">
@@ -413,6 +417,48 @@ function LeaderCard({ task, act }: { task: TaskDetail; act: Act }) {
         <Button type="primary" htmlType="submit">
           批示
         </Button>
+      </Form>
+    </Card>
+  );
+}
+
+/** 转办: hand the task to another agency, which carries its clock on; the page then shows the new task. */
+function ReassignCard({ task, act }: { task: TaskDetail; act: Act }) {
+  const navigate = useNavigate();
+  const [agencies, setAgencies] = useState<Schemas['AgencyDto'][]>([]);
+  useEffect(() => {
+    ok(api.GET('/api/agencies'))
+      .then((all) => setAgencies(all.filter((a) => a.id !== task.agencyId)))
+      .catch(() => undefined);
+  }, [task.agencyId]);
+  const reassign = (v: { agencyId: string; reason: string }) => {
+    let next: string | undefined;
+    void act(async () => {
+      const snapshot = await ok(
+        api.POST('/api/tasks/{id}/reassign', {
+          params: { path: { id: task.id }, header: key() },
+          body: { agencyId: v.agencyId, reason: v.reason },
+        }),
+      );
+      next = snapshot.reassignedTo?.taskId;
+    }, '已转办').then((done) => {
+      if (done && next) void navigate(`/tasks/${next}`);
+    });
+  };
+  return (
+    <Card size="small" title="转办">
+      <Form layout="vertical" onFinish={reassign}>
+        <Form.Item label="承接单位" name="agencyId" rules={[{ required: true, message: '请选择承接单位' }]}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="选择单位"
+            options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+          />
+        </Form.Item>
+        <Form.Item label="转办理由" name="reason" rules={[{ required: true, message: '请填写转办理由' }]}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+        <Button htmlType="submit">转办</Button>
       </Form>
     </Card>
   );

@@ -11,14 +11,14 @@ const NOT_DOMAIN = '^\\.\\./(?!(.*/)?(domain|parse)/)';
 const NOT_DOMAIN_OR_DEFINITIONS = '^\\.\\.?/(?!(.*/)?(domain|parse)/)(?!.*\\.definitions$)';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.data/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.data/**', 'coverage/**', 'apps/web/src/api/schema.d.ts'] },
   js.configs.recommended,
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', 'apps/web/**/*.tsx'],
     extends: [...tseslint.configs.recommendedTypeChecked],
     plugins: { import: importPlugin },
     languageOptions: {
@@ -33,6 +33,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'import/no-cycle': 'error',
     },
+  },
+  {
+    // The browser app: DOM globals; its own tsconfig (apps/web/tsconfig.json).
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     // Nest reads constructor parameter types at run time: injected classes must stay value imports.

@@ -40,7 +40,7 @@ function app(name, env) {
 
 const tokens = {};
 async function signIn(base, who, password) {
-  const res = await fetch(`${base}/auth/login`, {
+  const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: who, password }),
@@ -50,7 +50,7 @@ async function signIn(base, who, password) {
 }
 
 async function send(method, base, url, body, who = 'coordinator') {
-  const res = await fetch(base + url, {
+  const res = await fetch(`${base}/api${url}`, {
     method,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[who]}` },
     body: JSON.stringify(body),

@@ -1,4 +1,4 @@
-// `npm run fuzz:api`: schemathesis against the API's own OpenAPI document (GET /docs/openapi.json).
+// `npm run fuzz:api`: schemathesis against the API's own OpenAPI document (GET /api/docs/openapi.json).
 // Starts a fresh embedded PostgreSQL, a Temporal dev server, the worker and the API (dist/) on free
 // ports, imports and launches the seed document so real ids exist, then runs a bounded, seeded
 // schemathesis run and fails on any 5xx and on any response the document does not describe.
@@ -135,11 +135,14 @@ function startApp(name, env, ready) {
   return { started, output: () => output };
 }
 
+// The API's routes are under /api (the document's paths carry the prefix); the root is the web app.
+const API = '/api';
+
 function client(base, token) {
   const headers = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   return async (method, url, body) => {
-    const res = await fetch(base + url, {
+    const res = await fetch(base + API + url, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -206,7 +209,7 @@ async function seedData(send) {
  */
 async function fuzzToken(base, openApi, adminPassword) {
   if (TOKEN) return { token: TOKEN, how: 'FUZZ_TOKEN' };
-  if (!openApi.paths?.['/auth/login']) return { token: '', how: 'none (the API has no sign-in)' };
+  if (!openApi.paths?.[`${API}/auth/login`]) return { token: '', how: 'none (the API has no sign-in)' };
   const login = async (username, password) =>
     (await client(base)('POST', '/auth/login', { username, password })).accessToken;
   const admin = await login('admin', adminPassword);
@@ -264,12 +267,12 @@ function fuzzConfig(ids) {
       '',
     );
   };
-  bind('^/documents/\\{id\\}', { 'path.id': 'documents' });
-  bind('^/imports/\\{id\\}', { 'path.id': 'imports' });
-  bind('^/tasks/\\{id\\}', { 'path.id': 'tasks' });
-  bind('^/tasks$', { 'query.documentId': 'documents', 'query.agencyId': 'agencies' });
-  bind('^/agencies/\\{id\\}', { 'path.id': 'agencies' });
-  bind('^/agency-groups/\\{name\\}', { 'path.name': 'groups' });
+  bind('^/api/documents/\\{id\\}', { 'path.id': 'documents' });
+  bind('^/api/imports/\\{id\\}', { 'path.id': 'imports' });
+  bind('^/api/tasks/\\{id\\}', { 'path.id': 'tasks' });
+  bind('^/api/tasks$', { 'query.documentId': 'documents', 'query.agencyId': 'agencies' });
+  bind('^/api/agencies/\\{id\\}', { 'path.id': 'agencies' });
+  bind('^/api/agency-groups/\\{name\\}', { 'path.name': 'groups' });
   return lines.join('\n');
 }
 
@@ -327,7 +330,7 @@ try {
   await Promise.all([worker.started, api.started, waitForPort(apiPort, 60000, 'API')]);
 
   const base = `http://127.0.0.1:${apiPort}`;
-  const openApiText = await (await fetch(`${base}/docs/openapi.json`)).text();
+  const openApiText = await (await fetch(`${base}${API}/docs/openapi.json`)).text();
   const openApi = JSON.parse(openApiText);
   const auth = await fuzzToken(base, openApi, adminPassword);
   const ids = await seedData(client(base, auth.token));
@@ -338,7 +341,7 @@ try {
   mkdirSync(REPORT_DIR, { recursive: true });
   writeFileSync(path.join(REPORT_DIR, 'openapi.json'), openApiText);
   // Operations that would revoke the token the run depends on.
-  const revoking = auth.token ? ['/auth/logout', '/auth/password'].filter((p) => openApi.paths?.[p]) : [];
+  const revoking = auth.token ? [`${API}/auth/logout`, `${API}/auth/password`].filter((p) => openApi.paths?.[p]) : [];
   const configFile = path.join(dir, 'schemathesis.toml');
   writeFileSync(configFile, fuzzConfig(ids));
 
@@ -346,7 +349,7 @@ try {
     '--config-file',
     configFile,
     'run',
-    `${base}/docs/openapi.json`,
+    `${base}${API}/docs/openapi.json`,
     '--url',
     base,
     '--checks',

@@ -100,8 +100,9 @@ try {
 
   console.log(`
 督办 Duban is running
-  API          http://127.0.0.1:${apiPort}
-  OpenAPI      http://127.0.0.1:${apiPort}/docs
+  Web app      http://127.0.0.1:${apiPort}/
+  API          http://127.0.0.1:${apiPort}/api
+  OpenAPI      http://127.0.0.1:${apiPort}/api/docs
   Temporal UI  ${temporalUi ?? `(external Temporal at ${env.TEMPORAL_ADDRESS})`}
   PostgreSQL   ${env.DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}
 Ctrl-C stops everything.`);

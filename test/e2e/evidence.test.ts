@@ -178,14 +178,14 @@ describe('evidence attachments, end to end', () => {
     const doc = (await coordinator.get('/docs/openapi.json')).body as {
       paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>>;
     };
-    const upload = doc.paths['/tasks/{id}/attachments'].post;
+    const upload = doc.paths['/api/tasks/{id}/attachments'].post;
     expect(upload.requestBody).toMatchObject({
       content: {
         'multipart/form-data': { schema: { required: ['file'], properties: { file: { format: 'binary' } } } },
       },
     });
     expect(Object.keys(upload.responses)).toEqual(expect.arrayContaining(['201', '400', '404', '413', '415', '422']));
-    const download = doc.paths['/tasks/{id}/attachments/{attachmentId}'].get.responses['200'] as {
+    const download = doc.paths['/api/tasks/{id}/attachments/{attachmentId}'].get.responses['200'] as {
       content: Record<string, unknown>;
       headers: Record<string, unknown>;
     };

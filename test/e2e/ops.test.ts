@@ -77,7 +77,7 @@ describe('operability: probes, metrics, request ids, headers, CORS (default sett
 
   it('exposes the named metrics in Prometheus text format, latency labelled by route template', async () => {
     const taskId = randomUUID();
-    await http.get(`/tasks/${taskId}`);
+    await http.get(`/api/tasks/${taskId}`);
     await http.get('/health');
     const res = await http.get('/metrics');
     expect(res.status).toBe(200);
@@ -85,7 +85,7 @@ describe('operability: probes, metrics, request ids, headers, CORS (default sett
     const text = res.text;
     expect(text).toContain('# TYPE duban_http_request_duration_seconds histogram');
     expect(text).toMatch(
-      /duban_http_request_duration_seconds_count\{method="GET",route="\/tasks\/:id",status_code="\d{3}"\} 1/,
+      /duban_http_request_duration_seconds_count\{method="GET",route="\/api\/tasks\/:id",status_code="\d{3}"\} 1/,
     );
     expect(text).toMatch(
       /duban_http_request_duration_seconds_count\{method="GET",route="\/health",status_code="200"\} \d+/,
@@ -101,23 +101,23 @@ describe('operability: probes, metrics, request ids, headers, CORS (default sett
 
   it('keeps a well-formed X-Request-Id, replaces a malformed one, and logs it as JSON', async () => {
     const mine = `ops-test-${randomUUID()}`;
-    const kept = await http.get('/documents').set('X-Request-Id', mine);
+    const kept = await http.get('/api/documents').set('X-Request-Id', mine);
     expect(kept.headers['x-request-id']).toBe(mine);
 
-    const replaced = await http.get('/documents').set('X-Request-Id', 'has spaces\tand tabs');
+    const replaced = await http.get('/api/documents').set('X-Request-Id', 'has spaces\tand tabs');
     expect(replaced.headers['x-request-id']).toMatch(UUID);
-    const fresh = await http.get('/documents');
+    const fresh = await http.get('/api/documents');
     expect(fresh.headers['x-request-id']).toMatch(UUID);
     expect(fresh.headers['x-request-id']).not.toBe(replaced.headers['x-request-id']);
 
     // A request refused by the body parser still has an id.
-    const malformed = await http.post('/documents').set('content-type', 'application/json').send('{"text": ');
+    const malformed = await http.post('/api/documents').set('content-type', 'application/json').send('{"text": ');
     expect(malformed.status).toBeGreaterThanOrEqual(400);
     expect(malformed.headers['x-request-id']).toMatch(UUID);
 
     await new Promise((r) => setTimeout(r, 200));
     const line = logLines(api).find((l) => (l.req as { id?: string } | undefined)?.id === mine);
-    expect(line).toMatchObject({ level: 30, msg: 'request completed', req: { method: 'GET', url: '/documents' } });
+    expect(line).toMatchObject({ level: 30, msg: 'request completed', req: { method: 'GET', url: '/api/documents' } });
   });
 
   it('sends Nest’s own startup lines through pino as JSON', () => {
@@ -139,14 +139,14 @@ describe('operability: probes, metrics, request ids, headers, CORS (default sett
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('upgrade-insecure-requests');
 
-    const docs = await http.get('/docs');
+    const docs = await http.get('/api/docs');
     expect(docs.status).toBe(200);
     // Everything the page loads is a same-origin file, which the policy allows.
     const scripts = [...docs.text.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]);
     expect(scripts.length).toBeGreaterThan(0);
     expect(docs.text).not.toMatch(/<script>(?!\s*<\/script>)/);
     for (const src of scripts) {
-      const url = new URL(src, 'http://api.test/docs');
+      const url = new URL(src, 'http://api.test/api/docs');
       expect(url.host).toBe('api.test');
       const asset = await http.get(url.pathname);
       expect(asset.status).toBe(200);
@@ -155,7 +155,7 @@ describe('operability: probes, metrics, request ids, headers, CORS (default sett
 
   it('grants no cross-origin access while CORS_ORIGINS is empty', async () => {
     const preflight = await http
-      .options('/documents')
+      .options('/api/documents')
       .set('Origin', 'https://elsewhere.example')
       .set('Access-Control-Request-Method', 'POST');
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
@@ -181,10 +181,10 @@ describe('operability: rate limits and listed CORS origins (tight settings)', ()
 
   it('answers a write burst over the limit with 429 RATE_LIMITED, before any token check', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await http.post('/documents').send({})).status);
+    for (let i = 0; i < 3; i++) statuses.push((await http.post('/api/documents').send({})).status);
     expect(statuses).not.toContain(429);
 
-    const refused = await http.post('/documents').send({});
+    const refused = await http.post('/api/documents').send({});
     expect(refused.status).toBe(429);
     expect(refused.body).toEqual({ statusCode: 429, code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
     expect(Number(refused.headers['retry-after-write'])).toBeGreaterThan(0);
@@ -192,9 +192,9 @@ describe('operability: rate limits and listed CORS origins (tight settings)', ()
 
   it('limits reads separately and more generously, and never limits probes or scrapes', async () => {
     // The four writes above also count as requests: two more reads pass, the next is refused.
-    expect((await http.get('/documents')).status).not.toBe(429);
-    expect((await http.get('/documents')).status).not.toBe(429);
-    const refused = await http.get('/documents');
+    expect((await http.get('/api/documents')).status).not.toBe(429);
+    expect((await http.get('/api/documents')).status).not.toBe(429);
+    const refused = await http.get('/api/documents');
     expect(refused.status).toBe(429);
     expect((refused.body as { code: string }).code).toBe('RATE_LIMITED');
 
@@ -205,13 +205,13 @@ describe('operability: rate limits and listed CORS origins (tight settings)', ()
 
   it('grants a listed origin and no other', async () => {
     const listed = await http
-      .options('/documents')
+      .options('/api/documents')
       .set('Origin', 'https://allowed.example')
       .set('Access-Control-Request-Method', 'POST');
     expect(listed.headers['access-control-allow-origin']).toBe('https://allowed.example');
 
     const unlisted = await http
-      .options('/documents')
+      .options('/api/documents')
       .set('Origin', 'https://elsewhere.example')
       .set('Access-Control-Request-Method', 'POST');
     expect(unlisted.headers['access-control-allow-origin']).toBeUndefined();

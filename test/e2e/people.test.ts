@@ -1,8 +1,8 @@
+import type request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import request from 'supertest';
 import { addDays, shanghaiDay } from '../../libs/clock';
-import { authed, type Http, signedIn } from '../setup/http';
+import { apiRequest, authed, type Http, signedIn } from '../setup/http';
 import { type AppProcess, freePort, startApp } from '../setup/processes';
 
 const text = (tag: string) => `天津市关于加强${tag}工作的实施方案
@@ -38,7 +38,7 @@ describe('people and their duties, end to end', () => {
       .post('/users')
       .send({ username: `${name}.${tag}`, displayName: name, password, roles, agencyIds });
     expect(created.status).toBe(201);
-    const res = await request(base)
+    const res = await apiRequest(base)
       .post('/auth/login')
       .send({ username: `${name}.${tag}`, password });
     expect(res.status).toBe(200);
@@ -176,15 +176,15 @@ describe('people and their duties, end to end', () => {
 
     expect((await admin.patch(`/users/${person.id}`).send({ disabled: true })).status).toBe(200);
     expect((await person.http.get('/auth/me')).status).toBe(401);
-    expect((await request(base).post('/auth/refresh').send({ refreshToken: person.refreshToken })).status).toBe(401);
-    const login = await request(base)
+    expect((await apiRequest(base).post('/auth/refresh').send({ refreshToken: person.refreshToken })).status).toBe(401);
+    const login = await apiRequest(base)
       .post('/auth/login')
       .send({ username: `待改.${tag}`, password });
     expect(login.status).toBe(401);
     expect((await admin.patch(`/users/${person.id}`).send({ disabled: false })).status).toBe(200);
     expect(
       (
-        await request(base)
+        await apiRequest(base)
           .post('/auth/login')
           .send({ username: `待改.${tag}`, password })
       ).status,

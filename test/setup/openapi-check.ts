@@ -29,7 +29,7 @@ function toJsonSchema(node: unknown): unknown {
 }
 
 async function load(base: string): Promise<Checker> {
-  const res = await request(base).get('/docs/openapi.json');
+  const res = await request(base).get('/api/docs/openapi.json');
   if (res.status !== 200) throw new Error(`OpenAPI document: ${res.status}`);
   const doc = res.body as {
     paths: Record<string, Record<string, unknown>>;

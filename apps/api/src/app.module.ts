@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { AuditModule } from '../../../libs/audit';
 import { AuthModule } from '../../../libs/auth';
@@ -58,6 +60,10 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     NotificationsModule,
     NoticesModule,
     OpsModule,
+    // The browser app (dist/web, built by Vite) on the same origin: files, and index.html for any
+    // other GET outside /api. A renderPath rather than `exclude`: serve-static turns every error on
+    // an excluded path into a 404, which would hide the API's 400 and 413 answers.
+    ServeStaticModule.forRoot({ rootPath: join(__dirname, '../../../web'), renderPath: /^\/(?!api(?:\/|$))/ }),
   ],
   controllers: [
     AuditController,

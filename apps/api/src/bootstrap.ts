@@ -8,6 +8,7 @@ import { RequestError } from './errors/api-error.filter';
 import { AppModule } from './app.module';
 import { serveOpenApi } from './openapi/openapi-document';
 import { applyHttpHardening } from './ops/http-hardening';
+import { API_PREFIX, OPS_ROUTES } from './ops/ops-paths';
 
 function describe(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((e) => [
@@ -37,6 +38,8 @@ export async function createApi(): Promise<INestApplication> {
       },
     }),
   );
+  // The web app owns the other paths; probes stay at the root where orchestrators look for them.
+  app.setGlobalPrefix(API_PREFIX, { exclude: OPS_ROUTES });
   app.enableShutdownHooks();
   serveOpenApi(app);
   return app;

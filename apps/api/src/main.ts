@@ -11,7 +11,7 @@ async function main(): Promise<void> {
     console.log(`首次启动：已创建管理员 admin，一次性密码 ${admin.generatedPassword}（请登录后立即修改）`);
   }
   await app.listen(config.http.port, config.http.host);
-  console.log(`duban api listening on http://${config.http.host}:${config.http.port} (OpenAPI: /docs)`);
+  console.log(`duban api listening on http://${config.http.host}:${config.http.port} (web app: /, OpenAPI: /api/docs)`);
 }
 
 main().catch((err: unknown) => {

@@ -11,7 +11,7 @@ import { ACCESS_KEY, type AccessRule } from '../auth/access.decorator';
 import { ApiErrorDto, errorDescription } from '../common/common.dto';
 import { SCHEMA_RULES } from './schema-rules';
 
-/** Serves the OpenAPI document at /docs (page) and /docs/openapi.json, as the API really answers. */
+/** Serves the OpenAPI document at /api/docs (page) and /api/docs/openapi.json, as the API really answers. */
 export function serveOpenApi(app: INestApplication): void {
   const openApi = new DocumentBuilder()
     .setTitle('督办 Duban API')
@@ -24,7 +24,7 @@ export function serveOpenApi(app: INestApplication): void {
     'docs',
     app,
     () => describeErrors(SwaggerModule.createDocument(app, openApi, { extraModels: [ApiErrorDto] }), routeFacts(app)),
-    { jsonDocumentUrl: 'docs/openapi.json' },
+    { jsonDocumentUrl: 'docs/openapi.json', useGlobalPrefix: true },
   );
 }
 

@@ -40,9 +40,12 @@ export class ApiError extends Error {
   }
 }
 
+// The saved address is the server's root (where the web app is); the API's routes are under /api.
+const API_PREFIX = '/api';
+
 async function send(api: string, pathAndQuery: string, init: RequestInit): Promise<Response> {
   try {
-    return await fetch(new URL(pathAndQuery, api), init);
+    return await fetch(new URL(`${api.replace(/\/+$/, '')}${API_PREFIX}${pathAndQuery}`), init);
   } catch (err) {
     const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
     throw new Error(`无法连接督办服务 ${api}（${cause}）：请检查 --api 地址或服务是否已启动`);

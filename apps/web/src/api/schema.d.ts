@@ -714,7 +714,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 导出文件的任务落实台账（截至某日，xlsx 或 csv）
+         * 导出文件的任务落实台账（截至某日，xlsx、csv 或 pdf）
          * @description 每个任务一行，按措施分组；截至日期的情况由办理记录（task_event）重建，同一截至日期任何时候导出结果相同。筛选同任务清单（责任单位、措施、分工、状态、灯色、是否逾期，均按截至当日的情况）。联络员只得到本单位（及其牵头措施下配合单位）的行。
          */
         get: operations["LedgerController_export"];
@@ -752,6 +752,23 @@ export interface paths {
         };
         /** 一期情况通报：截至日期、本期起止和各项数字（保存时的原样） */
         get: operations["CircularsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/circulars/{id}/files/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载情况通报：pdf、docx（同一内容），或附件 xlsx（截至当日的督办台账） */
+        get: operations["CircularsController_download"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1533,6 +1550,8 @@ export interface components {
             stateLabel: string;
             /** Format: date */
             dueDate: string | null;
+            /** @description 重复性措施（每年、每季度等）的第几期；其他措施为 1 */
+            period: number;
             /** Format: date */
             pausedSince: string | null;
             extensionCount: number;
@@ -2082,6 +2101,8 @@ export interface components {
             stateLabel: string;
             /** Format: date */
             dueDate: string | null;
+            /** @description 重复性措施（每年、每季度等）的第几期；其他措施为 1 */
+            period: number;
             /** Format: date */
             pausedSince: string | null;
             extensionCount: number;
@@ -2426,7 +2447,7 @@ export interface components {
         };
         NoticeTemplateDto: {
             /** @enum {string} */
-            kind: "supervision" | "urge";
+            kind: "supervision" | "urge" | "circular";
             /** @description true：管理员上传的模板；false：系统默认模板 */
             custom: boolean;
             /** @example 督办通知单.docx */
@@ -2438,7 +2459,7 @@ export interface components {
         };
         NoticeTemplateResetDto: {
             /** @enum {string} */
-            kind: "supervision" | "urge";
+            kind: "supervision" | "urge" | "circular";
             /** @description true：管理员上传的模板；false：系统默认模板 */
             custom: boolean;
             /** @example 督办通知单.docx */
@@ -6971,8 +6992,8 @@ export interface operations {
             query?: {
                 /** @description 截至日期（北京时间，YYYY-MM-DD），默认今天；不得晚于今天。按当日 24 时前的办理记录重建 */
                 asOf?: string;
-                /** @description xlsx（Excel/WPS）或 csv（UTF-8 带 BOM） */
-                format?: "xlsx" | "csv";
+                /** @description xlsx（Excel/WPS）、csv（UTF-8 带 BOM）或 pdf（A3 横向，供打印） */
+                format?: "xlsx" | "csv" | "pdf";
                 /** @description 责任单位 id */
                 agencyId?: string;
                 /** @description 措施 id */
@@ -7004,6 +7025,7 @@ export interface operations {
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
+                    "application/pdf": string;
                 };
             };
             /** @description 请求有误（参数校验失败、JSON 无法解析等） */
@@ -7158,6 +7180,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CircularDto"];
+                };
+            };
+            /** @description 请求有误（参数校验失败、JSON 无法解析等） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description 对象不存在（或不在本人可见范围内） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description 服务器内部错误（errorId 可在日志中查到原因） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CircularsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                format: "pdf" | "docx" | "xlsx";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件；Content-Disposition 以 filename*（RFC 5987）给出中文文件名 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description 请求有误（参数校验失败、JSON 无法解析等） */
@@ -7998,8 +8099,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description supervision：督办通知单；urge：催办通知书 */
-                kind: "supervision" | "urge";
+                /** @description supervision：督办通知单；urge：催办通知书；circular：情况通报（须含 {title}、{summary}） */
+                kind: "supervision" | "urge" | "circular";
             };
             cookie?: never;
         };
@@ -8077,8 +8178,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description supervision：督办通知单；urge：催办通知书 */
-                kind: "supervision" | "urge";
+                /** @description supervision：督办通知单；urge：催办通知书；circular：情况通报（须含 {title}、{summary}） */
+                kind: "supervision" | "urge" | "circular";
             };
             cookie?: never;
         };
@@ -8190,8 +8291,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description supervision：督办通知单；urge：催办通知书 */
-                kind: "supervision" | "urge";
+                /** @description supervision：督办通知单；urge：催办通知书；circular：情况通报（须含 {title}、{summary}） */
+                kind: "supervision" | "urge" | "circular";
             };
             cookie?: never;
         };

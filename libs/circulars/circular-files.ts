@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { assertFonts, CJK_FONTS, type CjkFonts, renderDocx } from '../notices';
+import { CJK_FONTS, type CjkFonts, cjkPdf, redHeader, renderDocx } from '../notices';
 import type { CircularContent } from './domain/circular-content';
 
 /** The circular as Word from the 情况通报 template in use, dated `at` throughout (the same bytes whenever made). */
@@ -7,7 +6,6 @@ export function circularDocx(template: Buffer, content: CircularContent, at: Dat
   return renderDocx(template, content, at);
 }
 
-const RED = '#C00000';
 const GREEN = '#2E7D32';
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = { top: 72, bottom: 64, left: 72, right: 72 };
@@ -18,33 +16,19 @@ const WIDTH = A4.width - MARGIN.left - MARGIN.right;
  * and by measure (bars of done over all, in the order of the figures: never ranked).
  */
 export async function circularPdf(content: CircularContent, at: Date, fonts: CjkFonts = CJK_FONTS): Promise<Buffer> {
-  assertFonts(fonts);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    info: { Title: content.title, Author: content.issuer, CreationDate: at, ModDate: at },
-  });
-  doc.registerFont('body', fonts.regular.file, fonts.regular.name);
-  doc.registerFont('bold', fonts.bold.file, fonts.bold.name);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, bytes: done } = cjkPdf(
+    {
+      size: 'A4',
+      margins: MARGIN,
+      info: { Title: content.title, Author: content.issuer, CreationDate: at, ModDate: at },
+    },
+    fonts,
+  );
   const x = MARGIN.left;
   const room = (height: number) => {
     if (doc.y + height > A4.height - MARGIN.bottom) doc.addPage();
   };
-
-  doc.font('bold').fontSize(24).fillColor(RED).text(content.issuer, x, MARGIN.top, { width: WIDTH, align: 'center' });
-  const rule = doc.y + 6;
-  doc
-    .moveTo(x, rule)
-    .lineTo(x + WIDTH, rule)
-    .lineWidth(2)
-    .strokeColor(RED)
-    .stroke();
+  const rule = redHeader(doc, content.issuer, x, MARGIN.top, WIDTH);
   doc
     .fillColor('black')
     .font('bold')

@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { assertFonts, CJK_FONTS, type CjkFonts } from '../notices';
+import { CJK_FONTS, type CjkFonts, cjkPdf } from '../notices';
 import type { LedgerSheet } from './domain/ledger-sheet';
 
 // A3 landscape, as the xlsx prints; the light cells in the xlsx's fills.
@@ -14,20 +13,14 @@ const PAD = 3;
  * filled in its colour. Dated `at`, so the same sheet gives the same words.
  */
 export async function ledgerPdf(sheet: LedgerSheet, at: Date, fonts: CjkFonts = CJK_FONTS): Promise<Buffer> {
-  assertFonts(fonts);
-  const doc = new PDFDocument({
-    size: [A3.width, A3.height],
-    margin: MARGIN,
-    info: { Title: sheet.title, CreationDate: at, ModDate: at },
-  });
-  doc.registerFont('body', fonts.regular.file, fonts.regular.name);
-  doc.registerFont('bold', fonts.bold.file, fonts.bold.name);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, bytes: done } = cjkPdf(
+    {
+      size: [A3.width, A3.height],
+      margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+      info: { Title: sheet.title, CreationDate: at, ModDate: at },
+    },
+    fonts,
+  );
 
   const usable = A3.width - 2 * MARGIN;
   const units = sheet.columns.reduce((sum, c) => sum + c.width, 0);

@@ -17,5 +17,5 @@ export {
   type TemplateKind,
 } from './domain/notice-number';
 export { REQUIRED_PLACEHOLDERS } from './domain/notice-content';
-export { assertFonts, CJK_FONTS, type CjkFonts, fontWarnings } from './pdf-render';
+export { assertFonts, CJK_FONTS, type CjkFonts, cjkPdf, fontWarnings, redHeader } from './pdf-render';
 export { renderDocx } from './docx-render';

@@ -41,6 +41,51 @@ interface Column {
   value: (m: NoticeContent['measures'][number]) => string;
 }
 
+/**
+ * A PDF document in the CJK fonts (registered as `body` and `bold`) and the promise of its bytes
+ * once `doc.end()` is called: what every PDF of the system (notices, circulars, the ledger) starts from.
+ */
+export function cjkPdf(
+  options: {
+    size: string | [number, number];
+    margins: PDFKit.PDFDocumentOptions['margins'];
+    info: PDFKit.DocumentInfo;
+  },
+  fonts: CjkFonts = CJK_FONTS,
+): { doc: PDFKit.PDFDocument; bytes: Promise<Buffer> } {
+  assertFonts(fonts);
+  const doc = new PDFDocument({ size: options.size, margins: options.margins, info: options.info });
+  doc.registerFont('body', fonts.regular.file, fonts.regular.name);
+  doc.registerFont('bold', fonts.bold.file, fonts.bold.name);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const bytes = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  return { doc, bytes };
+}
+
+/** Draws a 红头: the issuing bureau in red, centred, over a red rule; answers the rule's height. */
+export function redHeader(
+  doc: PDFKit.PDFDocument,
+  issuer: string | null,
+  x: number,
+  top: number,
+  width: number,
+): number {
+  if (issuer) doc.font('bold').fontSize(24).fillColor(RED).text(issuer, x, top, { width, align: 'center' });
+  const rule = doc.y + 6;
+  doc
+    .moveTo(x, rule)
+    .lineTo(x + width, rule)
+    .lineWidth(2)
+    .strokeColor(RED)
+    .stroke();
+  doc.fillColor('black');
+  return rule;
+}
+
 /** The notice as an A4 PDF: 红头, title, number, the listing as a table, contacts and the issuing bureau. */
 export async function renderPdf(
   content: NoticeContent,
@@ -48,32 +93,16 @@ export async function renderPdf(
   at: Date,
   fonts: CjkFonts = CJK_FONTS,
 ): Promise<Buffer> {
-  assertFonts(fonts);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    info: { Title: `${content.number} ${content.title}`, Author: content.issuer, CreationDate: at, ModDate: at },
-  });
-  doc.registerFont('body', fonts.regular.file, fonts.regular.name);
-  doc.registerFont('bold', fonts.bold.file, fonts.bold.name);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
+  const { doc, bytes: done } = cjkPdf(
+    {
+      size: 'A4',
+      margins: MARGIN,
+      info: { Title: `${content.number} ${content.title}`, Author: content.issuer, CreationDate: at, ModDate: at },
+    },
+    fonts,
+  );
   const x = MARGIN.left;
-  if (content.issuer) {
-    doc.font('bold').fontSize(24).fillColor(RED).text(content.issuer, x, MARGIN.top, { width: WIDTH, align: 'center' });
-  }
-  const rule = doc.y + 6;
-  doc
-    .moveTo(x, rule)
-    .lineTo(x + WIDTH, rule)
-    .lineWidth(2)
-    .strokeColor(RED)
-    .stroke();
+  const rule = redHeader(doc, content.issuer, x, MARGIN.top, WIDTH);
   doc
     .fillColor('black')
     .font('bold')

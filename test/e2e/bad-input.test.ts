@@ -259,6 +259,9 @@ describe('bad input over HTTP', () => {
     ],
     ['pause without a reason', 400, 'VALIDATION_FAILED', () => http.post(`/tasks/${randomUUID()}/pause`).send({})],
     ['calendar year not a number', 400, 'INVALID_DATE', () => http.get('/calendar/years/abc')],
+    // Found by the fuzzer: PostgreSQL refuses a NUL in text, which answered 500.
+    ['registry search with a NUL', 400, 'VALIDATION_FAILED', () => http.get('/agencies').query({ q: '民政\u0000局' })],
+    ['task list filter with a NUL', 400, 'VALIDATION_FAILED', () => http.get('/tasks').query({ agencyId: '\u0000' })],
     ['calendar year not maintained', 404, 'YEAR_NOT_FOUND', () => http.get('/calendar/years/2150')],
     [
       'calendar day malformed',

@@ -262,6 +262,12 @@ describe('bad input over HTTP', () => {
     // Found by the fuzzer: PostgreSQL refuses a NUL in text, which answered 500.
     ['registry search with a NUL', 400, 'VALIDATION_FAILED', () => http.get('/agencies').query({ q: '民政\u0000局' })],
     ['task list filter with a NUL', 400, 'VALIDATION_FAILED', () => http.get('/tasks').query({ agencyId: '\u0000' })],
+    [
+      'agency alias with a NUL',
+      400,
+      'VALIDATION_FAILED',
+      () => admin.patch(`/agencies/${randomUUID()}`).send({ addAliases: ['民政\u0000'] }),
+    ],
     ['calendar year not maintained', 404, 'YEAR_NOT_FOUND', () => http.get('/calendar/years/2150')],
     [
       'calendar day malformed',

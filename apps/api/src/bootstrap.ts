@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ValidationError } from 'class-validator';
 import { Logger } from 'nestjs-pino';
 import { apiConfig } from '../../../libs/config';
-import { noNulInQueryPipe } from './common/no-nul.pipe';
+import { noNulAnywherePipe } from './common/no-nul.pipe';
 import { RequestError } from './errors/api-error.filter';
 import { AppModule } from './app.module';
 import { serveOpenApi } from './openapi/openapi-document';
@@ -29,7 +29,7 @@ export async function createApi(): Promise<INestApplication> {
   // Plain-text uploads arrive as bytes so the importer can refuse non-UTF-8 content itself.
   app.useBodyParser('raw', { type: 'text/plain', limit: config.http.bodyLimit });
   app.useGlobalPipes(
-    noNulInQueryPipe,
+    noNulAnywherePipe,
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

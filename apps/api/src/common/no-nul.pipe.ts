@@ -34,13 +34,16 @@ function refuseNul(value: unknown): void {
 }
 
 /**
- * The same for every query string and path parameter of every route (the fuzzer found a NUL in a
- * search term answered with a 500: PostgreSQL refused the text). Bodies are left to `noNulPipe`
- * per route, since the importer refuses a NUL in its text with a code of its own (NOT_TEXT).
+ * The same for every query string, path parameter and body of every route (the fuzzer found a NUL
+ * in a search term and in an agency's aliases answered with a 500: PostgreSQL refused the text).
+ * A body's `text` is the importer's: it refuses a NUL there with a code of its own (NOT_TEXT).
  */
-export const noNulInQueryPipe: PipeTransform = {
+export const noNulAnywherePipe: PipeTransform = {
   transform(value: unknown, metadata: ArgumentMetadata) {
     if (metadata.type === 'query' || metadata.type === 'param') refuseNul(value);
+    if (metadata.type === 'body' && value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
+      refuseNul(Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'text')));
+    }
     return value;
   },
 };
